@@ -1,0 +1,94 @@
+"""Loads the phrase data in grammars/phrases/*.toml into one typed, read-only book."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+PHRASES_DIR = Path(__file__).with_name("phrases")
+
+Phrases = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PhraseBook:
+    """Everything the assistant can understand, as phrases grouped by meaning."""
+
+    symptoms: dict[str, Phrases]
+    """Symptom id (as in triage/knowledge/symptoms.toml) to the phrases that name it."""
+    answers: dict[str, Phrases]
+    """"yes", "no", "dont_know" to their phrases."""
+    commands: dict[str, Phrases]
+    """Command name (repeat, slower, next, stop, ...) to its phrases."""
+    negation_cues: Phrases
+    """Words that negate what follows them in a clause ("no", "not", "without")."""
+    negation_after_cues: Phrases
+    """Words that negate what precedes them in a clause ("my neck is fine")."""
+    severity: dict[str, Phrases]
+    """"mild", "moderate", "severe", "persistent" to the words that say so."""
+    side: dict[str, Phrases]
+    """"one" and "both" (legs, arms) to the words that say so."""
+    clause_splitters: Phrases
+    """Words that start a new clause, ending a negation's reach."""
+    number_units: dict[str, int]
+    number_tens: dict[str, int]
+    quantities: dict[str, int]
+    risk_factors: dict[str, Phrases]
+    """Risk factor id (kidney_disease, ...) to the phrases that name it."""
+    statements: dict[str, Phrases]
+    """Lead-in phrases for profile statements (have, age, infusion_ended, ago, at, ...)."""
+    times_of_day: dict[str, int]
+    """Named times of day ("this_morning") to an hour of the day."""
+
+    def phrase_groups(self) -> dict[str, Phrases]:
+        """Every phrase group by a qualified name, e.g. "symptom:headache", "command:repeat"."""
+        groups: dict[str, Phrases] = {}
+        for prefix, table in (
+            ("symptom", self.symptoms),
+            ("answer", self.answers),
+            ("command", self.commands),
+            ("risk", self.risk_factors),
+        ):
+            for name, phrases in table.items():
+                groups[f"{prefix}:{name}"] = phrases
+        return groups
+
+
+def _phrases(values: object) -> Phrases:
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise ValueError(f"expected a list of phrases, got {values!r}")
+    return tuple(v.strip().lower() for v in values)
+
+
+def _read(name: str) -> dict:
+    with open(PHRASES_DIR / f"{name}.toml", "rb") as handle:
+        return tomllib.load(handle)
+
+
+@lru_cache(maxsize=1)
+def load_phrase_book() -> PhraseBook:
+    """Read the phrase files once; raises ValueError if one is malformed."""
+    symptoms = _read("symptoms")
+    answers = _read("answers")
+    commands = _read("commands")
+    modifiers = _read("modifiers")
+    numbers = _read("numbers")
+    profile = _read("profile")
+    return PhraseBook(
+        symptoms={k: _phrases(v["phrases"]) for k, v in symptoms.items()},
+        answers={k: _phrases(v["phrases"]) for k, v in answers.items()},
+        commands={k: _phrases(v["phrases"]) for k, v in commands.items()},
+        negation_cues=_phrases(modifiers["negation"]["cues"]),
+        negation_after_cues=_phrases(modifiers["negation"]["after_cues"]),
+        severity={k: _phrases(v) for k, v in modifiers["severity"].items()},
+        side={k: _phrases(v) for k, v in modifiers["side"].items()},
+        clause_splitters=_phrases(modifiers["clause"]["splitters"]),
+        number_units=dict(numbers["units"]),
+        number_tens=dict(numbers["tens"]),
+        quantities=dict(numbers["quantities"]),
+        risk_factors={k: _phrases(v) for k, v in profile["risk_factors"].items()},
+        statements={k: _phrases(v) for k, v in profile["statements"].items()},
+        times_of_day=dict(profile["times"]),
+    )

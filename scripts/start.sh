@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Sets up (if needed) and starts the hands-free assistant. Extra arguments go to ivig-voice,
+# e.g. `bash scripts/start.sh text` for typed mode.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+exec .venv/bin/ivig-voice "$@"

@@ -1,0 +1,646 @@
+"""The conversation: state + what was understood -> the next reply.
+
+Every turn is screened for emergency signs first, whatever question is pending: findings
+are gathered from the whole input (answer, symptoms, numbers), the rules are applied, and an
+emergency puts the call instruction before anything else. The session level never goes down.
+Red-flag follow-ups are asked one at a time, and only while their answer could raise the level;
+reassurance comes only after them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+
+from triage.knowledge import Knowledge, default_knowledge
+from triage.levels import Level
+from triage.profile import Profile
+from triage.reply import Awaiting, Reply, SpeechChange
+from triage.rules import Assessment, Facts, Finding, assess
+from triage.understand import Understander, Understanding, default_understander
+
+UNCLEAR_BEFORE_DOCTOR_WORDING = 2
+"""Unclear turns in a row after which the reply uses doctor wording (triage-levels.md)."""
+MAX_HEARD_CHARS = 300
+"""Longer inputs are shortened in `heard`, so a reply stays short."""
+MAX_CARE_TIPS = 2
+MAX_WATCH = 2
+RISK_LABELS = {
+    "kidney_disease": "kidney disease", "age_over_65": "age over 65",
+    "heart_disease": "heart disease", "high_blood_pressure": "high blood pressure",
+    "clotting_disorder": "a clotting disorder",
+}
+SPEECH_COMMANDS = {"slower": SpeechChange.SLOWER, "faster": SpeechChange.FASTER,
+                   "louder": SpeechChange.LOUDER, "softer": SpeechChange.SOFTER}
+
+
+@dataclass(frozen=True)
+class Question:
+    """A follow-up waiting for its answer."""
+
+    key: str
+    """"stiff_neck", "severity:headache", "temperature", "side:leg_swelling", "infusion_time"."""
+    awaiting: Awaiting
+    text: str
+
+
+@dataclass
+class EmergencyGuide:
+    """Step-by-step emergency guidance in progress."""
+
+    kind: str
+    """"anaphylaxis" or "general" (steps in say.toml)."""
+    step: int = 0
+    pen_time: datetime | None = None
+    reminders_done: set[int] = field(default_factory=set)
+
+
+class Session:
+    """One conversation with one patient. Pure: no audio, no printing, no files."""
+
+    def __init__(
+        self,
+        profile: Profile | None = None,
+        *,
+        clock: Callable[[], datetime] = lambda: datetime.now().astimezone(),
+        knowledge: Knowledge | None = None,
+        understander: Understander | None = None,
+    ) -> None:
+        self.profile = profile or Profile()
+        self.profile_changed = False
+        self.clock = clock
+        self.k = knowledge or default_knowledge()
+        self.understander = understander or default_understander()
+        self.level = Level.NONE
+        self.findings: dict[str, Finding] = {}
+        self.temperature_c: float | None = None
+        self.duration_hours: float | None = None
+        self.asked: set[str] = set()
+        self.pending: Question | None = None
+        self.guide: EmergencyGuide | None = None
+        self.ended = False
+        self.unclear_count = 0
+        self.last_reply: Reply | None = None
+        self.said_advice: set[str] = set()
+        self.outcome_pending = False
+        """Something was reported since the last outcome."""
+        self.last_assessment = Assessment(Level.NONE, ())
+
+    # -- public ------------------------------------------------------------------------------
+    def opening(self) -> Reply:
+        return self._reply(None, [self.k.say("ui.opening")], Awaiting.SYMPTOM)
+
+    def handle(self, text: str | None) -> Reply:
+        """One patient turn; `text` is None when nothing usable was heard."""
+        if self.ended:
+            self.ended = False  # speaking again re-opens the conversation
+        heard = _shorten(text.strip()) if text is not None and text.strip() else None
+        if text is None or not text.strip():
+            return self._unclear(heard, self.k.say("ui.nothing_heard"))
+        understanding = self.understander.understand(text)
+        return self._turn(heard, understanding)
+
+    def due_reminder(self) -> Reply | None:
+        """A timer reminder that is due now (second epinephrine pen), or None."""
+        text = self._due_reminder_text()
+        if text is None:
+            return None
+        parts = [self._call_still(), text]
+        return self._reply(None, parts, Awaiting.STEP, emergency=True)
+
+    def with_notice(self, reply: Reply, key: str) -> Reply:
+        """The same reply with a notice (e.g. the journal failed) added at the end."""
+        notice = self.k.say(f"ui.{key}")
+        updated = replace(reply, say=f"{reply.say} {notice}")
+        self.last_reply = updated
+        return updated
+
+    # -- one turn ----------------------------------------------------------------------------
+    def _turn(self, heard: str | None, u: Understanding) -> Reply:
+        readback: list[str] = []
+        new_info = self._apply(u, readback)
+        assessment = self._assess()
+        self.last_assessment = assessment
+        previous = self.level
+        self.level = Level.highest(self.level, assessment.level)
+
+        if self.level is Level.EMERGENCY:
+            return self._emergency_turn(heard, u, readback, assessment, previous)
+
+        if not new_info:
+            if u.commands:
+                return self._command(heard, u.commands)
+            if u.not_english:
+                return self._unclear(heard, self.k.say("ui.not_english"))
+            if u.answer and self.pending is None:
+                if u.answer == "no" and self.last_reply and self.last_reply.awaiting \
+                        is Awaiting.SYMPTOM:
+                    return self._reply(heard, [self.k.say("ui.nothing_else")], Awaiting.SYMPTOM)
+            return self._unclear(heard, self.k.say("ui.reask"))
+
+        self.unclear_count = 0
+        speech = next((SPEECH_COMMANDS[c] for c in u.commands if c in SPEECH_COMMANDS), None)
+        parts: list[str] = []
+        if readback:
+            parts.append(self.k.say("ui.heard", findings=", ".join(readback)))
+        if u.truncated:
+            parts.append(self.k.say("ui.too_long"))
+        if "stop" in u.commands:
+            return self._goodbye(heard, parts)
+        rose = self.level.rank > previous.rank
+        question = self._next_question()
+        if question is not None:
+            if rose and self.level.at_least(Level.DOCTOR):
+                parts.extend(self._level_words(assessment))
+            self.pending = question
+            self.asked.add(question.key)
+            parts.append(question.text)
+            return self._reply(heard, parts, question.awaiting, speech=speech)
+        self.pending = None
+        parts.extend(self._outcome(assessment))
+        parts.append(self.k.say("ui.anything_else"))
+        return self._reply(heard, parts, Awaiting.SYMPTOM, speech=speech)
+
+    def _apply(self, u: Understanding, readback: list[str]) -> bool:
+        """Fold the understanding into the session; True when it brought anything new."""
+        new = False
+        pending = self.pending
+        mentioned = {m.symptom for m in u.mentions}
+        # the answer to a pending question
+        if pending is not None:
+            new |= self._answer(pending, u, mentioned, readback)
+        # symptoms said outright
+        for m in u.mentions:
+            if m.symptom == "well" and not m.present:
+                continue
+            finding = Finding(m.symptom, m.present, m.severity, m.persistent, m.side, m.exact)
+            previous = self.findings.get(m.symptom)
+            self.findings[m.symptom] = previous.merged(finding) if previous else finding
+            readback.append(self._label(self.findings[m.symptom]))
+            new = True
+        if u.severity is not None and pending is None and not u.mentions and u.numbers == []:
+            pass
+        if u.temperature_c is not None and not (pending and pending.key == "temperature"):
+            new |= self._set_temperature(u.temperature_c, readback)
+        if u.duration_hours is not None:
+            self.duration_hours = max(self.duration_hours or 0.0, u.duration_hours)
+            new = True
+        if u.about_infusion or (pending and pending.key == "infusion_time"):
+            new |= self._set_infusion_time(u, readback)
+        for risk in sorted(u.risk_factors - self.profile.risk_factors):
+            self.profile = self.profile.with_risk(risk)
+            self.profile_changed = True
+            readback.append(RISK_LABELS.get(risk, risk))
+            new = True
+        if u.age is not None and u.age != self.profile.age:
+            self.profile = replace(self.profile, age=u.age)
+            self.profile_changed = True
+            readback.append(f"age {u.age}")
+            new = True
+        if new:
+            self.outcome_pending = True
+        return new
+
+    def _answer(self, q: Question, u: Understanding, mentioned: set[str],
+                readback: list[str]) -> bool:
+        """Apply the answer to the pending question; True when it was answered."""
+        kind, _, target = q.key.partition(":")
+        if u.answer == "dont_know" or (u.commands and "next" in u.commands
+                                        and self.guide is None):
+            self.pending = None
+            return u.answer == "dont_know"
+        if q.awaiting is Awaiting.YES_NO and kind == "side":
+            side = self._side_from(u)
+            if side is None:
+                return False
+            current = self.findings.get(target)
+            if current is not None:
+                self.findings[target] = replace(current, side=side)
+                readback.append(self._label(self.findings[target]))
+            self.pending = None
+            return True
+        if q.awaiting is Awaiting.YES_NO:
+            if q.key in mentioned or u.answer not in ("yes", "no"):
+                return False
+            present = u.answer == "yes"
+            severity = u.severity if present else None
+            self.findings[q.key] = Finding(q.key, present, severity)
+            readback.append(self._label(self.findings[q.key]))
+            self.pending = None
+            return True
+        if kind == "severity":
+            value = self._severity_from(u, target)
+            if value is None:
+                if u.answer == "no":
+                    self.pending = None
+                    return True
+                return False
+            current = self.findings.get(target) or Finding(target, True)
+            self.findings[target] = replace(current, severity=value)
+            readback.append(f"{value} out of 10")
+            self.pending = None
+            return True
+        if kind == "temperature":
+            value = u.temperature_c
+            if value is None:
+                value = next((_to_celsius(n) for n in u.numbers if _to_celsius(n)), None)
+            if value is None:
+                if u.answer == "no":
+                    self.pending = None
+                    return True
+                return False
+            self.pending = None
+            return self._set_temperature(value, readback)
+        if kind == "infusion_time":
+            if u.answer == "no":
+                self.pending = None
+                return True
+            return False  # handled by _set_infusion_time
+        return False
+
+    def _side_from(self, u: Understanding) -> str | None:
+        sides = [m.side for m in u.mentions if m.side]
+        if sides:
+            return sides[0]
+        tokens = set(u.text.split())
+        if "both" in tokens or "legs" in tokens:
+            return "both"
+        if "one" in tokens or "left" in tokens or "right" in tokens and u.answer is None:
+            return "one"
+        if u.answer == "yes":
+            return "one"
+        if u.answer == "no":
+            return "both"
+        return None
+
+    def _severity_from(self, u: Understanding, target: str) -> int | None:
+        for m in u.mentions:
+            if m.symptom == target and m.severity is not None:
+                return m.severity
+        for n in u.numbers:
+            if 0 <= n <= 10:
+                return int(n)
+        return u.severity
+
+    def _set_temperature(self, celsius: float, readback: list[str]) -> bool:
+        self.temperature_c = celsius
+        readback.append(f"temperature {celsius:g} degrees")
+        if celsius >= self.k.settings.fever_from_c and "fever" not in self.findings:
+            self.findings["fever"] = Finding("fever", True)
+        self.asked.add("temperature")
+        return True
+
+    def _set_infusion_time(self, u: Understanding, readback: list[str]) -> bool:
+        now = self.clock()
+        ended: datetime | None = None
+        if u.ago_hours is not None:
+            ended = now - timedelta(hours=u.ago_hours)
+        elif u.clock is not None:
+            ended = _most_recent(now, *u.clock)
+        elif self.pending and self.pending.key == "infusion_time":
+            hour = next((int(n) for n in u.numbers if 0 <= n <= 24), None)
+            if hour is not None:
+                ended = _most_recent(now, hour, 0, None)
+        if ended is None:
+            return False
+        self.profile = replace(self.profile, infusion_ended=ended)
+        self.profile_changed = True
+        self.asked.add("infusion_time")
+        if self.pending and self.pending.key == "infusion_time":
+            self.pending = None
+        hours = (now - ended).total_seconds() / 3600
+        readback.append(f"infusion ended {_describe_hours(hours)}")
+        return True
+
+    def _facts(self, findings: dict[str, Finding] | None = None,
+               temperature: float | None = None, hours: float | None = None) -> Facts:
+        return Facts(
+            findings=findings if findings is not None else self.findings,
+            risks=self.profile.effective_risks(),
+            temperature_c=temperature if temperature is not None else self.temperature_c,
+            duration_hours=self.duration_hours,
+            hours_since_infusion=hours if hours is not None
+            else self.profile.hours_since_infusion(self.clock()),
+        )
+
+    def _assess(self) -> Assessment:
+        return assess(self._facts(), self.k)
+
+    # -- follow-up questions -----------------------------------------------------------------
+    def _next_question(self) -> Question | None:
+        """The first red-flag question whose answer could still raise the level."""
+        if self.pending is not None:
+            return self.pending
+        present = [f for f in self.findings.values() if f.present]
+        for finding in present:
+            symptom = self.k.symptoms.get(finding.symptom)
+            if symptom is None:
+                continue
+            for followup in symptom.followups:
+                question = self._question_for(followup, finding)
+                if question is not None and question.key not in self.asked \
+                        and self._could_raise(question):
+                    return question
+        if present and self.profile.infusion_ended is None and "infusion_time" not in self.asked:
+            question = Question("infusion_time", Awaiting.TIME, self.k.say("ask.infusion_time"))
+            if self._could_raise(question):
+                return question
+        return None
+
+    def _question_for(self, followup: str, finding: Finding) -> Question | None:
+        sid = finding.symptom
+        if followup == "severity":
+            if finding.severity is not None:
+                return None
+            label = self.k.symptoms[sid].label
+            return Question(f"severity:{sid}", Awaiting.NUMBER,
+                            self.k.say("ask.severity", label=label))
+        if followup == "temperature":
+            if self.temperature_c is not None:
+                return None
+            return Question("temperature", Awaiting.NUMBER, self.k.say("ask.temperature"))
+        if followup == "side":
+            if finding.side is not None:
+                return None
+            return Question(f"side:{sid}", Awaiting.YES_NO, self.k.say("ask.side"))
+        if followup in self.findings:
+            return None
+        return Question(followup, Awaiting.YES_NO, self.k.say(f"ask.{followup}"))
+
+    def _could_raise(self, q: Question) -> bool:
+        """Would some answer to this question raise the level above the current one?"""
+        kind, _, target = q.key.partition(":")
+        trials: list[Facts] = []
+        if kind == "severity":
+            f = dict(self.findings)
+            f[target] = replace(f[target], severity=10)
+            trials.append(self._facts(f))
+        elif kind == "temperature":
+            trials.append(self._facts(temperature=45.0))
+        elif kind == "side":
+            for side in ("one", "both"):
+                f = dict(self.findings)
+                f[target] = replace(f[target], side=side)
+                trials.append(self._facts(f))
+        elif kind == "infusion_time":
+            trials.append(self._facts(hours=10_000.0))
+        else:
+            f = dict(self.findings)
+            f[q.key] = Finding(q.key, True, severity=10)
+            trials.append(self._facts(f))
+        return any(assess(t, self.k).level.rank > self.level.rank for t in trials)
+
+    # -- outcomes ----------------------------------------------------------------------------
+    def _level_words(self, assessment: Assessment) -> list[str]:
+        """The level instruction and, once, why."""
+        parts = [self.k.say(f"level.{self.level.value}", number=self.profile.emergency_number)]
+        if not self.level.at_least(Level.DOCTOR):
+            return parts
+        for fired in assessment.top:
+            if fired.advice and fired.advice not in self.said_advice:
+                self.said_advice.add(fired.advice)
+                parts.append(self.k.say(f"advice.{fired.advice}",
+                                        number=self.profile.emergency_number))
+                break
+        return parts
+
+    def _outcome(self, assessment: Assessment) -> list[str]:
+        self.outcome_pending = False
+        number = self.profile.emergency_number
+        if self.level is Level.NONE:
+            return [self.k.say("level.none")]
+        parts = self._level_words(assessment)
+        present = [self.k.symptoms[f.symptom] for f in self.findings.values()
+                   if f.present and f.symptom in self.k.symptoms]
+        if self.level is Level.SELF_CARE:
+            for symptom in present:
+                if symptom.reassure and symptom.reassure not in self.said_advice:
+                    self.said_advice.add(symptom.reassure)
+                    parts.append(self.k.say(f"advice.{symptom.reassure}"))
+            tips = _unique(c for s in present for c in s.care)[:MAX_CARE_TIPS]
+            parts.extend(self.k.say(f"care.{c}") for c in tips)
+        for advice in _unique(self.k.risk_advice[r] for r in sorted(
+                self.profile.effective_risks()) if r in self.k.risk_advice):
+            if advice not in self.said_advice:
+                self.said_advice.add(advice)
+                parts.append(self.k.say(f"advice.{advice}", number=number))
+        if self.level.rank <= Level.DOCTOR.rank:
+            watch = _unique(w for s in present for w in s.watch)[:MAX_WATCH]
+            parts.extend(self.k.say(f"watch.{w}", number=number) for w in watch)
+        return parts
+
+    # -- emergency ---------------------------------------------------------------------------
+    def _call_still(self) -> str:
+        return self.k.say("emergency.still", number=self.profile.emergency_number)
+
+    def _emergency_turn(self, heard: str | None, u: Understanding, readback: list[str],
+                        assessment: Assessment, previous: Level) -> Reply:
+        number = self.profile.emergency_number
+        self.pending = None
+        parts: list[str] = []
+        speech = next((SPEECH_COMMANDS[c] for c in u.commands if c in SPEECH_COMMANDS), None)
+        if self.guide is None:
+            kind = "anaphylaxis" if assessment.anaphylaxis else "general"
+            self.guide = EmergencyGuide(kind)
+            parts.append(self.k.say("level.emergency", number=number))
+            if readback:
+                parts.append(self.k.say("ui.heard", findings=", ".join(readback)))
+            parts.extend(self._level_words(assessment)[1:])
+            parts.append(self._step_text())
+            return self._reply(heard, parts, Awaiting.STEP, emergency=True, speech=speech)
+        reminder = self._due_reminder_text()
+        parts.append(self._call_still())
+        if reminder:
+            parts.append(reminder)
+        if readback:
+            parts.append(self.k.say("ui.heard", findings=", ".join(readback)))
+        commands = set(u.commands)
+        if "stop" in commands and not readback:
+            return self._goodbye(heard, [])
+        if commands & {"repeat", *SPEECH_COMMANDS} and self.last_reply and not readback:
+            return self._reply(heard, [self.last_reply.say], Awaiting.STEP, emergency=True,
+                               speech=speech)
+        if "back" in commands:
+            if self.guide.step == 0:
+                parts.append(self.k.say("ui.first_step"))
+            self.guide.step = max(0, self.guide.step - 1)
+        elif "next" in commands or (u.answer == "yes" and not readback):
+            steps = self.k.steps[self.guide.kind]
+            if self.guide.step + 1 >= len(steps):
+                parts.append(self.k.say("ui.last_step"))
+                return self._reply(heard, parts, Awaiting.STEP, emergency=True, speech=speech)
+            self.guide.step += 1
+        parts.append(self._step_text())
+        return self._reply(heard, parts, Awaiting.STEP, emergency=True, speech=speech)
+
+    def _step_text(self) -> str:
+        assert self.guide is not None
+        steps = self.k.steps[self.guide.kind]
+        step = steps[self.guide.step].text.format(number=self.profile.emergency_number)
+        if self.guide.kind == "anaphylaxis" and self.guide.step == 0 \
+                and self.guide.pen_time is None:
+            self.guide.pen_time = self.clock()
+        return self.k.say("ui.step", n=self.guide.step + 1, total=len(steps), step=step)
+
+    def _due_reminder_text(self) -> str | None:
+        guide = self.guide
+        if guide is None or guide.pen_time is None:
+            return None
+        elapsed = (self.clock() - guide.pen_time).total_seconds() / 60
+        due = [m for m in self.k.reminder_minutes if m <= elapsed and m not in guide.reminders_done]
+        if not due:
+            return None
+        guide.reminders_done.update(due)
+        return self.k.say("reminder.second_pen", minutes=max(due))
+
+    # -- commands and unclear input ----------------------------------------------------------
+    def _command(self, heard: str | None, commands: list[str]) -> Reply:
+        self.unclear_count = 0
+        awaiting = self.pending.awaiting if self.pending else Awaiting.SYMPTOM
+        question = [self.pending.text] if self.pending else []
+        for name in commands:
+            if name in SPEECH_COMMANDS or name == "repeat":
+                last = self.last_reply.say if self.last_reply else self.k.say("ui.opening")
+                return self._reply(heard, [last], self.last_reply.awaiting if self.last_reply
+                                   else awaiting, speech=SPEECH_COMMANDS.get(name))
+            if name == "stop":
+                return self._goodbye(heard, [])
+            if name == "help":
+                return self._reply(heard, [self.k.say("ui.help"), *question], awaiting)
+            if name == "summary":
+                labels = [self._label(f) for f in self.findings.values()]
+                text = (self.k.say("ui.summary", findings=", ".join(labels)) if labels
+                        else self.k.say("ui.summary_empty"))
+                return self._reply(heard, [text, *question], awaiting)
+            if name == "advice":
+                if self.pending is None and self.level is Level.NONE:
+                    return self._reply(heard, [self.k.say("ui.help")], awaiting)
+                return self._reply(heard, [*self._outcome(self.last_assessment), *question],
+                                   awaiting)
+            if name == "next":
+                if self.pending is None:
+                    return self._reply(heard, [self.k.say("ui.no_steps")], awaiting)
+                self.pending = None
+                return self._after_skip(heard)
+            if name == "back":
+                return self._reply(heard, question or [self.k.say("ui.no_steps")], awaiting)
+        return self._unclear(heard, self.k.say("ui.reask"))
+
+    def _after_skip(self, heard: str | None) -> Reply:
+        parts = [self.k.say("ui.skipped")]
+        question = self._next_question()
+        if question is not None:
+            self.pending = question
+            self.asked.add(question.key)
+            return self._reply(heard, [*parts, question.text], question.awaiting)
+        parts.extend(self._outcome(self.last_assessment))
+        parts.append(self.k.say("ui.anything_else"))
+        return self._reply(heard, parts, Awaiting.SYMPTOM)
+
+    def _unclear(self, heard: str | None, opening: str) -> Reply:
+        """Re-ask briefly; after repeated failures, doctor wording. Never reassurance."""
+        if self.guide is not None:
+            return self._reply(heard, [self._call_still(), self._step_text()], Awaiting.STEP,
+                               emergency=True)
+        self.unclear_count += 1
+        parts = [opening]
+        if self.unclear_count >= UNCLEAR_BEFORE_DOCTOR_WORDING:
+            parts = [self.k.say("ui.unclear_twice")]
+        if self.pending is not None:
+            if self.pending.awaiting is Awaiting.YES_NO:
+                parts.append(self.k.say("ui.reask_yes_no"))
+            parts.append(self.pending.text)
+            return self._reply(heard, parts, self.pending.awaiting)
+        if self.unclear_count < UNCLEAR_BEFORE_DOCTOR_WORDING:
+            parts.append(self.k.say("ui.help"))
+        return self._reply(heard, parts, Awaiting.SYMPTOM)
+
+    def _goodbye(self, heard: str | None, parts: list[str]) -> Reply:
+        self.ended = True
+        self.pending = None
+        number = self.profile.emergency_number
+        if self.level is Level.EMERGENCY:
+            return self._reply(heard, [*parts, self.k.say("emergency.goodbye", number=number)],
+                               None, emergency=True, ended=True)
+        if self.level.at_least(Level.DOCTOR):
+            instruction = self.k.say(f"level.{self.level.value}", number=number)
+            parts.append(self.k.say("ui.goodbye_reminder", instruction=instruction))
+        parts.append(self.k.say("ui.goodbye"))
+        return self._reply(heard, parts, None, ended=True)
+
+    # -- building replies --------------------------------------------------------------------
+    def _label(self, finding: Finding) -> str:
+        symptom = self.k.symptoms.get(finding.symptom)
+        label = symptom.label if symptom else finding.symptom
+        if not finding.present:
+            return f"no {label}"
+        if finding.severity is not None and finding.severity >= self.k.settings.severe_from:
+            label = f"severe {label}"
+        elif finding.severity is not None and finding.severity <= 3:
+            label = f"mild {label}"
+        if finding.side == "one":
+            label = f"{label}, one side"
+        elif finding.side == "both":
+            label = f"{label}, both sides"
+        return label
+
+    def _reply(self, heard: str | None, parts: list[str], awaiting: Awaiting | None, *,
+               emergency: bool = False, speech: SpeechChange | None = None,
+               ended: bool = False) -> Reply:
+        fired = self.last_assessment.top if self.level is not Level.NONE else ()
+        reply = Reply(
+            heard=heard,
+            say=" ".join(p.strip() for p in parts if p and p.strip()),
+            level=self.level,
+            awaiting=awaiting,
+            emergency=emergency or self.level is Level.EMERGENCY,
+            speech_change=speech,
+            ended=ended,
+            findings=tuple(self._label(f) for f in self.findings.values()),
+            rules=tuple(f.id for f in fired),
+            sources=tuple(sorted({f.source.cite(self.k.sources) for f in fired})),
+        )
+        self.last_reply = reply
+        return reply
+
+
+def _unique(items) -> list[str]:  # type: ignore[no-untyped-def]
+    seen: list[str] = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= MAX_HEARD_CHARS else text[:MAX_HEARD_CHARS] + "..."
+
+
+def _to_celsius(value: float) -> float | None:
+    if 34.0 <= value <= 43.5:
+        return value
+    if 93.0 <= value <= 110.0:
+        return round((value - 32) * 5 / 9, 1)
+    return None
+
+
+def _most_recent(now: datetime, hour: int, minute: int, meridiem: str | None) -> datetime:
+    """The latest past moment at that clock time ("at two": 2 pm today if past, else 2 am...)."""
+    hours = [hour % 12 + (12 if meridiem == "pm" else 0)] if meridiem else (
+        [hour] if hour > 12 or hour == 0 else [hour % 12, hour % 12 + 12])
+    candidates = []
+    for h in hours:
+        moment = now.replace(hour=h % 24, minute=min(minute, 59), second=0, microsecond=0)
+        if moment > now:
+            moment -= timedelta(days=1)
+        candidates.append(moment)
+    return max(candidates)
+
+
+def _describe_hours(hours: float) -> str:
+    if hours < 1:
+        return "less than an hour ago"
+    if hours < 48:
+        return f"about {round(hours)} hours ago"
+    return f"about {round(hours / 24)} days ago"

@@ -1,0 +1,81 @@
+"""Spoken and written numbers: "seven", "39.5", "a hundred and three", "thirty nine point five"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from grammars import PhraseBook
+
+_DIGITS = re.compile(r"^\d+(\.\d+)?$")
+
+
+@dataclass(frozen=True)
+class NumberSpan:
+    value: float
+    start: int
+    end: int
+    """Token index one past the last token of the number."""
+
+
+class NumberReader:
+    """Reads numbers from tokens, using the number words in grammars/phrases/numbers.toml."""
+
+    def __init__(self, book: PhraseBook) -> None:
+        self.units = book.number_units
+        self.tens = book.number_tens
+
+    def read_at(self, tokens: list[str], i: int) -> NumberSpan | None:
+        """The number starting at token i, if any."""
+        start = i
+        n = len(tokens)
+        if i < n and _DIGITS.match(tokens[i]):
+            value = float(tokens[i])
+            i += 1
+            if i + 1 < n and tokens[i] == "point" and tokens[i + 1].isdigit():
+                value = float(f"{int(value)}.{tokens[i + 1]}")
+                i += 2
+            return NumberSpan(value, start, i)
+        value = 0.0
+        seen = False
+        if i + 1 < n and tokens[i] in ("a", "one") and tokens[i + 1] == "hundred":
+            value, i, seen = 100.0, i + 2, True
+        elif i < n and tokens[i] == "hundred":
+            value, i, seen = 100.0, i + 1, True
+        if seen and i + 1 < n and tokens[i] == "and" and (tokens[i + 1] in self.units
+                                                          or tokens[i + 1] in self.tens):
+            i += 1
+        if i < n and tokens[i] in self.tens:
+            value += self.tens[tokens[i]]
+            i, seen = i + 1, True
+            if i < n and tokens[i] in self.units and 0 < self.units[tokens[i]] < 10:
+                value += self.units[tokens[i]]
+                i += 1
+        elif i < n and tokens[i] in self.units and tokens[i] != "oh":
+            value += self.units[tokens[i]]
+            i, seen = i + 1, True
+        if not seen:
+            return None
+        if i + 1 < n and tokens[i] == "point":
+            decimals = ""
+            j = i + 1
+            while j < n and (tokens[j] in self.units and self.units[tokens[j]] < 10
+                             or tokens[j].isdigit()):
+                decimals += tokens[j] if tokens[j].isdigit() else str(self.units[tokens[j]])
+                j += 1
+            if decimals:
+                value = float(f"{int(value)}.{decimals}")
+                i = j
+        return NumberSpan(value, start, i)
+
+    def read_all(self, tokens: list[str]) -> list[NumberSpan]:
+        spans: list[NumberSpan] = []
+        i = 0
+        while i < len(tokens):
+            span = self.read_at(tokens, i)
+            if span is None:
+                i += 1
+                continue
+            spans.append(span)
+            i = span.end
+        return spans

@@ -1,0 +1,1 @@
+"""Subcommands of `ivig-voice`, one module each."""

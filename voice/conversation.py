@@ -1,0 +1,104 @@
+"""One conversation, whatever drives it (typed lines, WAV files, the microphone).
+
+Gets each reply from the triage dialogue, journals the turn before showing the reply, and
+hands the reply to every sink (printer, JSON lines, speaker). Nothing here knows about audio.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+from triage.dialogue import Session
+from triage.reply import Reply
+from voice.journal import Journal, JournalEntry
+from voice.profile_store import load_profile, save_profile
+
+log = logging.getLogger(__name__)
+
+
+class ReplySink(Protocol):
+    """Something that shows or speaks replies; must not raise."""
+
+    def show(self, reply: Reply) -> None: ...
+
+
+def now_local() -> datetime:
+    return datetime.now().astimezone()
+
+
+class Conversation:
+    """Drives one session: dialogue, journal, sinks."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        sinks: Sequence[ReplySink],
+        *,
+        emergency_number: str | None = None,
+        clock: Callable[[], datetime] = now_local,
+    ) -> None:
+        self.data_dir = data_dir
+        self.sinks = list(sinks)
+        self.clock = clock
+        self.id = uuid.uuid4().hex[:12]
+        profile = load_profile(data_dir)
+        if emergency_number:
+            profile = replace(profile, emergency_number=emergency_number)
+        self.session = Session(profile, clock=clock)
+        self.journal = Journal(data_dir)
+        self.journal.open()
+        self._journal_warned = False
+
+    @property
+    def ended(self) -> bool:
+        return self.session.ended
+
+    def start(self) -> Reply:
+        """The opening reply."""
+        return self._deliver(self.session.opening(), journal=False)
+
+    def turn(self, heard: str | None) -> Reply:
+        """One patient turn. `heard` is None when nothing usable was heard."""
+        return self._deliver(self.session.handle(heard))
+
+    def reminder(self) -> Reply | None:
+        """A due timer reminder (second epinephrine pen), for loops that can speak unprompted."""
+        reply = self.session.due_reminder()
+        return self._deliver(reply) if reply is not None else None
+
+    def close(self) -> None:
+        self.journal.close()
+
+    def _deliver(self, reply: Reply, *, journal: bool = True) -> Reply:
+        if self.session.profile_changed:
+            save_profile(self.data_dir, self.session.profile)
+            self.session.profile_changed = False
+        if journal:
+            saved = self.journal.append(
+                JournalEntry(
+                    session=self.id,
+                    time=self.clock().isoformat(timespec="seconds"),
+                    heard=reply.heard,
+                    findings=list(reply.findings),
+                    level=reply.level.value,
+                    said=reply.say,
+                    rules=list(reply.rules),
+                )
+            )
+            if not saved and not self._journal_warned:
+                self._journal_warned = True
+                reply = self.session.with_notice(reply, "journal_failed")
+            elif saved and self._journal_warned:
+                self._journal_warned = False
+        for sink in self.sinks:
+            try:
+                sink.show(reply)
+            except Exception:  # a broken sink must never silence the others
+                log.exception("reply sink %r failed", sink)
+        return reply
