@@ -41,6 +41,8 @@ class PhraseBook:
     """Lead-in phrases for profile statements (have, age, infusion_ended, ago, at, ...)."""
     times_of_day: dict[str, int]
     """Named times of day ("this_morning") to an hour of the day."""
+    equivalents: dict[str, Phrases]
+    """Groups of words that stand for one another inside phrases ("is", "feels", "looks")."""
 
     def phrase_groups(self) -> dict[str, Phrases]:
         """Every phrase group by a qualified name, e.g. "symptom:headache", "command:repeat"."""
@@ -91,4 +93,5 @@ def load_phrase_book() -> PhraseBook:
         risk_factors={k: _phrases(v) for k, v in profile["risk_factors"].items()},
         statements={k: _phrases(v) for k, v in profile["statements"].items()},
         times_of_day=dict(profile["times"]),
+        equivalents={k: _phrases(v) for k, v in modifiers.get("equivalents", {}).items()},
     )

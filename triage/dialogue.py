@@ -172,8 +172,8 @@ class Session:
             new |= self._answer(pending, u, mentioned, readback)
         # symptoms said outright
         for m in u.mentions:
-            if m.symptom == "well" and not m.present:
-                continue
+            if m.symptom in ("well", "unknown_pain") and not m.present:
+                continue  # "not fine" and "no pain" say nothing to act on
             finding = Finding(m.symptom, m.present, m.severity, m.persistent, m.side, m.exact)
             previous = self.findings.get(m.symptom)
             self.findings[m.symptom] = previous.merged(finding) if previous else finding
@@ -206,10 +206,9 @@ class Session:
                 readback: list[str]) -> bool:
         """Apply the answer to the pending question; True when it was answered."""
         kind, _, target = q.key.partition(":")
-        if u.answer == "dont_know" or (u.commands and "next" in u.commands
-                                        and self.guide is None):
+        if u.answer == "dont_know":
             self.pending = None
-            return u.answer == "dont_know"
+            return True
         if q.awaiting is Awaiting.YES_NO and kind == "side":
             side = self._side_from(u)
             if side is None:
@@ -599,6 +598,7 @@ class Session:
             ended=ended,
             findings=tuple(self._label(f) for f in self.findings.values()),
             rules=tuple(f.id for f in fired),
+            question=self.pending.key if self.pending and awaiting is not None else None,
             sources=tuple(sorted({f.source.cite(self.k.sources) for f in fired})),
         )
         self.last_reply = reply

@@ -45,6 +45,8 @@ class Reply:
     """Set when the patient asked to change how replies are spoken."""
     ended: bool = False
     """True when the patient asked to stop."""
+    question: str | None = None
+    """Key of the pending follow-up ("stiff_neck", "severity:headache"), for diagnostics."""
     findings: tuple[str, ...] = ()
     """Short read-back labels of what was understood this turn ("headache", "no stiff neck")."""
     rules: tuple[str, ...] = ()
@@ -60,6 +62,7 @@ class Reply:
             "level": self.level.value,
             "awaiting": self.awaiting.value if self.awaiting else None,
             "emergency": self.emergency,
+            "question": self.question,
             "findings": list(self.findings),
             "rules": list(self.rules),
         }

@@ -44,6 +44,8 @@ NEGATION_TRANSPARENT = frozenset(
 STRONG_NEGATIONS = frozenset({"no", "not", "never", "none", "neither", "nor"})
 # Words that, right after a leading "no"/"yes", start a new statement: "no I can't breathe".
 NEW_SUBJECT = frozenset("i my it the there he she we they your his her this its".split())
+KIND_PRIORITY = {"symptom": 0, "risk": 1, "command": 2, "answer": 3}
+"""On equal length a symptom wins: "i haven't peed" is about urine, not a "no"."""
 STRONG_ANSWER_WORDS = frozenset("yes yeah yep yup no nope nah".split())
 UNCERTAIN_AFTER_NOT = frozenset({"sure", "certain"})
 UNITS_IN_HOURS = {
@@ -176,6 +178,11 @@ class Understander:
                 vocabulary.update(tokens)
         vocabulary.update(book.number_units, book.number_tens, UNITS_IN_HOURS, TEMPERATURE_WORDS)
         vocabulary.update(NEGATION_TRANSPARENT, self.splitters)
+        self.equivalent: dict[str, frozenset[str]] = {}
+        for words in book.equivalents.values():
+            for word in words:
+                self.equivalent[word] = frozenset(words)
+        vocabulary.update(self.equivalent)
         self.vocabulary = frozenset(vocabulary)
         self._fuzzy_targets = sorted(w for w in vocabulary if len(w) >= MIN_FUZZY_LENGTH)
 
@@ -183,6 +190,8 @@ class Understander:
     @lru_cache(maxsize=20000)  # noqa: B019 - one Understander lives for the whole process
     def candidates(self, token: str) -> frozenset[str]:
         """Vocabulary words this input token may stand for."""
+        if token in self.equivalent:
+            return self.equivalent[token]
         if token in self.vocabulary or len(token) < MIN_FUZZY_LENGTH - 1 or token.isdigit():
             return frozenset({token})
         near = {token}
@@ -233,7 +242,8 @@ class Understander:
         """Longest phrases first, exact before near-miss; no two chosen matches overlap."""
         chosen: list[_Match] = []
         taken: set[int] = set()
-        ordered = sorted(matches, key=lambda m: (-m.length, not m.exact, m.end - m.start, m.start))
+        ordered = sorted(matches, key=lambda m: (-m.length, KIND_PRIORITY[m.group.split(":")[0]],
+                                                 not m.exact, m.end - m.start, m.start))
         for match in ordered:
             span = set(range(match.start, match.end))
             if span & taken:
@@ -465,10 +475,34 @@ class Understander:
                     result.temperature_c = round(celsius, 1)
                     continue
             standalone.append(span)
+        self._quantity_durations(tokens, result)
         result.about_infusion = infusion_said
         if result.ago_hours is None and result.clock is None:
             self._words_of_time(tokens, result)
         return scores, standalone
+
+    def _quantity_durations(self, tokens: list[str], result: Understanding) -> None:
+        """ "a couple of hours", "a few days", "an hour": durations said without digits."""
+        for i, token in enumerate(tokens):
+            if token not in UNITS_IN_HOURS or i == 0:
+                continue
+            before = tokens[max(0, i - 3):i]
+            if before[-1:] == ["of"]:
+                before = before[:-1]
+            amount = None
+            for size in (2, 1):
+                words = " ".join(before[-size:])
+                if words in self.book.quantities:
+                    amount = self.book.quantities[words]
+                    break
+            if amount is None:
+                continue
+            hours = amount * UNITS_IN_HOURS[token]
+            tail = tokens[i + 1:i + 3]
+            if "ago" in tail or "earlier" in tail:
+                result.ago_hours = result.ago_hours if result.ago_hours is not None else hours
+            elif result.duration_hours is None:
+                result.duration_hours = hours
 
     def _words_of_time(self, tokens: list[str], result: Understanding) -> None:
         """ "yesterday", "this morning", "an hour ago", "just now" """

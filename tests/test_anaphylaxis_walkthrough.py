@@ -1,0 +1,77 @@
+"""The anaphylaxis walk-through from seed 001: call first, then one step per turn, with next,
+back and repeat, and a reminder about the second pen after 5 and 15 minutes."""
+
+from __future__ import annotations
+
+from sessions import FakeClock, new_session
+
+from triage.knowledge import default_knowledge
+from triage.reply import Awaiting
+
+STEPS = default_knowledge().steps["anaphylaxis"]
+
+
+def step_text(n: int) -> str:
+    return STEPS[n].text.format(number="911")
+
+
+def test_the_full_walk_through_one_step_per_turn() -> None:
+    session = new_session()
+    first = session.handle("my lips are swelling and I'm wheezing")
+    assert first.say.startswith("Call 911 now")
+    assert step_text(0) in first.say and "Step 1 of 5" in first.say
+    assert first.awaiting is Awaiting.STEP
+    said = [first.say]
+    for _ in range(len(STEPS) - 1):
+        said.append(session.handle("next").say)
+    for n in range(len(STEPS)):
+        assert step_text(n) in said[n], n
+        assert sum(step_text(k) in said[n] for k in range(len(STEPS))) == 1  # one step per turn
+    assert "second pen" in said[-1]
+    last = session.handle("next")
+    assert "last step" in last.say
+
+
+def test_back_and_repeat_move_through_the_steps() -> None:
+    session = new_session()
+    session.handle("my throat is closing")
+    session.handle("next")
+    assert step_text(1) in session.last_reply.say
+    back = session.handle("go back")
+    assert step_text(0) in back.say
+    again = session.handle("repeat")
+    assert again.say == back.say
+    slower = session.handle("slower")
+    assert slower.say == back.say and slower.speech_change is not None
+
+
+def test_saying_done_or_yes_moves_to_the_next_step() -> None:
+    session = new_session()
+    session.handle("I can't breathe")
+    assert step_text(1) in session.handle("done").say
+    assert step_text(2) in session.handle("yes").say
+
+
+def test_second_pen_reminder_after_five_and_fifteen_minutes() -> None:
+    clock = FakeClock()
+    session = new_session(clock=clock)
+    session.handle("my tongue is swollen")
+    assert session.due_reminder() is None
+    clock.advance(minutes=4)
+    assert session.due_reminder() is None
+    clock.advance(minutes=1, seconds=5)
+    reminder = session.due_reminder()
+    assert reminder is not None and reminder.emergency
+    assert "second pen" in reminder.say and "5 minutes" in reminder.say
+    assert session.due_reminder() is None  # said once
+    clock.advance(minutes=10)
+    typed = session.handle("next")  # a reminder due at a typed turn comes with that reply
+    assert "15 minutes" in typed.say
+
+
+def test_other_emergencies_get_the_general_steps_not_the_pen() -> None:
+    session = new_session()
+    reply = session.handle("I have crushing chest pain")
+    assert reply.say.startswith("Call 911 now")
+    assert "pen" not in reply.say
+    assert "Stop all activity" in reply.say

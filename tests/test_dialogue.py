@@ -1,0 +1,125 @@
+"""The conversation: red-flag follow-ups one at a time, read-back first, a clear outcome,
+commands that always work, and unclear input re-asked, never reassured."""
+
+from __future__ import annotations
+
+from sessions import new_session, talk
+
+from triage.knowledge import default_knowledge
+from triage.levels import Level
+from triage.reply import Awaiting, SpeechChange
+
+K = default_knowledge()
+
+
+def test_headache_leads_to_the_meningitis_red_flag_questions_one_at_a_time() -> None:
+    session = new_session()
+    replies = talk(session, "I have a headache", "no", "no", "no")
+    questions = [r.question for r in replies]
+    assert questions == ["stiff_neck", "light_sensitivity", "vomiting", "severity:headache"]
+    for reply in replies:
+        assert reply.say.count("?") == 1  # one short question at a time
+
+
+def test_replies_first_read_back_what_was_understood() -> None:
+    session = new_session()
+    reply = session.handle("I have a headache but my neck isn't stiff")
+    assert reply.say.startswith("I heard: headache, no stiff neck.")
+    assert reply.question == "light_sensitivity"  # stiff neck already answered
+
+
+def test_reassurance_comes_only_after_the_red_flags_are_screened() -> None:
+    session = new_session()
+    replies = talk(session, "I have a mild headache", "no", "no", "no", "two hours ago")
+    self_care = K.say("level.self_care")
+    assert all(self_care not in r.say for r in replies[:-1])
+    final = replies[-1]
+    assert final.level is Level.SELF_CARE
+    assert self_care in final.say
+    assert K.say("care.hydrate") in final.say
+    assert final.awaiting is Awaiting.SYMPTOM
+
+
+def test_a_red_flag_answer_raises_the_level_and_says_why() -> None:
+    session = new_session()
+    replies = talk(session, "I have a headache", "yes")
+    assert replies[-1].level is Level.URGENT
+    assert K.say("level.urgent") in replies[-1].say
+    assert K.say("advice.meningitis") in replies[-1].say
+
+
+def test_questions_that_cannot_change_the_outcome_are_not_asked() -> None:
+    session = new_session()
+    reply = session.handle("both my legs are swollen and my pee is dark")
+    assert reply.level is Level.URGENT
+    assert reply.question is None  # nothing can raise urgent except emergency signs, not asked here
+
+
+def test_urgent_instruction_is_given_before_remaining_emergency_questions() -> None:
+    reply = new_session().handle("I have hives")
+    assert reply.say.index(K.say("level.urgent")) < reply.say.index("?")
+    assert reply.question == "face_swelling"
+
+
+def test_unclear_input_is_re_asked_briefly_then_gets_doctor_wording_never_reassurance() -> None:
+    session = new_session()
+    session.handle("I have a headache")
+    first = session.handle("blorp")
+    assert first.question == "stiff_neck" and "yes or no" in first.say
+    second = session.handle("zzzt")
+    assert K.say("ui.unclear_twice") in second.say
+    for reply in (first, second):
+        assert K.say("level.self_care") not in reply.say
+        assert reply.level is Level.SELF_CARE  # unclear speech is not a level
+
+
+def test_nothing_heard_says_so() -> None:
+    reply = new_session().handle(None)
+    assert reply.heard is None
+    assert K.say("ui.nothing_heard") in reply.say
+
+
+def test_repeat_and_slower_give_the_last_reply_again() -> None:
+    session = new_session()
+    question = session.handle("I have a headache")
+    again = session.handle("say that again")
+    assert again.say == question.say
+    slower = session.handle("slower please")
+    assert slower.say == question.say
+    assert slower.speech_change is SpeechChange.SLOWER
+    assert session.handle("louder").speech_change is SpeechChange.LOUDER
+
+
+def test_help_summary_and_what_should_i_do() -> None:
+    session = new_session()
+    talk(session, "I have a headache", "no")
+    summary = session.handle("what have I reported")
+    assert "headache" in summary.say and "no stiff neck" in summary.say
+    assert summary.question == "light_sensitivity"  # the question is asked again
+    help_reply = session.handle("help")
+    assert "repeat" in help_reply.say
+    advice = session.handle("what should I do")
+    assert K.say("level.self_care") in advice.say
+
+
+def test_next_skips_a_question_and_stop_ends_with_a_reminder_of_the_level() -> None:
+    session = new_session()
+    session.handle("my neck is stiff and I have a headache")
+    reply = session.handle("stop")
+    assert reply.ended and reply.awaiting is None
+    assert K.say("level.urgent") in reply.say
+    other = new_session()
+    other.handle("I have a headache")
+    skipped = other.handle("next")
+    assert skipped.question == "light_sensitivity"
+
+
+def test_an_unknown_complaint_goes_to_the_care_team() -> None:
+    reply = new_session().handle("I have a strange tingling in my toes")
+    assert reply.level is Level.DOCTOR
+
+
+def test_feeling_fine_is_nothing_to_act_on() -> None:
+    reply = new_session().handle("I feel fine")
+    assert reply.level is Level.NONE
+    assert K.say("level.none") in reply.say
