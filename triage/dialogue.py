@@ -24,6 +24,10 @@ UNCLEAR_BEFORE_DOCTOR_WORDING = 2
 """Unclear turns in a row after which the reply uses doctor wording (triage-levels.md)."""
 MAX_HEARD_CHARS = 300
 """Longer inputs are shortened in `heard`, so a reply stays short."""
+MAX_READBACK = 8
+"""At most this many findings are read back in one reply."""
+MAX_AGO_HOURS = 24 * 365
+"""Times further back are not taken as the infusion's end."""
 MAX_CARE_TIPS = 2
 MAX_WATCH = 2
 RISK_LABELS = {
@@ -109,6 +113,15 @@ class Session:
         parts = [self._call_still(), text]
         return self._reply(None, parts, Awaiting.STEP, emergency=True)
 
+    def fallback(self, heard: str | None) -> Reply:
+        """A safe reply when something unexpected went wrong: never silence, never reassurance."""
+        if self.guide is not None or self.level is Level.EMERGENCY:
+            number = self.profile.emergency_number
+            return self._reply(heard, [self.k.say("level.emergency", number=number)],
+                               Awaiting.STEP, emergency=True)
+        return self._reply(heard, [self.k.say("ui.unclear_twice")],
+                           self.pending.awaiting if self.pending else Awaiting.SYMPTOM)
+
     def with_notice(self, reply: Reply, key: str) -> Reply:
         """The same reply with a notice (e.g. the journal failed) added at the end."""
         notice = self.k.say(f"ui.{key}")
@@ -133,6 +146,8 @@ class Session:
                 return self._command(heard, u.commands)
             if u.not_english:
                 return self._unclear(heard, self.k.say("ui.not_english"))
+            if u.truncated:
+                return self._unclear(heard, self.k.say("ui.too_long"))
             if u.answer and self.pending is None:
                 if u.answer == "no" and self.last_reply and self.last_reply.awaiting \
                         is Awaiting.SYMPTOM:
@@ -143,12 +158,16 @@ class Session:
         speech = next((SPEECH_COMMANDS[c] for c in u.commands if c in SPEECH_COMMANDS), None)
         parts: list[str] = []
         if readback:
-            parts.append(self.k.say("ui.heard", findings=", ".join(readback)))
+            parts.append(self._heard(readback))
         if u.truncated:
             parts.append(self.k.say("ui.too_long"))
         if "stop" in u.commands:
             return self._goodbye(heard, parts)
         rose = self.level.rank > previous.rank
+        if not self.findings and self.pending is None:
+            # only about the patient ("I have kidney disease"): noted, now ask how they feel
+            parts.append(self.k.say("ui.prompt"))
+            return self._reply(heard, parts, Awaiting.SYMPTOM, speech=speech)
         question = self._next_question()
         if question is not None:
             if rose and self.level.at_least(Level.DOCTOR):
@@ -159,7 +178,8 @@ class Session:
             return self._reply(heard, parts, question.awaiting, speech=speech)
         self.pending = None
         parts.extend(self._outcome(assessment))
-        parts.append(self.k.say("ui.anything_else"))
+        if self.level is not Level.NONE:
+            parts.append(self.k.say("ui.anything_else"))
         return self._reply(heard, parts, Awaiting.SYMPTOM, speech=speech)
 
     def _apply(self, u: Understanding, readback: list[str]) -> bool:
@@ -293,7 +313,7 @@ class Session:
     def _set_infusion_time(self, u: Understanding, readback: list[str]) -> bool:
         now = self.clock()
         ended: datetime | None = None
-        if u.ago_hours is not None:
+        if u.ago_hours is not None and 0 <= u.ago_hours <= MAX_AGO_HOURS:
             ended = now - timedelta(hours=u.ago_hours)
         elif u.clock is not None:
             ended = _most_recent(now, *u.clock)
@@ -444,7 +464,7 @@ class Session:
             self.guide = EmergencyGuide(kind)
             parts.append(self.k.say("level.emergency", number=number))
             if readback:
-                parts.append(self.k.say("ui.heard", findings=", ".join(readback)))
+                parts.append(self._heard(readback))
             parts.extend(self._level_words(assessment)[1:])
             parts.append(self._step_text())
             return self._reply(heard, parts, Awaiting.STEP, emergency=True, speech=speech)
@@ -453,7 +473,7 @@ class Session:
         if reminder:
             parts.append(reminder)
         if readback:
-            parts.append(self.k.say("ui.heard", findings=", ".join(readback)))
+            parts.append(self._heard(readback))
         commands = set(u.commands)
         if "stop" in commands and not readback:
             return self._goodbye(heard, [])
@@ -569,6 +589,11 @@ class Session:
         return self._reply(heard, parts, None, ended=True)
 
     # -- building replies --------------------------------------------------------------------
+    def _heard(self, readback: list[str]) -> str:
+        """ "I heard: headache, no stiff neck." with each finding once."""
+        labels = _unique(readback)[:MAX_READBACK]
+        return self.k.say("ui.heard", findings=", ".join(labels))
+
     def _label(self, finding: Finding) -> str:
         symptom = self.k.symptoms.get(finding.symptom)
         label = symptom.label if symptom else finding.symptom
@@ -641,6 +666,8 @@ def _most_recent(now: datetime, hour: int, minute: int, meridiem: str | None) ->
 def _describe_hours(hours: float) -> str:
     if hours < 1:
         return "less than an hour ago"
+    if hours < 1.5:
+        return "about an hour ago"
     if hours < 48:
         return f"about {round(hours)} hours ago"
     return f"about {round(hours / 24)} days ago"

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from grammars import PhraseBook
 
-_DIGITS = re.compile(r"^\d+(\.\d+)?$")
+_DIGITS = re.compile(r"^\d{1,7}(\.\d{1,4})?$")
+"""Digits we read as a number; longer runs of digits are not something a patient says."""
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,8 @@ class NumberReader:
         if i < n and _DIGITS.match(tokens[i]):
             value = float(tokens[i])
             i += 1
-            if i + 1 < n and tokens[i] == "point" and tokens[i + 1].isdigit():
+            if i + 1 < n and tokens[i] == "point" and tokens[i + 1].isdigit() \
+                    and len(tokens[i + 1]) <= 4:
                 value = float(f"{int(value)}.{tokens[i + 1]}")
                 i += 2
             return NumberSpan(value, start, i)

@@ -290,7 +290,10 @@ class Understander:
                             t not in NEGATION_TRANSPARENT for t in between):
                         continue
                 return True
-        # "my neck is fine": a cue after the phrase, in the same clause
+        # "my neck is fine": a cue after the phrase, in the same clause; never for an emergency
+        # sign: "I passed out, it went away" is still an emergency, confirmed afterwards
+        if emergency:
+            return False
         clause = clause_of[match.start]
         clause_end = match.end
         while clause_end < len(tokens) and clause_of[clause_end] == clause:
@@ -431,13 +434,14 @@ class Understander:
             after = tokens[span.end:span.end + 3]
             before = tokens[max(0, span.start - 2):span.start]
             if after[:2] == ["out", "of"]:
-                scores.append(span)
+                if 0 <= span.value <= 10:
+                    scores.append(span)
                 skip_until = span.end + 3
                 continue
             if span.start < skip_until:
                 continue  # the "10" of "out of 10"
             unit = after[0] if after else ""
-            if after[:2] and after[0] in ("and", "a") and after[1] == "half":
+            if len(after) >= 2 and after[0] in ("and", "a") and after[1] == "half":
                 unit = after[2] if len(after) > 2 else ""
             if unit in UNITS_IN_HOURS:
                 hours = span.value * UNITS_IN_HOURS[unit]
@@ -515,11 +519,6 @@ class Understander:
             result.ago_hours = 24.0
         elif "just now" in text or "just finished" in text or "just ended" in text:
             result.ago_hours = 0.0
-        elif "ago" in tokens:
-            for unit, hours in UNITS_IN_HOURS.items():
-                if unit in tokens:
-                    result.ago_hours = hours
-                    return
 
     def _scan_rest_for_emergency(self, rest: list[str], result: Understanding) -> None:
         """Past MAX_TOKENS only exact emergency phrases are looked for: never miss one."""

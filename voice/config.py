@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 from pathlib import Path
 
 from platformdirs import user_data_dir
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "ivig-voice"
 
@@ -18,9 +21,16 @@ def default_data_dir() -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create the folder readable by the user alone (journal and profile are health data)."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(path, 0o700)
+    """Create the folder readable by the user alone (journal and profile are health data).
+
+    A folder that cannot be created or tightened is logged, not fatal: the journal then says
+    it cannot save, and the conversation goes on.
+    """
+    try:
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.chmod(path, 0o700)
+    except OSError as error:
+        log.warning("data folder %s is not usable (%s); nothing will be saved", path, error)
     return path
 
 

@@ -60,12 +60,20 @@ class Conversation:
         return self.session.ended
 
     def start(self) -> Reply:
-        """The opening reply."""
-        return self._deliver(self.session.opening(), journal=False)
+        """The opening reply (with a notice if the journal had to be replaced)."""
+        reply = self.session.opening()
+        if self.journal.moved_aside is not None:
+            reply = self.session.with_notice(reply, "journal_reset")
+        return self._deliver(reply, journal=False)
 
     def turn(self, heard: str | None) -> Reply:
-        """One patient turn. `heard` is None when nothing usable was heard."""
-        return self._deliver(self.session.handle(heard))
+        """One patient turn. `heard` is None when nothing usable was heard. Never raises."""
+        try:
+            reply = self.session.handle(heard)
+        except Exception:  # a bug must not end the conversation or silence it
+            log.exception("the dialogue failed on %r", heard)
+            reply = self.session.fallback(heard)
+        return self._deliver(reply)
 
     def reminder(self) -> Reply | None:
         """A due timer reminder (second epinephrine pen), for loops that can speak unprompted."""

@@ -21,6 +21,10 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 JOURNAL_FILE = "journal.sqlite3"
+PENDING_FILE = "journal.pending.jsonl"
+"""Turns the database could not take (locked, disk full) wait here until it can."""
+BUSY_TIMEOUT_S = 0.25
+"""How long a write waits for a locked database: short, so no reply is held up."""
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS turns (
@@ -59,6 +63,7 @@ class Journal:
 
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / JOURNAL_FILE
+        self.pending_path = data_dir / PENDING_FILE
         self._pending: list[JournalEntry] = []
         self._connection: sqlite3.Connection | None = None
         self.last_error: str | None = None
@@ -69,7 +74,7 @@ class Journal:
         if self._connection is not None:
             return self._connection
         new_file = not self.path.exists()
-        connection = sqlite3.connect(self.path, timeout=2.0, isolation_level=None)
+        connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         try:
             if new_file:
                 os.chmod(self.path, 0o600)
@@ -104,6 +109,45 @@ class Journal:
                 self._connect()
             except (OSError, sqlite3.DatabaseError) as second:
                 self.last_error = f"journal cannot be opened ({second})"
+        self._load_pending_file()
+
+    def _load_pending_file(self) -> None:
+        """Turns left waiting by an earlier session go in first."""
+        try:
+            lines = self.pending_path.read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            return
+        except OSError as error:
+            log.warning("cannot read %s: %s", self.pending_path, error)
+            return
+        for line in lines:
+            try:
+                self._pending.append(JournalEntry(**json.loads(line)))
+            except (ValueError, TypeError):
+                log.warning("skipping a damaged line in %s", self.pending_path)
+        self.flush()
+
+    def _save_pending_file(self) -> None:
+        """Keep unsaved turns on disk too, so a killed process does not lose them."""
+        temporary = self.pending_path.with_suffix(".tmp")
+        try:
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                for entry in self._pending:
+                    handle.write(json.dumps(asdict(entry), ensure_ascii=False) + "\n")
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temporary, self.pending_path)
+        except OSError as error:
+            log.warning("cannot keep unsaved turns in %s: %s", self.pending_path, error)
+
+    def _clear_pending_file(self) -> None:
+        try:
+            self.pending_path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as error:
+            log.warning("cannot remove %s: %s", self.pending_path, error)
 
     def _close(self) -> None:
         if self._connection is not None:
@@ -114,7 +158,10 @@ class Journal:
             self._connection = None
 
     def close(self) -> None:
-        self.flush()
+        """Last try to write; turns still unsaved stay in the pending file for next time."""
+        if not self.flush():
+            log.warning("%d turns could not be written to the journal; they are kept in %s "
+                        "and will be added next time", len(self._pending), self.pending_path)
         self._close()
 
     # -- writing -----------------------------------------------------------------------------
@@ -153,7 +200,10 @@ class Journal:
                         len(self._pending))
             if not isinstance(error, sqlite3.OperationalError) or "locked" not in str(error):
                 self._close()
+            self._save_pending_file()
             return False
+        if self.last_error is not None or self.pending_path.exists():
+            self._clear_pending_file()
         self._pending.clear()
         self.last_error = None
         return True
