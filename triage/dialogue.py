@@ -525,6 +525,8 @@ class Session:
                                    else awaiting, speech=SPEECH_COMMANDS.get(name))
             if name == "stop":
                 return self._goodbye(heard, [])
+            if name in ("mute", "unmute"):  # the live loop acts on these; typed, just agree
+                return self._reply(heard, [self.k.say("ui.speech_changed"), *question], awaiting)
             if name == "help":
                 return self._reply(heard, [self.k.say("ui.help"), *question], awaiting)
             if name == "summary":

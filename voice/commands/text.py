@@ -9,6 +9,7 @@ import sys
 from voice.config import data_dir_from
 from voice.conversation import Conversation, ReplySink
 from voice.output import JsonlPrinter, PlainPrinter
+from voice.speech import add_speech_options
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument("--jsonl", action="store_true",
                         help="stdout carries only JSON lines: one for the opening, one per line")
     parser.add_argument("--speak", action="store_true", help="also speak every reply aloud")
+    add_speech_options(parser)
     return parser
 
 

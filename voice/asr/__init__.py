@@ -1,0 +1,64 @@
+"""Speech recognizers behind one small interface (voice.asr.base.Recognizer).
+
+Each engine is a module with `load(model_dir) -> Recognizer`, imported only when chosen, so
+a broken Vosk install never stops PocketSphinx. `create_recognizer` is the one way in.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+
+from voice.asr.base import Engine, Recognizer, Transcript, UtteranceListener, transcribe_recording
+from voice.models import ModelError, find_model, search_dirs
+
+__all__ = ["ENGINES", "Engine", "ModelError", "Recognizer", "Transcript", "UtteranceListener",
+           "create_recognizer", "transcribe_recording"]
+
+log = logging.getLogger(__name__)
+
+ENGINES: dict[Engine, str] = {
+    Engine.VOSK: "voice.asr.vosk_engine",
+    Engine.POCKETSPHINX: "voice.asr.pocketsphinx_engine",
+}
+"""Engine to the module that loads it."""
+
+
+def _load(engine: Engine, model_dir: Path | None) -> Recognizer:
+    module = importlib.import_module(ENGINES[engine])
+    return module.load(model_dir)
+
+
+def create_recognizer(engine: Engine | str = Engine.AUTO,
+                      model_dir: Path | str | None = None) -> tuple[Recognizer, str]:
+    """Load a recognizer once; return it with a one-line description of engine and model.
+
+    `auto` is Vosk when a model is found (--model DIR, $VOSK_MODEL_PATH, Vosk's folders), else
+    PocketSphinx. A model the user named that cannot be used raises ModelError (one line, with
+    how to get a model); so does `vosk` without a model.
+    """
+    try:
+        chosen = Engine(str(engine.value if isinstance(engine, Engine) else engine).lower())
+    except ValueError:
+        names = ", ".join(e.value for e in Engine)
+        raise ModelError(f"unknown speech engine {engine!r} (choose {names})") from None
+    folder = Path(model_dir).expanduser() if model_dir is not None else None
+    if chosen is Engine.AUTO:
+        found = find_model(folder)  # ModelError if the user's --model is not a model
+        if found is None:
+            recognizer = _load(Engine.POCKETSPHINX, None)
+            where = ", ".join(str(d) for d in search_dirs())
+            note = f"; no Vosk model found in {where}"
+            return recognizer, recognizer.description + note
+        try:
+            recognizer = _load(Engine.VOSK, found)
+        except ModelError as error:
+            if folder is not None:
+                raise
+            log.warning("%s; using PocketSphinx", error)
+            recognizer = _load(Engine.POCKETSPHINX, None)
+            return recognizer, f"{recognizer.description}; Vosk model unusable: {error}"
+        return recognizer, recognizer.description
+    recognizer = _load(chosen, folder)
+    return recognizer, recognizer.description

@@ -1,0 +1,158 @@
+"""`ivig-voice check`: does it hear me, can I hear it? Devices, engines, a spoken test sentence,
+a short listening test, and what to do about anything missing."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from voice.speech import add_speech_options, device_argument
+
+TEST_SENTENCE = "This is your recovery assistant. If you can hear me, my voice works."
+"""Spoken to test the speaker."""
+LISTEN_S = 4.0
+"""How long the listening test records after its tone."""
+SILENT_PEAK = 200
+"""Peak sample level (of 32767) below which a recording counts as silence."""
+
+
+def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        "check",
+        help="test microphone, speaker and speech engines, and say what to fix",
+        description="Lists sound devices, says a test sentence, listens for a few seconds "
+        "and tells you what to do if something is missing. Run this first when the "
+        "assistant does not hear you or you do not hear it.",
+    )
+    parser.add_argument("--input-device", type=device_argument, default=None, metavar="N",
+                        help="microphone device number or name to test")
+    parser.add_argument("--engine", choices=("auto", "vosk", "pocketsphinx"), default="auto",
+                        help="speech recognizer to test (default auto)")
+    parser.add_argument("--model", type=Path, default=None, metavar="DIR",
+                        help="Vosk model folder to test")
+    parser.add_argument("--no-listen", action="store_true",
+                        help="skip the listening test")
+    add_speech_options(parser)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from voice.microphone import Microphone, MicrophoneError, list_devices
+    from voice.speech import Speaker
+
+    todo: list[str] = []
+    print("Sound devices:")
+    devices = list_devices()
+    if not devices:
+        print("  none found")
+        todo.append("No sound devices were found. Plug in a headset or speaker and microphone; "
+                    "on Linux check that the sound server runs (`pactl info`).")
+    for device in devices:
+        roles = [role for role, flag in (("default microphone", device.default_input),
+                                         ("default speaker", device.default_output)) if flag]
+        mark = f"   <- {', '.join(roles)}" if roles else ""
+        print(f"  {device.index:>2}  {device.name} ({device.host_api}): "
+              f"{device.inputs} in, {device.outputs} out{mark}")
+
+    speaker = Speaker.from_args(args, warnings=io.StringIO())  # problems go to "What to do"
+    print(f"Speech: {speaker.engine_name}")
+    if not speaker.synthesizers:
+        todo.append("No speech engine works: install espeak-ng "
+                    "(`sudo apt install espeak-ng`). Replies are printed meanwhile.")
+        for problem in speaker.problems:
+            print(f"  ({problem})")
+    else:
+        print(f"Speaker: saying a test sentence on "
+              f"{'the default output' if args.output_device is None else args.output_device}…",
+              flush=True)
+        if speaker.say(TEST_SENTENCE):
+            print("  played. If you heard nothing, turn the volume up or choose another "
+                  "device with --output-device N.")
+        else:
+            todo.append("The test sentence could not be played: check that a speaker or "
+                        "headset is connected, or choose one with --output-device N.")
+
+    recognizer = None
+    try:
+        from voice.asr import create_recognizer
+
+        recognizer, description = create_recognizer(args.engine, args.model)
+        print(f"Recognition: {description}")
+    except Exception as error:  # ModelError, or an engine that fails to load
+        print(f"Recognition: not available ({error})")
+        todo.append(f"Speech recognition does not work: {error}")
+
+    microphone = Microphone(args.input_device, output=speaker.output)
+    try:
+        microphone.open()
+        print(f"Microphone: {microphone.description}")
+    except MicrophoneError as error:
+        print("Microphone: none")
+        todo.append(f"{error} Until then, use `ivig-voice text` to type.")
+    else:
+        try:
+            if not args.no_listen:
+                _listening_test(microphone, recognizer, todo)
+        finally:
+            microphone.close()
+    if recognizer is not None:
+        recognizer.close()
+
+    print()
+    if not todo:
+        print("Everything works. Start with `ivig-voice`.")
+        return 0
+    print("What to do:")
+    for item in todo:
+        print(f"  - {item}")
+    sys.stdout.flush()
+    return 1
+
+
+def _listening_test(microphone: object, recognizer: object, todo: list[str]) -> None:
+    """Record a few seconds after the tone; report the level and any words recognized."""
+    from voice.asr.base import Transcript, UtteranceListener
+    from voice.audio import UtteranceDetector
+    from voice.microphone import CHUNK_MS, Microphone, MicrophoneError
+
+    assert isinstance(microphone, Microphone)
+    print(f"Listening test: after the tone, say something like 'I have a headache' "
+          f"({LISTEN_S:.0f} seconds)…", flush=True)
+    microphone.play_cue()
+    detector = UtteranceDetector()
+    listener = UtteranceListener(recognizer) if recognizer is not None else None  # type: ignore[arg-type]
+    heard: list[Transcript] = []
+    audio: list[bytes] = []
+    try:
+        while len(audio) * CHUNK_MS / 1000 < LISTEN_S:
+            chunk = microphone.read(1.0)
+            if chunk is None:
+                continue
+            audio.append(chunk)
+            for event in detector.feed(chunk):
+                if listener is not None and (found := listener.handle(event)) is not None:
+                    heard.append(found)
+        for event in detector.flush():
+            if listener is not None and (found := listener.handle(event)) is not None:
+                heard.append(found)
+    except MicrophoneError as error:
+        print(f"  the microphone stopped: {error}")
+        todo.append("The microphone stopped during the test: check its cable or connection.")
+        return
+    samples = np.frombuffer(b"".join(audio), dtype="<i2")
+    peak = int(np.abs(samples.astype(np.int32)).max()) if samples.size else 0
+    if peak < SILENT_PEAK:
+        print(f"  only silence (peak level {peak} of 32767).")
+        todo.append("The microphone hears only silence: check it is not muted, turn its "
+                    "level up, or choose another with --input-device N.")
+        return
+    print(f"  sound heard (peak level {peak} of 32767).")
+    words = Transcript.join(heard)
+    if words.text:
+        print(f"  I heard: {words.text}")
+    elif recognizer is not None:
+        print("  no words recognized; speak closer to the microphone, after the tone.")

@@ -1,0 +1,38 @@
+"""`ivig-voice listen` (the default): the hands-free session on the microphone and speaker."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from voice.speech import add_speech_options, device_argument
+
+
+def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        "listen",
+        help="hands-free: listen on the microphone and answer aloud (the default command)",
+        description="Listen on the microphone and answer aloud. A short tone means 'I'm "
+        "listening'. Say 'repeat', 'slower' or 'louder' at any time, and 'stop' to end. "
+        "With no microphone, you can type instead.",
+    )
+    parser.add_argument("--jsonl", action="store_true",
+                        help="stdout carries only JSON lines: one for the opening, one per turn")
+    parser.add_argument("--input-device", type=device_argument, default=None, metavar="N",
+                        help="microphone device number or name (see `ivig-voice check`)")
+    parser.add_argument("--engine", choices=("auto", "vosk", "pocketsphinx"), default="auto",
+                        help="speech recognizer (default auto: Vosk if a model is installed, "
+                        "else PocketSphinx)")
+    parser.add_argument("--model", type=Path, default=None, metavar="DIR",
+                        help="Vosk model folder (default: the installed one)")
+    parser.add_argument("--wake-word", default=None, metavar="PHRASE",
+                        help="only start talking after this phrase (off by default); "
+                        "emergencies are always heard")
+    add_speech_options(parser)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from voice.listen import run_listen
+
+    return run_listen(args)

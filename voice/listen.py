@@ -1,0 +1,415 @@
+"""The live hands-free session: listen, recognize, answer aloud, until the patient stops.
+
+One loop, one thread: the assistant speaks (the microphone drops what it hears meanwhile),
+plays a short cue, then listens for one utterance. Emergency words act from partial results,
+without waiting for the sentence to end. Timer reminders (second epinephrine pen) are
+spoken while waiting. A microphone that vanishes is retried every few seconds; with no
+microphone at all, the session goes on typed, or ends with a clear message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import re
+import stat
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol, TextIO
+
+from triage.reply import Awaiting, Reply
+from triage.understand import understand
+from voice.asr.base import Recognizer, Transcript, UtteranceListener
+from voice.audio import UtteranceDetector
+from voice.conversation import Conversation, ReplySink
+from voice.microphone import MicrophoneError
+from voice.speech import Speaker
+
+log = logging.getLogger(__name__)
+
+MIC_RETRY_S = 3.0
+"""How often a lost microphone is tried again."""
+READ_TIMEOUT_S = 0.25
+"""Longest wait for one chunk of audio before the loop looks at timers again."""
+REMINDER_POLL_S = 1.0
+"""How often due reminders are asked for while the patient is silent."""
+EXIT_NO_INPUT = 4
+"""Exit status when there is neither a microphone nor typed input."""
+MUTE_PHRASES = ("mute", "stop listening", "mute microphone")
+"""Said alone: stop answering until unmuted (TV, visitors). Emergencies still get answers."""
+UNMUTE_PHRASES = ("unmute", "start listening", "unmute microphone")
+"""Said alone: answer again after MUTE_PHRASES."""
+OPEN_STATES = (Awaiting.YES_NO, Awaiting.NUMBER, Awaiting.TIME, Awaiting.STEP)
+"""After a question of these kinds the answer needs no wake word."""
+
+
+class ChunkSource(Protocol):
+    """What the loop needs from a microphone (voice.microphone.Microphone, or a test fake)."""
+
+    description: str
+
+    def read(self, timeout: float) -> bytes | None: ...
+
+    def drain(self) -> None: ...
+
+    def play_cue(self) -> None: ...
+
+    def reopen(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class Notices:
+    """Messages about the assistant itself (microphone gone, muted), not dialogue turns.
+
+    Printed on stdout for people, on stderr with --jsonl (stdout then carries only replies),
+    and spoken.
+    """
+
+    def __init__(self, speaker: Speaker | None, *, jsonl: bool,
+                 stream: TextIO | None = None) -> None:
+        self.speaker = speaker
+        self.jsonl = jsonl
+        self._stream = stream
+
+    def say(self, text: str, *, speak: bool = True) -> None:
+        stream = self._stream or (sys.stderr if self.jsonl else sys.stdout)
+        prefix = "ivig-voice: " if self.jsonl else ""
+        try:
+            print(f"{prefix}{text}", file=stream, flush=True)
+        except (OSError, ValueError):
+            pass
+        if speak and self.speaker is not None:
+            self.speaker.say(text)
+
+
+def normalized(text: str) -> str:
+    return " ".join(text.lower().replace(",", " ").replace(".", " ").split())
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What to do with one recognized utterance."""
+
+    to_dialogue: bool
+    """Hand `text` to the dialogue as the patient's turn."""
+    text: str | None = None
+    """The turn's text; None means "heard something, understood nothing"."""
+    notice: str | None = None
+    """Something to tell the patient instead (muted, listening again)."""
+    cue: bool = False
+    """Play the listening cue again before the next utterance."""
+
+
+IGNORE = Verdict(to_dialogue=False)
+
+
+@dataclass
+class Gate:
+    """Decides which utterances reach the dialogue: wake word and mute, never emergencies."""
+
+    wake_word: str | None = None
+    """Optional phrase that must start a conversation ("hello doctor")."""
+    muted: bool = False
+    awake: bool = True
+    """With a wake word: True once it was heard, until the next idle reply."""
+
+    def __post_init__(self) -> None:
+        if self.wake_word:
+            self.wake_word = normalized(self.wake_word)
+            self.awake = False
+
+    def after_reply(self, reply: Reply) -> None:
+        """Answers to a question need no wake word; an idle "how do you feel" does."""
+        if self.wake_word:
+            self.awake = reply.awaiting in OPEN_STATES
+
+    def admit(self, transcript: Transcript) -> Verdict:
+        text = normalized(transcript.text)
+        heard = transcript.heard
+        if heard is not None and is_emergency(heard):
+            return Verdict(True, heard)
+        if text in UNMUTE_PHRASES:
+            was_muted, self.muted = self.muted, False
+            return Verdict(False, notice="Listening again." if was_muted else None, cue=True)
+        if text in MUTE_PHRASES:
+            self.muted = True
+            return Verdict(False, notice="Muted. Say unmute when you want me to answer again. "
+                           "I still answer emergencies.")
+        if self.muted:
+            return IGNORE
+        if self.wake_word and not self.awake:
+            if not re.search(rf"\b{re.escape(self.wake_word)}\b", text):
+                return IGNORE
+            self.awake = True
+            rest = Transcript.from_engine(text.split(self.wake_word, 1)[1], transcript.confidence)
+            if rest.heard is None:  # the wake word alone: cue, then listen for the turn
+                return Verdict(False, cue=True)
+            return Verdict(True, rest.heard)
+        return Verdict(True, heard)
+
+
+def unknown_words(phrase: str) -> list[str]:
+    """Words of `phrase` no recognizer grammar contains: such a phrase is never heard."""
+    from grammars.compile import recognizer_phrases, vocabulary
+
+    known = vocabulary(recognizer_phrases(None))
+    return [word for word in normalized(phrase).split() if word not in known]
+
+
+def is_emergency(text: str) -> bool:
+    try:
+        return bool(text) and understand(text).emergency
+    except Exception:  # the understanding must never stop the ears
+        log.exception("understanding failed on %r", text)
+        return False
+
+
+class LiveLoop:
+    """One hands-free session over a started microphone, recognizer and speaker."""
+
+    def __init__(
+        self,
+        conversation: Conversation,
+        microphone: ChunkSource,
+        recognizer: Recognizer,
+        notices: Notices,
+        *,
+        gate: Gate | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.conversation = conversation
+        self.microphone = microphone
+        self.recognizer = recognizer
+        self.notices = notices
+        self.gate = gate or Gate()
+        self.sleep = sleep
+        self.clock = clock
+        self.last_reply: Reply | None = None
+        self._cue_due = True
+
+    def run(self) -> None:
+        """Opening reply, then turns until the patient ends the session."""
+        self._replied(self.conversation.start())
+        while not self.conversation.ended:
+            heard = self._next_utterance()
+            if heard is None:
+                continue
+            self._replied(self.conversation.turn(heard.text))
+
+    def _replied(self, reply: Reply) -> None:
+        self.last_reply = reply
+        try:
+            self.recognizer.set_state(reply.awaiting)
+        except Exception as error:  # unknown state, or a failing recognizer: listen for anything
+            log.warning("%s", error)
+            try:
+                self.recognizer.set_state(None)
+            except Exception as again:  # keep whatever state it has; never end the session
+                log.warning("speech recognition: %s", again)
+        self.gate.after_reply(reply)
+        self._cue_due = True
+
+    def _next_utterance(self) -> _Heard | None:
+        """Listen until one utterance reaches the dialogue; None when something else happened
+        (a reminder, a microphone loss, an utterance the gate dropped)."""
+        if self._cue_due:
+            self._cue_due = False
+            self.microphone.drain()
+            self.microphone.play_cue()
+        detector = UtteranceDetector()
+        urgent: list[str] = []
+
+        def on_partial(text: str) -> None:
+            if not urgent and is_emergency(text):
+                urgent.append(text)
+
+        listener = UtteranceListener(self.recognizer, on_partial=on_partial)
+        next_poll = self.clock() + REMINDER_POLL_S
+        while True:
+            if not detector.in_speech and self.clock() >= next_poll:
+                next_poll = self.clock() + REMINDER_POLL_S
+                if self._reminder():
+                    return None
+            try:
+                chunk = self.microphone.read(READ_TIMEOUT_S)
+            except MicrophoneError as error:
+                self._recover(error)
+                return None
+            if chunk is None:
+                continue
+            for event in detector.feed(chunk):
+                try:
+                    transcript = listener.handle(event)
+                    if urgent:
+                        # act now: the rest of the sentence cannot make it less urgent
+                        final = transcript or self.recognizer.final()
+                        text = final.text if is_emergency(final.text) else urgent[0]
+                        log.debug("emergency words in a partial result: %r", text)
+                        return _Heard(text)
+                except Exception as error:  # a recognizer failure must not end the session
+                    log.warning("speech recognition failed: %s", error)
+                    return _Heard(None)  # the dialogue asks again
+                if transcript is not None:
+                    return self._through_gate(transcript)
+
+    def _through_gate(self, transcript: Transcript) -> _Heard | None:
+        log.debug("heard %r (confidence %.2f)", transcript.text, transcript.confidence)
+        verdict = self.gate.admit(transcript)
+        if verdict.notice:
+            self.notices.say(verdict.notice)
+        if verdict.cue:
+            self._cue_due = True
+        return _Heard(verdict.text) if verdict.to_dialogue else None
+
+    def _reminder(self) -> bool:
+        """Speak a due reminder; True if one was given."""
+        reply = self.conversation.reminder()
+        if reply is None:
+            return False
+        self._replied(reply)
+        return True
+
+    def _recover(self, error: MicrophoneError) -> None:
+        """Say the microphone is gone, retry every MIC_RETRY_S, say when it is back."""
+        number = self._emergency_number()
+        self.notices.say(f"I cannot hear you. {error} I will keep trying. "
+                         f"If this is an emergency, call {number} now.")
+        self.microphone.close()
+        while not self.conversation.ended:
+            waited = 0.0
+            while waited < MIC_RETRY_S:
+                self.sleep(min(REMINDER_POLL_S, MIC_RETRY_S - waited))
+                waited += REMINDER_POLL_S
+                self._reminder()
+            try:
+                self.microphone.reopen()
+            except MicrophoneError as still:
+                log.debug("microphone still unavailable: %s", still)
+                continue
+            self.notices.say("The microphone works again. I'm listening.")
+            self._cue_due = True
+            return
+
+    def _emergency_number(self) -> str:
+        session = self.conversation.session
+        return str(getattr(getattr(session, "profile", None), "emergency_number", "") or "911")
+
+
+@dataclass(frozen=True)
+class _Heard:
+    """One utterance for the dialogue; text None means "heard something, understood nothing"."""
+
+    text: str | None
+
+
+# -- the `listen` command ----------------------------------------------------------------------
+
+
+def typed_input_available(stream: TextIO | None = None) -> bool:
+    """True when stdin can carry typed lines: a terminal, a pipe or a file (not /dev/null)."""
+    stream = stream or sys.stdin
+    try:
+        if stream is None or stream.closed:
+            return False
+        if stream.isatty():
+            return True
+        mode = os.fstat(stream.fileno()).st_mode
+    except (OSError, ValueError, AttributeError):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode) or stat.S_ISSOCK(mode)
+
+
+def typed_session(conversation: Conversation, *, prompt: bool) -> None:
+    """The typed conversation of `ivig-voice text`, for when there is nothing to listen with."""
+    from voice.commands.text import decode_line
+
+    conversation.start()
+    stdin = sys.stdin.buffer
+    while not conversation.ended:
+        if prompt:
+            print("> ", end="", flush=True)
+        raw = stdin.readline()
+        if not raw:
+            break
+        conversation.turn(decode_line(raw))
+
+
+def run_listen(args: argparse.Namespace) -> int:
+    """`ivig-voice listen`: the hands-free session. Returns the exit status."""
+    from voice.asr import create_recognizer
+    from voice.config import data_dir_from
+    from voice.microphone import Microphone
+    from voice.output import JsonlPrinter, PlainPrinter
+    from voice.speech import AudioOutput
+
+    jsonl = bool(args.jsonl)
+    info = sys.stderr if jsonl else sys.stdout
+    speaker = Speaker.from_args(args)
+    output = speaker.output or AudioOutput(args.output_device)
+    notices = Notices(speaker, jsonl=jsonl)
+    sinks: list[ReplySink] = [JsonlPrinter() if jsonl else PlainPrinter(), speaker]
+    conversation = Conversation(data_dir_from(args), sinks,
+                                emergency_number=args.emergency_number)
+    number = _profile_number(conversation)
+    if number not in speaker.spell_out:
+        speaker.spell_out.append(number)
+    microphone = Microphone(args.input_device, output=output)
+    recognizer = None
+    try:
+        problem = None
+        try:
+            recognizer, description = create_recognizer(args.engine, args.model)
+            print(f"ivig-voice: recognition: {description}", file=info, flush=True)
+        except Exception as error:  # ModelError, or an engine that fails to load
+            problem = f"Speech recognition is not available: {error}"
+        if problem is None:
+            try:
+                microphone.open()
+                log.debug("microphone: %s", microphone.description)
+            except MicrophoneError as error:
+                problem = str(error)
+                print("ivig-voice: run `ivig-voice check` to test microphone and speaker.",
+                      file=sys.stderr, flush=True)
+        if problem is not None:
+            return _without_microphone(conversation, notices, problem, number)
+        print(f"ivig-voice: listening on {microphone.description}; speech: "
+              f"{speaker.engine_name}. Say 'stop' to end.", file=info, flush=True)
+        loop = LiveLoop(conversation, microphone, recognizer, notices,
+                        gate=Gate(wake_word=args.wake_word))
+        if args.wake_word:
+            print(f"ivig-voice: say '{args.wake_word}' to start talking to me; emergencies "
+                  "need no wake word.", file=info, flush=True)
+            missing = unknown_words(args.wake_word)
+            if missing:
+                print(f"ivig-voice: warning: the recognizer does not know "
+                      f"{', '.join(missing)}; choose a wake word of known words, e.g. "
+                      "'hello doctor'.", file=sys.stderr, flush=True)
+        loop.run()
+        return 0
+    finally:
+        microphone.close()
+        if recognizer is not None:
+            recognizer.close()
+        conversation.close()
+
+
+def _without_microphone(conversation: Conversation, notices: Notices, problem: str,
+                        number: str) -> int:
+    if typed_input_available():
+        notices.say(f"{problem} You can type instead: one line per answer. "
+                    f"In an emergency, call {number} now.")
+        typed_session(conversation, prompt=sys.stdin.isatty() and not notices.jsonl)
+        return 0
+    notices.say(f"{problem} There is no typed input either, so I must stop. "
+                f"In an emergency, call {number} now.")
+    return EXIT_NO_INPUT
+
+
+def _profile_number(conversation: Conversation) -> str:
+    profile = getattr(conversation.session, "profile", None)
+    return str(getattr(profile, "emergency_number", "") or "911")

@@ -1,0 +1,238 @@
+"""Vosk speech models: where they are looked for, which one is used, and the one download.
+
+`download_model` is the only network access in the whole program, and runs only when the
+user asks for it (`ivig-voice models download`). Everything else works offline.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+import urllib.error
+import urllib.request
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_MODEL = "vosk-model-small-en-us-0.15"
+"""The small (40 MB) English model: runs on two cores and accepts restricted grammars."""
+
+MODEL_BASE_URL = "https://alphacephei.com/vosk/models/"
+"""Where Vosk publishes its models, one zip per model name."""
+
+MODEL_NAME = re.compile(r"^vosk-model[A-Za-z0-9._-]*$")
+"""Names accepted for download (keeps the URL and the target folder plain)."""
+
+ENGLISH = re.compile(r"-en(-|$)")
+"""English models: vosk-model-small-en-us-0.15, vosk-model-en-us-0.22-lgraph, ..."""
+
+DOWNLOAD_TIMEOUT = 30
+"""Seconds to wait for the server before giving up."""
+
+HOW_TO_GET = ("run `ivig-voice models download` (needs internet once) or pass --model DIR, "
+              f"a folder unpacked from {MODEL_BASE_URL}")
+"""The one-line how-to every missing-model message ends with."""
+
+
+class ModelError(Exception):
+    """No usable model; the message is one line and says how to get one."""
+
+
+class DownloadError(Exception):
+    """The download failed; the message is one line and says why."""
+
+
+def search_dirs() -> list[Path]:
+    """Folders searched for models, in order, as the vosk package does: $VOSK_MODEL_PATH,
+    /usr/share/vosk, ~/AppData/Local/vosk (Windows), ~/.cache/vosk."""
+    dirs: list[Path] = []
+    env = os.environ.get("VOSK_MODEL_PATH")
+    if env:
+        dirs.append(Path(env).expanduser())
+    home = Path.home()
+    dirs += [Path("/usr/share/vosk"), home / "AppData" / "Local" / "vosk", home / ".cache" / "vosk"]
+    return dirs
+
+
+def download_dir() -> Path:
+    """Where downloads go: the last search folder (~/.cache/vosk), where vosk puts them too."""
+    return search_dirs()[-1]
+
+
+def model_problem(path: Path) -> str | None:
+    """Why `path` is not a Vosk model folder, or None if it looks like one."""
+    if not path.exists():
+        return "folder not found"
+    if not path.is_dir():
+        return "not a folder"
+    if not ((path / "am" / "final.mdl").is_file() or (path / "final.mdl").is_file()):
+        return "no acoustic model (am/final.mdl) inside"
+    if not ((path / "conf" / "mfcc.conf").is_file() or (path / "mfcc.conf").is_file()):
+        return "no feature settings (conf/mfcc.conf) inside"
+    if not any((path / sub).is_file() for sub in
+               ("graph/HCLr.fst", "graph/HCLG.fst", "HCLr.fst", "HCLG.fst")):
+        return "no decoding graph (graph/HCLG.fst or graph/HCLr.fst) inside"
+    return None
+
+
+def supports_grammar(path: Path) -> bool:
+    """Only models with a lookahead graph (HCLr.fst + Gr.fst, the small ones) accept a phrase
+    list; big static-graph models ignore it and hear their whole vocabulary."""
+    return (path / "graph" / "HCLr.fst").is_file() or (path / "HCLr.fst").is_file()
+
+
+@dataclass(frozen=True)
+class InstalledModel:
+    """A folder found while looking for models."""
+
+    path: Path
+    problem: str | None
+    """Why it cannot be used, or None."""
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def english(self) -> bool:
+        return bool(ENGLISH.search(self.name))
+
+
+def _candidates(folder: Path) -> list[Path]:
+    """The folder itself if it is a model, else its vosk-model* subfolders."""
+    if not folder.is_dir():
+        return []
+    if model_problem(folder) is None or folder.name.startswith("vosk-model"):
+        return [folder]  # a model itself (usable or not, so `models` can say what is wrong)
+    try:
+        children = sorted(p for p in folder.iterdir() if p.is_dir())
+    except OSError:
+        return []
+    return [p for p in children if p.name.startswith("vosk-model")]
+
+
+def installed_models(dirs: Sequence[Path] | None = None) -> list[InstalledModel]:
+    """Every model folder in the search folders, usable or not, in search order."""
+    found: list[InstalledModel] = []
+    seen: set[Path] = set()
+    for folder in search_dirs() if dirs is None else dirs:
+        for path in _candidates(folder):
+            resolved = path.resolve()
+            if resolved not in seen:
+                seen.add(resolved)
+                found.append(InstalledModel(path, model_problem(path)))
+    return found
+
+
+def _rank(model: InstalledModel) -> tuple[int, int]:
+    """Small English models first (they take our phrase list), then other English ones."""
+    small = "-small-" in model.name
+    return (0 if model.english else 1, 0 if small else 1)
+
+
+def find_model(model_dir: Path | None = None) -> Path | None:
+    """The Vosk model to use, or None when there is none.
+
+    `model_dir` (from --model) must be a model or hold one: if not, ModelError, because the
+    user asked for it. Otherwise the search folders are tried; only English models qualify.
+    """
+    if model_dir is not None:
+        model_dir = Path(model_dir).expanduser()
+        if model_problem(model_dir) is None:
+            return model_dir
+        usable = [m for m in installed_models([model_dir]) if m.problem is None]
+        if usable:
+            return sorted(usable, key=_rank)[0].path
+        problem = model_problem(model_dir)
+        raise ModelError(f"no Vosk model at {model_dir} ({problem}): {HOW_TO_GET}")
+    usable = [m for m in installed_models() if m.problem is None and m.english]
+    return sorted(usable, key=_rank)[0].path if usable else None
+
+
+# -- download -----------------------------------------------------------------------------------
+
+
+def _safe_extract(archive: zipfile.ZipFile, target: Path) -> None:
+    """Extract, refusing members that would land outside `target`."""
+    root = target.resolve()
+    for member in archive.infolist():
+        destination = (target / member.filename).resolve()
+        if destination != root and root not in destination.parents:
+            raise DownloadError(f"refusing unsafe path in the archive: {member.filename}")
+    archive.extractall(target)
+
+
+def _fetch(url: str, into: Path, progress: bool) -> None:
+    from tqdm import tqdm
+
+    with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT) as response:  # noqa: S310
+        total = int(response.headers.get("Content-Length") or 0) or None
+        with open(into, "wb") as out, tqdm(total=total, unit="B", unit_scale=True,
+                                           unit_divisor=1024, desc=into.name.split(".zip")[0],
+                                           disable=not progress, leave=False) as bar:
+            while True:
+                block = response.read(1 << 16)
+                if not block:
+                    break
+                out.write(block)
+                bar.update(len(block))
+
+
+def download_model(name: str = DEFAULT_MODEL, dest: Path | None = None, *,
+                   base_url: str = MODEL_BASE_URL, progress: bool = True) -> Path:
+    """Download and unpack a Vosk model into `dest` (default ~/.cache/vosk); return its folder.
+
+    Nothing is left behind on failure; an installed model of that name is kept as it is.
+    Raises DownloadError with a one-line reason.
+    """
+    if not MODEL_NAME.match(name):
+        raise DownloadError(f"not a Vosk model name: {name!r} (expected vosk-model-...)")
+    dest = Path(dest or download_dir()).expanduser()
+    target = dest / name
+    if model_problem(target) is None:
+        return target
+    url = base_url.rstrip("/") + f"/{name}.zip"
+    created = not dest.exists()
+    try:
+        dest.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=dest))
+    except OSError as error:
+        raise DownloadError(f"cannot write to {dest}: {error.strerror or error}") from error
+    try:
+        archive_path = work / f"{name}.zip"
+        try:
+            _fetch(url, archive_path, progress)
+        except urllib.error.HTTPError as error:
+            raise DownloadError(f"cannot download {url}: server said {error.code} "
+                                f"{error.reason}") from error
+        except urllib.error.URLError as error:
+            raise DownloadError(f"cannot download {url}: {error.reason} "
+                                "(no internet connection?)") from error
+        except (TimeoutError, OSError) as error:
+            raise DownloadError(f"cannot download {url}: {error}") from error
+        unpacked = work / "unpacked"
+        try:
+            with zipfile.ZipFile(archive_path) as archive:
+                _safe_extract(archive, unpacked)
+        except zipfile.BadZipFile as error:
+            raise DownloadError(f"{url} did not give a valid zip file") from error
+        except OSError as error:
+            raise DownloadError(f"cannot unpack the model: {error}") from error
+        inside = list(unpacked.iterdir()) if unpacked.is_dir() else []
+        found = [p for p in [unpacked, *inside] if model_problem(p) is None]
+        if not found:
+            raise DownloadError(f"{url} does not contain a Vosk model")
+        if target.exists():
+            shutil.rmtree(target)
+        os.replace(found[0], target)
+        return target
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        if created and not target.exists():
+            try:
+                dest.rmdir()  # leave no empty folder behind after a failed first download
+            except OSError:
+                pass
