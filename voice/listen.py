@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, TextIO
 
+from triage.knowledge import default_knowledge
 from triage.reply import Awaiting, Reply
 from triage.understand import understand
 from voice.asr.base import Recognizer, Transcript, UtteranceListener
@@ -45,6 +46,11 @@ UNMUTE_PHRASES = ("unmute", "start listening", "unmute microphone")
 OPEN_STATES = (Awaiting.YES_NO, Awaiting.NUMBER, Awaiting.TIME, Awaiting.STEP)
 """After a question of these kinds the answer needs no wake word."""
 
+
+
+def say(key: str, **values: object) -> str:
+    """A sentence of the live loop, from the knowledge data (triage/knowledge/say.toml)."""
+    return default_knowledge().say(key, **values)
 
 class ChunkSource(Protocol):
     """What the loop needs from a microphone (voice.microphone.Microphone, or a test fake)."""
@@ -134,11 +140,10 @@ class Gate:
             return Verdict(True, heard)
         if text in UNMUTE_PHRASES:
             was_muted, self.muted = self.muted, False
-            return Verdict(False, notice="Listening again." if was_muted else None, cue=True)
+            return Verdict(False, notice=say("voice.unmuted") if was_muted else None, cue=True)
         if text in MUTE_PHRASES:
             self.muted = True
-            return Verdict(False, notice="Muted. Say unmute when you want me to answer again. "
-                           "I still answer emergencies.")
+            return Verdict(False, notice=say("voice.muted"))
         if self.muted:
             return IGNORE
         if self.wake_word and not self.awake:
@@ -277,8 +282,7 @@ class LiveLoop:
     def _recover(self, error: MicrophoneError) -> None:
         """Say the microphone is gone, retry every MIC_RETRY_S, say when it is back."""
         number = self._emergency_number()
-        self.notices.say(f"I cannot hear you. {error} I will keep trying. "
-                         f"If this is an emergency, call {number} now.")
+        self.notices.say(say("voice.microphone_lost", problem=error, number=number))
         self.microphone.close()
         while not self.conversation.ended:
             waited = 0.0
@@ -291,7 +295,7 @@ class LiveLoop:
             except MicrophoneError as still:
                 log.debug("microphone still unavailable: %s", still)
                 continue
-            self.notices.say("The microphone works again. I'm listening.")
+            self.notices.say(say("voice.microphone_back"))
             self._cue_due = True
             return
 
@@ -401,12 +405,10 @@ def run_listen(args: argparse.Namespace) -> int:
 def _without_microphone(conversation: Conversation, notices: Notices, problem: str,
                         number: str) -> int:
     if typed_input_available():
-        notices.say(f"{problem} You can type instead: one line per answer. "
-                    f"In an emergency, call {number} now.")
+        notices.say(say("voice.type_instead", problem=problem, number=number))
         typed_session(conversation, prompt=sys.stdin.isatty() and not notices.jsonl)
         return 0
-    notices.say(f"{problem} There is no typed input either, so I must stop. "
-                f"In an emergency, call {number} now.")
+    notices.say(say("voice.no_input", problem=problem, number=number))
     return EXIT_NO_INPUT
 
 
