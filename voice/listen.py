@@ -345,13 +345,55 @@ def typed_session(conversation: Conversation, *, prompt: bool) -> None:
 
 def run_listen(args: argparse.Namespace) -> int:
     """`ivig-voice listen`: the hands-free session. Returns the exit status."""
+    jsonl = bool(args.jsonl)
+    restore_stderr = None if args.verbose else _silence_native_stderr()
+    try:
+        return _listen(args, jsonl)
+    finally:
+        if restore_stderr is not None:
+            restore_stderr()
+
+
+def _silence_native_stderr() -> Callable[[], None] | None:
+    """Keep sound-library chatter (PortAudio/ALSA print straight to file descriptor 2 when a
+    device vanishes) off the patient's screen, while our own messages still reach stderr."""
+    try:
+        sys.stderr.flush()
+        original_fd = os.dup(2)
+        ours = os.fdopen(os.dup(original_fd), "w", buffering=1, encoding="utf-8",
+                         errors="replace")
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+    except OSError as error:
+        log.debug("stderr left as it is: %s", error)
+        return None
+    previous = sys.stderr
+    sys.stderr = ours
+    handlers = [h for h in logging.root.handlers
+                if isinstance(h, logging.StreamHandler) and h.stream is previous]
+    for handler in handlers:
+        handler.setStream(ours)
+
+    def restore() -> None:
+        ours.flush()
+        os.dup2(original_fd, 2)
+        os.close(original_fd)
+        sys.stderr = previous
+        for handler in handlers:
+            handler.setStream(previous)
+        ours.close()
+
+    return restore
+
+
+def _listen(args: argparse.Namespace, jsonl: bool) -> int:
     from voice.asr import create_recognizer
     from voice.config import data_dir_from
     from voice.microphone import Microphone
     from voice.output import JsonlPrinter, PlainPrinter
     from voice.speech import AudioOutput
 
-    jsonl = bool(args.jsonl)
     info = sys.stderr if jsonl else sys.stdout
     speaker = Speaker.from_args(args)
     output = speaker.output or AudioOutput(args.output_device)
