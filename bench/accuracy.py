@@ -1,0 +1,78 @@
+"""Recognition and triage accuracy on the spoken vignette suite, per recognizer, voice and
+noise level: word error rate, emergency recall, urgent recall, level in range."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spoken import Condition, SpokenResult, SuiteSummary, run_suite, voices_named
+from vignettes import Vignette
+
+from bench.stats import Spread
+from bench.wer import WordError, total, word_error
+from triage.levels import Level
+from voice.asr.base import Recognizer
+
+
+@dataclass(frozen=True)
+class AccuracyRow:
+    """One recognizer, one voice, one condition, over the whole spoken suite."""
+
+    recognizer: str
+    """"grammar" (the grammars/ models the assistant uses) or "free-form"."""
+    voice: str
+    condition: Condition
+    cases: int
+    """Vignettes played."""
+    word_error: WordError
+    """Over the distinct clips heard: first sentences and follow-up answers."""
+    emergency_recall: float
+    """Emergency cases that ended at emergency level."""
+    emergency_cases: int
+    urgent_recall: float
+    """Urgent cases that ended at urgent or above."""
+    in_range: float
+    """Cases that ended in their expected range (the triage-level accuracy)."""
+    missed: tuple[str, ...]
+    """Ids of the emergency and urgent cases that were under-triaged."""
+    real_time_factor: Spread
+    """Decoding time over audio duration, per distinct clip."""
+    streaming_factor: Spread
+    """The same without the final result: the decode that keeps up with the audio."""
+
+    @staticmethod
+    def of(recognizer: str, voice: str, condition: Condition,
+           results: Sequence[SpokenResult]) -> AccuracyRow:
+        summary = SuiteSummary(tuple(results))
+        fresh = [turn for r in results for turn in r.turns if turn.heard.fresh]
+        missed = tuple(r.vignette.id for r in results
+                       if r.under_triaged and r.vignette.lowest.at_least(Level.URGENT))
+        return AccuracyRow(
+            recognizer=recognizer, voice=voice, condition=condition, cases=len(results),
+            word_error=total(word_error(t.said, t.heard.text) for t in fresh),
+            emergency_recall=summary.emergency_recall,
+            emergency_cases=sum(r.vignette.lowest.value == "emergency" for r in results),
+            urgent_recall=summary.urgent_recall, in_range=summary.in_range_rate,
+            missed=missed,
+            real_time_factor=Spread.of(t.heard.decode_seconds / t.heard.audio_seconds
+                                       for t in fresh if t.heard.audio_seconds > 0),
+            streaming_factor=Spread.of(
+                (t.heard.decode_seconds - t.heard.final_seconds) / t.heard.audio_seconds
+                for t in fresh if t.heard.audio_seconds > 0),
+        )
+
+
+def measure_accuracy(recognizer: str, factory: Callable[[], Recognizer],
+                     vignettes: Sequence[Vignette], defaults: dict[str, str],
+                     voice_names: Sequence[str], conditions: Sequence[Condition],
+                     ) -> tuple[list[AccuracyRow], list[SpokenResult]]:
+    """Play the suite with every voice in every condition; one row per voice and condition,
+    and the results themselves (for diagnostics)."""
+    results = run_suite(vignettes, defaults, voices_named(voice_names), conditions, factory)
+    rows = []
+    for voice in voice_names:
+        for condition in conditions:
+            mine = [r for r in results if r.voice == voice and r.condition == condition]
+            rows.append(AccuracyRow.of(recognizer, voice, condition, mine))
+    return rows, results

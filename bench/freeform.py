@@ -1,0 +1,52 @@
+"""Free-form recognition: PocketSphinx with its general en-us language model and full
+dictionary instead of the grammars/ models, so the value of the grammars can be measured.
+
+Everything but the models is the assistant's own PocketSphinx recognizer (streaming decode,
+final pass): the general model is registered under every dialogue state's name.
+"""
+
+from __future__ import annotations
+
+import pocketsphinx
+
+from grammars.compile import STATES
+from voice.asr.base import Recognizer
+from voice.asr.pocketsphinx_engine import (
+    ACOUSTIC_MODEL,
+    LANGUAGE_WEIGHT,
+    WORD_PENALTY,
+    PocketSphinxRecognizer,
+    _search,
+)
+
+GENERAL_MODEL = "en-us/en-us.lm.bin"
+"""PocketSphinx's bundled general US English trigram model."""
+GENERAL_DICTIONARY = "en-us/cmudict-en-us.dict"
+"""Its bundled pronunciation dictionary (about 134,000 words)."""
+
+
+class FreeFormRecognizer(PocketSphinxRecognizer):
+    """The assistant's PocketSphinx recognizer with the general language model."""
+
+    def __init__(self) -> None:
+        Recognizer.__init__(self)
+        config = pocketsphinx.Config(
+            hmm=pocketsphinx.get_model_path(ACOUSTIC_MODEL),
+            dict=pocketsphinx.get_model_path(GENERAL_DICTIONARY), lm=None,
+            lw=LANGUAGE_WEIGHT, wip=WORD_PENALTY, loglevel="FATAL",
+        )
+        self._decoder = pocketsphinx.Decoder(config)
+        model = pocketsphinx.NGramModel(self._decoder.config, self._decoder.logmath,
+                                        pocketsphinx.get_model_path(GENERAL_MODEL))
+        for state in STATES:
+            self._decoder.add_lm(_search(state), model)
+        self._decoder.activate_search(_search(None))
+        self._initial_cmn = self._decoder.get_cmn()
+        self._audio = bytearray()
+        self._in_utterance = False
+        self.description = "pocketsphinx (bundled en-us acoustic and general language model)"
+
+
+def freeform_recognizer() -> Recognizer:
+    """Factory for tests/spoken.run_suite (a module-level function, so workers can load it)."""
+    return FreeFormRecognizer()

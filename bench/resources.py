@@ -1,0 +1,105 @@
+"""Model load time and the peak memory of a whole spoken session, each in a fresh process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import soundfile
+from spoken import Clip
+
+from bench import ROOT
+from bench.stats import Spread
+from voice.audio import SAMPLE_RATE
+
+LOAD_PROGRAM = """
+import json, sys, time
+engine = sys.argv[1]
+begin = time.perf_counter()
+if engine == "free-form":
+    from bench.freeform import FreeFormRecognizer
+    FreeFormRecognizer()
+elif engine == "compile":
+    from grammars.compile import STATES, arpa_model, pocketsphinx_dictionary
+    from grammars.compile import pocketsphinx_vocabulary
+    pocketsphinx_dictionary(pocketsphinx_vocabulary())
+    [arpa_model(state) for state in STATES]
+else:
+    from voice.asr import create_recognizer
+    create_recognizer(engine)
+print(json.dumps(time.perf_counter() - begin))
+"""
+"""Times importing the engine and loading its models (Python's own start-up excluded);
+"compile" times only what PocketSphinx's load spends compiling the phrase book into its
+dictionary and per-state language models."""
+
+
+@dataclass(frozen=True)
+class LoadTime:
+    engine: str
+    seconds: Spread | None
+    """None when the engine could not be loaded."""
+    problem: str = ""
+    """Why it could not be loaded."""
+
+
+def load_time(engine: str, repeats: int) -> LoadTime:
+    """Load the engine `repeats` times, each in a new process (cold Python, warm disk)."""
+    times = []
+    for _ in range(repeats):
+        done = subprocess.run([sys.executable, "-c", LOAD_PROGRAM, engine], cwd=ROOT,
+                              capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            lines = done.stderr.strip().splitlines() or [f"exit status {done.returncode}"]
+            return LoadTime(engine, None, lines[-1])
+        times.append(float(json.loads(done.stdout)))
+    return LoadTime(engine, Spread.of(times))
+
+
+@dataclass(frozen=True)
+class SessionMemory:
+    """`ivig-voice audio` over one whole spoken session, replies synthesized to speech."""
+
+    turns: int
+    """Spoken turns (WAV files), each recognized in the state the dialogue awaited."""
+    peak_mb: float
+    """Peak resident memory of the process (ru_maxrss), in MB (2**20 bytes)."""
+    seconds: float
+    """Wall time of the whole process."""
+    levels: tuple[str, ...]
+    """The level after each reply, for checking that the session went as expected."""
+
+
+def session_memory(clips: Sequence[Clip], engine: str = "pocketsphinx") -> SessionMemory:
+    """Run `python -m voice.cli audio --engine ENGINE --tts-out DIR` on the clips (one per
+    turn), as a patient's recorded session, and read its peak memory from wait4()."""
+    with tempfile.TemporaryDirectory(prefix="ivig-bench-memory-") as folder:
+        base = Path(folder)
+        files = []
+        for index, clip in enumerate(clips):
+            path = base / f"turn{index:02d}.wav"
+            soundfile.write(str(path), clip.samples, SAMPLE_RATE, subtype="PCM_16")
+            files.append(str(path))
+        command = [sys.executable, "-m", "voice.cli", "audio", "--jsonl", "--engine", engine,
+                   "--data-dir", str(base / "data"), "--tts-out", str(base / "tts"), *files]
+        with open(base / "out.jsonl", "w+b") as out, open(base / "err.txt", "w+b") as err:
+            begin = time.perf_counter()
+            process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=err)
+            _, status, usage = os.wait4(process.pid, 0)
+            seconds = time.perf_counter() - begin
+            process.returncode = os.waitstatus_to_exitcode(status)
+            out.seek(0)
+            err.seek(0)
+            replies = [json.loads(line) for line in out.read().decode().splitlines() if line]
+            if process.returncode != 0:
+                raise RuntimeError(f"{' '.join(command[:8])} ... failed "
+                                   f"({process.returncode}): {err.read().decode()[-500:]}")
+    return SessionMemory(len(clips), usage.ru_maxrss / 1024, seconds,
+                         tuple(reply["level"] for reply in replies))

@@ -1,0 +1,181 @@
+"""Run every benchmark and write BENCHMARKS.md and bench/accuracy_vs_noise.png.
+
+    .venv/bin/python -m bench.run        (bash scripts/bench.sh sets up first)
+
+Sizes are chosen so that the whole run takes under 10 minutes on two cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from spoken import (
+    BENCH_SNR_DB,
+    CLEAN,
+    TEST_VOICE_NAMES,
+    Condition,
+    make_clip,
+    pocketsphinx_recognizer,
+    suite,
+    voices_named,
+)
+from vignettes import Vignette, load_vignettes
+
+from bench import ROOT
+from bench.accuracy import AccuracyRow, measure_accuracy
+from bench.freeform import freeform_recognizer
+from bench.latency import LatencyRun, Partials, RealClock, SimulatedClock, measure_latency
+from bench.plot import plot_accuracy
+from bench.report import Report, write_report
+from bench.resources import LoadTime, SessionMemory, load_time, session_memory
+from voice.asr import ModelError, create_recognizer
+
+ACCURACY_VOICES = TEST_VOICE_NAMES
+"""Voices of the accuracy figures at every noise level: those of the spoken test suite."""
+EXTRA_VOICES = ("espeak-us",)
+"""Voices measured on clean speech only (grammar recognizer): formant synthesis, far from a
+real speaker; shows what an unusual voice does to the recognizer."""
+FREE_FORM_CONDITIONS = (CLEAN,)
+"""Free-form recognition is 2 to 5 times slower (in noise its real-time factor exceeds 1):
+measured on clean speech only, to keep the whole run under 10 minutes."""
+LATENCY_VIGNETTES = ("can_not_breathe", "throat_closing", "chest_pain", "fainted",
+                     "long_sentence_breathing", "hives_and_dizzy", "headache_stiff_neck",
+                     "headache_then_stiff_neck_answer", "dark_urine", "severe_headache_alone",
+                     "headache_eight", "mild_headache", "fever_answer_high", "feel_fine")
+"""Sessions timed through the listen loop: six emergencies (one a long sentence), and
+cases with spoken follow-up answers."""
+REAL_CLOCK_VIGNETTES = ("can_not_breathe", "headache_eight", "dark_urine")
+"""Sessions also timed with real sleeping, to check the simulated clock."""
+MEMORY_VIGNETTE = "headache_eight"
+"""The spoken session run as its own process for peak memory (several follow-ups)."""
+LOAD_REPEATS = 3
+"""Fresh processes per model load measurement."""
+IMAGE = ROOT / "bench" / "accuracy_vs_noise.png"
+MARKDOWN = ROOT / "BENCHMARKS.md"
+
+
+@dataclass
+class Stopwatch:
+    """Wall time of each benchmark part, for the report and the 10-minute budget."""
+
+    parts: dict[str, float]
+
+    def time(self, name: str, begin: float) -> None:
+        self.parts[name] = time.perf_counter() - begin
+        print(f"bench: {name}: {self.parts[name]:.0f} s", file=sys.stderr, flush=True)
+
+
+def vosk_problem() -> str:
+    """Why Vosk is not measured ("" when a model is installed)."""
+    try:
+        recognizer, _ = create_recognizer("vosk")
+    except ModelError as error:
+        return str(error)
+    recognizer.close()
+    return ""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
+    parser.add_argument("--out", type=Path, default=MARKDOWN, help="markdown report path")
+    parser.add_argument("--image", type=Path, default=IMAGE, help="figure path")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    started = datetime.now().astimezone()
+    load_before = os.getloadavg()[0]
+    watch = Stopwatch({})
+    vignettes, defaults = suite()
+    by_id = {v.id: v for v in load_vignettes()[0]}
+
+    begin = time.perf_counter()
+    loads = [load_time("pocketsphinx", LOAD_REPEATS), load_time("compile", LOAD_REPEATS),
+             load_time("free-form", LOAD_REPEATS)]
+    vosk = vosk_problem()
+    if vosk:
+        loads.append(LoadTime("vosk", None, vosk))
+    else:
+        loads.append(load_time("vosk", LOAD_REPEATS))
+    watch.time("model load", begin)
+
+    begin = time.perf_counter()
+    latency = measure_latency_runs(vignettes, defaults, by_id)
+    watch.time("latency", begin)
+
+    begin = time.perf_counter()
+    memory = measure_memory(by_id, defaults)
+    watch.time("session memory", begin)
+
+    begin = time.perf_counter()
+    conditions = (CLEAN, *(Condition(snr) for snr in BENCH_SNR_DB))
+    grammar, grammar_results = measure_accuracy("grammar", pocketsphinx_recognizer, vignettes,
+                                                defaults, ACCURACY_VOICES, conditions)
+    extra, _ = measure_accuracy("grammar", pocketsphinx_recognizer, vignettes, defaults,
+                                EXTRA_VOICES, (CLEAN,))
+    watch.time("accuracy, grammar", begin)
+    begin = time.perf_counter()
+    free, _ = measure_accuracy("free-form", freeform_recognizer, vignettes, defaults,
+                               ACCURACY_VOICES, FREE_FORM_CONDITIONS)
+    watch.time("accuracy, free-form", begin)
+
+    rows: list[AccuracyRow] = grammar + extra + free
+    plot_accuracy([r for r in rows if r.voice in ACCURACY_VOICES], args.image)
+    report = Report(started=started, load_before=load_before, load_after=os.getloadavg()[0],
+                    vignettes=vignettes, loads=loads, vosk_problem=vosk,
+                    latency=latency, memory=memory, accuracy=rows,
+                    grammar_results=grammar_results, parts=watch.parts,
+                    image=args.image.relative_to(ROOT) if args.image.is_relative_to(ROOT)
+                    else args.image)
+    write_report(report, args.out)
+    print(f"bench: wrote {args.out} and {args.image}", file=sys.stderr)
+    return 0
+
+
+def measure_latency_runs(vignettes: list[Vignette], defaults: dict[str, str],
+                         by_id: dict[str, Vignette]) -> list[LatencyRun]:
+    """The listen loop timed: as it is, without partial results, with the proposed use of
+    partial text; then a real-clock sample."""
+    from voice.speech import available_synthesizers
+
+    synthesizers, _ = available_synthesizers()
+    recognizer = pocketsphinx_recognizer()
+    voices = voices_named(TEST_VOICE_NAMES)
+    chosen = [by_id[name] for name in LATENCY_VIGNETTES]
+    emergencies = [v for v in chosen if v.lowest.value == "emergency"]
+    measure_latency(recognizer, synthesizers, chosen[:1], defaults, voices[:1], CLEAN,
+                    SimulatedClock(), "warm-up")
+    runs = [measure_latency(recognizer, synthesizers, chosen, defaults, voices, CLEAN,
+                            SimulatedClock(), "simulated", Partials.AS_IS)]
+    for partials in (Partials.OFF, Partials.PARTIAL_TEXT):
+        runs.append(measure_latency(recognizer, synthesizers, emergencies, defaults, voices,
+                                    CLEAN, SimulatedClock(), "simulated", partials))
+    real = [by_id[name] for name in REAL_CLOCK_VIGNETTES]
+    runs.append(measure_latency(recognizer, synthesizers, real, defaults, voices[:1], CLEAN,
+                                RealClock(), "real", Partials.AS_IS))
+    runs.append(measure_latency(recognizer, synthesizers, real, defaults, voices[:1], CLEAN,
+                                SimulatedClock(), "simulated (same sample)", Partials.AS_IS))
+    recognizer.close()
+    return runs
+
+
+def measure_memory(by_id: dict[str, Vignette], defaults: dict[str, str]) -> SessionMemory:
+    """Peak memory of the memory vignette's whole spoken session, in its own process."""
+    from spoken import Listener, play_spoken
+
+    voice = voices_named(TEST_VOICE_NAMES[:1])[0]
+    vignette = by_id[MEMORY_VIGNETTE]
+    recognizer = pocketsphinx_recognizer()
+    played = play_spoken(vignette, defaults, voice, CLEAN, Listener(recognizer))
+    recognizer.close()
+    clips = [make_clip(turn.said, voice, CLEAN) for turn in played.turns]
+    return session_memory(clips)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
