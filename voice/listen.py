@@ -328,21 +328,6 @@ def typed_input_available(stream: TextIO | None = None) -> bool:
     return stat.S_ISFIFO(mode) or stat.S_ISREG(mode) or stat.S_ISSOCK(mode)
 
 
-def typed_session(conversation: Conversation, *, prompt: bool) -> None:
-    """The typed conversation of `ivig-voice text`, for when there is nothing to listen with."""
-    from voice.commands.text import decode_line
-
-    conversation.start()
-    stdin = sys.stdin.buffer
-    while not conversation.ended:
-        if prompt:
-            print("> ", end="", flush=True)
-        raw = stdin.readline()
-        if not raw:
-            break
-        conversation.turn(decode_line(raw))
-
-
 def run_listen(args: argparse.Namespace) -> int:
     """`ivig-voice listen`: the hands-free session. Returns the exit status."""
     jsonl = bool(args.jsonl)
@@ -448,6 +433,8 @@ def _without_microphone(conversation: Conversation, notices: Notices, problem: s
                         number: str) -> int:
     if typed_input_available():
         notices.say(say("voice.type_instead", problem=problem, number=number))
+        from voice.commands.text import typed_session
+
         typed_session(conversation, prompt=sys.stdin.isatty() and not notices.jsonl)
         return 0
     notices.say(say("voice.no_input", problem=problem, number=number))

@@ -31,6 +31,19 @@ def decode_line(raw: bytes) -> str:
     return "".join(ch if ch.isprintable() else " " for ch in text).strip()
 
 
+def typed_session(conversation: Conversation, *, prompt: bool) -> None:
+    """The opening, then one turn per line of stdin until the patient stops or input ends."""
+    conversation.start()
+    stdin = sys.stdin.buffer
+    while not conversation.ended:
+        if prompt:
+            print("> ", end="", flush=True)
+        raw = stdin.readline()
+        if not raw:
+            break
+        conversation.turn(decode_line(raw))
+
+
 def run(args: argparse.Namespace) -> int:
     sinks: list[ReplySink] = [JsonlPrinter() if args.jsonl else PlainPrinter()]
     if args.speak:
@@ -42,17 +55,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"ivig-voice: cannot speak ({error}); replies are printed only.",
                   file=sys.stderr)
     conversation = Conversation(data_dir_from(args), sinks, emergency_number=args.emergency_number)
-    interactive = sys.stdin.isatty() and not args.jsonl
     try:
-        conversation.start()
-        stdin = sys.stdin.buffer
-        while not conversation.ended:
-            if interactive:
-                print("> ", end="", flush=True)
-            raw = stdin.readline()
-            if not raw:
-                break
-            conversation.turn(decode_line(raw))
+        typed_session(conversation, prompt=sys.stdin.isatty() and not args.jsonl)
     finally:
         conversation.close()
     return 0
