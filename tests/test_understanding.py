@@ -130,6 +130,21 @@ def test_durations_and_infusion_times() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "ago"),
+    [("it ended one and a half hours ago", 1.5), ("an hour and a half ago", 1.5),
+     ("half an hour ago", 0.5), ("a half hour ago", 0.5), ("two hours and a half ago", 2.5),
+     ("my infusion finished 2 and a half hours ago", 2.5)],
+)
+def test_halves_count_in_infusion_times(text, ago) -> None:
+    assert understand(text).ago_hours == ago
+
+
+def test_halves_count_in_durations() -> None:
+    assert understand("headache for a day and a half").duration_hours == 36
+    assert understand("tired for two and a half days").duration_hours == 60
+
+
+@pytest.mark.parametrize(
     ("text", "answer"),
     [("yes", "yes"), ("yeah", "yes"), ("it does", "yes"), ("a little", "yes"), ("no", "no"),
      ("nope", "no"), ("not really", "no"), ("I don't know", "dont_know"),

@@ -54,6 +54,8 @@ UNITS_IN_HOURS = {
     "day": 24.0, "days": 24.0, "night": 24.0, "nights": 24.0,
     "week": 168.0, "weeks": 168.0,
 }
+HALF_PHRASES = (("and", "a", "half"), ("and", "half"), ("a", "half"))
+"""A half added to a number or a unit: "one and a half hours", "an hour and a half"."""
 TEMPERATURE_WORDS = frozenset(
     "temperature temp fever degrees degree celsius centigrade fahrenheit thermometer".split())
 
@@ -440,14 +442,14 @@ class Understander:
                 continue
             if span.start < skip_until:
                 continue  # the "10" of "out of 10"
-            unit = after[0] if after else ""
-            if len(after) >= 2 and after[0] in ("and", "a") and after[1] == "half":
-                unit = after[2] if len(after) > 2 else ""
+            half = _half_length(tokens, span.end)
+            unit = tokens[span.end + half] if span.end + half < len(tokens) else ""
             if unit in UNITS_IN_HOURS:
-                hours = span.value * UNITS_IN_HOURS[unit]
-                if after[:1] == ["and"] or after[:2] == ["a", "half"]:
-                    hours += 0.5 * UNITS_IN_HOURS[unit]
-                tail = tokens[span.end + 1:span.end + 3]
+                unit_end = span.end + half + 1
+                half_after = _half_length(tokens, unit_end)
+                amount = span.value + (0.5 if half or half_after else 0.0)
+                hours = amount * UNITS_IN_HOURS[unit]
+                tail = tokens[unit_end + half_after:unit_end + half_after + 2]
                 if "ago" in tail or "earlier" in tail:
                     result.ago_hours = hours
                 else:
@@ -494,15 +496,19 @@ class Understander:
             if before[-1:] == ["of"]:
                 before = before[:-1]
             amount = None
+            if before[-2:] in (["half", "an"], ["half", "a"], ["a", "half"]):
+                amount = 0.5
             for size in (2, 1):
                 words = " ".join(before[-size:])
-                if words in self.book.quantities:
+                if amount is None and words in self.book.quantities:
                     amount = self.book.quantities[words]
-                    break
             if amount is None:
                 continue
+            half_after = _half_length(tokens, i + 1)
+            if half_after:
+                amount += 0.5
             hours = amount * UNITS_IN_HOURS[token]
-            tail = tokens[i + 1:i + 3]
+            tail = tokens[i + 1 + half_after:i + 3 + half_after]
             if "ago" in tail or "earlier" in tail:
                 result.ago_hours = result.ago_hours if result.ago_hours is not None else hours
             elif result.duration_hours is None:
@@ -528,6 +534,15 @@ class Understander:
                 if " " + " ".join(phrase_tokens(phrase)) + " " in text:
                     result.mentions.append(Mention(sid, True, True, phrase))
                     break
+
+
+def _half_length(tokens: list[str], i: int) -> int:
+    """Tokens of "and a half", "and half" or "a half" starting at i ("one and a half hours",
+    "an hour and a half"); 0 when there is none."""
+    for phrase in HALF_PHRASES:
+        if tokens[i:i + len(phrase)] == list(phrase):
+            return len(phrase)
+    return 0
 
 
 @lru_cache(maxsize=1)
