@@ -25,6 +25,6 @@ def new_session(profile: Profile | None = None, clock: FakeClock | None = None) 
     return Session(profile or Profile(), clock=clock or FakeClock())
 
 
-def talk(session: Session, *lines: str):
+def talk(session: Session, *lines: str | None):
     """Say each line in turn; the replies, in order."""
     return [session.handle(line) for line in lines]

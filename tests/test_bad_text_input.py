@@ -77,7 +77,10 @@ def check_unclear_reply(reply: dict) -> None:
     assert reply["heard"] is None or len(reply["heard"]) < SHORT_REPLY
     assert reply["say"].startswith(unclear_openings()), reply["say"]
     assert reply["level"] == "none", "garbage must not invent a symptom, nor reassure"
-    assert reply["awaiting"] == "symptom"
+    if reply["awaiting"] == "yes_no":  # the red-flag check asked after an unclear turn
+        assert reply["question"] in default_knowledge().settings.unclear_check, reply["say"]
+    else:
+        assert reply["awaiting"] == "symptom"
 
 
 def check_headache_reply(reply: dict) -> None:

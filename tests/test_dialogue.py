@@ -79,6 +79,48 @@ def test_nothing_heard_says_so() -> None:
     assert K.say("ui.nothing_heard") in reply.say
 
 
+def test_an_unclear_turn_is_followed_by_the_emergency_sign_check() -> None:
+    session = new_session()
+    replies = talk(session, "faith hand leave", "no", "no", "no")
+    assert [r.question for r in replies[:3]] == ["breathing_difficulty", "face_swelling",
+                                                 "chest_pain"]
+    assert replies[0].say == f"{K.say('ui.reask')} {K.say('ask.breathing_difficulty')}"
+    assert replies[1].say.endswith(K.say("ask.face_swelling"))
+    done = replies[3]
+    assert done.say.endswith(K.say("ui.check_done")) and done.awaiting is Awaiting.SYMPTOM
+    assert done.level is Level.NONE and K.say("level.none") not in done.say
+
+
+def test_a_yes_to_the_check_is_an_emergency() -> None:
+    for answers in (("yes",), ("no", "yes"), ("no", "no", "yes")):
+        session = new_session()
+        reply = talk(session, None, *answers)[-1]
+        assert reply.emergency and session.level is Level.EMERGENCY
+
+
+def test_the_check_gives_way_when_the_patient_is_understood() -> None:
+    session = new_session()
+    talk(session, "blorp")
+    reply = session.handle("I have a headache")
+    assert reply.question == "stiff_neck"
+    later = talk(session, "no", "zzzt")[-1]
+    assert later.question == "light_sensitivity", "a pending question is re-asked, not the check"
+
+
+def test_the_check_is_asked_once_per_conversation() -> None:
+    session = new_session()
+    talk(session, "blorp", "no", "no", "no")
+    reply = session.handle("blorp")
+    assert reply.question is None and reply.awaiting is Awaiting.SYMPTOM
+
+
+def test_a_complaint_it_does_not_know_is_screened_for_emergency_signs_first() -> None:
+    session = new_session()
+    replies = talk(session, "my hand is swelling", "no", "yes")
+    assert [r.question for r in replies[:2]] == ["breathing_difficulty", "face_swelling"]
+    assert session.level is Level.EMERGENCY
+
+
 def test_repeat_and_slower_give_the_last_reply_again() -> None:
     session = new_session()
     question = session.handle("I have a headache")

@@ -4,10 +4,12 @@ noise, recognized by PocketSphinx in the grammar the dialogue state selects, und
 triaged. The bar: every emergency heard as one, >= 90% of urgent cases at urgent or above,
 >= 80% of cases in their expected range, for each voice and condition.
 
-In 20 dB noise PocketSphinx does NOT reach that bar yet (noise is heard as short words and
-phrases are lost; see BENCHMARKS.md). For noise these tests therefore hold the line at what
-is measured today (NOISE_FLOOR), so it cannot get worse unnoticed; the issue's bar for noise
-stays open.
+In 20 dB noise the male voice (rms) reaches that bar, but the female voice (slt) does NOT yet:
+PocketSphinx hears some of her sentences as other words ("my tongue is swollen" as "swollen
+feet"; see BENCHMARKS.md). When nothing is understood the dialogue asks the emergency signs as
+yes/no questions, which catches most of the rest. For noise these tests therefore hold the
+line at what is measured today (NOISE_FLOOR), so it cannot get worse unnoticed; the issue's
+bar for noise stays open.
 
 Audio is synthesized once into tests/fixtures/audio/ (gitignored); two processes each load
 the recognizer once. Nothing here measures time (bench/ does).
@@ -36,10 +38,11 @@ CONDITIONS = (CLEAN, Condition(TEST_SNR_DB))
 CASES = [(voice, condition) for voice in TEST_VOICE_NAMES for condition in CONDITIONS]
 ISSUE_BAR = {"emergency": 1.0, "urgent": 0.90, "in_range": 0.80}
 """The issue's bar, asserted on clean speech."""
-NOISE_FLOOR = {"emergency": 0.50, "urgent": 0.70, "in_range": 0.55}
-"""In 20 dB pink noise the figures move from run to run (PocketSphinx's result depends a
-little on the utterance before): on 2026-11-21 slt gave 63-74% emergency, 83-92% urgent,
-about 71% in range; rms 96%, 92%, 92%. This floor catches a collapse, not the goal."""
+NOISE_FLOOR = {"emergency": 0.70, "urgent": 0.80, "in_range": 0.70}
+"""In 20 dB pink noise the figures move a little from run to run (two or three cases): with
+the check of unclear turns, on 2026-11-21 slt gave 85% emergency, 92% urgent, 81% in range;
+rms 100%, 92%, 94% (before the check slt gave 63-74% emergency). This floor catches a
+regression, not the goal."""
 
 
 def bar(condition: Condition, figure: str) -> float:

@@ -85,6 +85,8 @@ class Session:
         self.guide: EmergencyGuide | None = None
         self.ended = False
         self.unclear_count = 0
+        self.checking = False
+        """The red-flag check of unclear turns (settings.unclear_check) is under way."""
         self.last_reply: Reply | None = None
         self.said_advice: set[str] = set()
         self.outcome_pending = False
@@ -164,11 +166,17 @@ class Session:
         if "stop" in u.commands:
             return self._goodbye(heard, parts)
         rose = self.level.rank > previous.rank
+        question = self._next_question()
+        if question is None and self.checking:
+            # the check after an unclear turn found no red flag: still ask what is wrong
+            self.checking = False
+            if not any(f.present for f in self.findings.values()):
+                parts.append(self.k.say("ui.check_done"))
+                return self._reply(heard, parts, Awaiting.SYMPTOM, speech=speech)
         if not self.findings and self.pending is None:
             # only about the patient ("I have kidney disease"): noted, now ask how they feel
             parts.append(self.k.say("ui.prompt"))
             return self._reply(heard, parts, Awaiting.SYMPTOM, speech=speech)
-        question = self._next_question()
         if question is not None:
             if rose and self.level.at_least(Level.DOCTOR):
                 parts.extend(self._level_words(assessment))
@@ -190,6 +198,11 @@ class Session:
         # the answer to a pending question
         if pending is not None:
             new |= self._answer(pending, u, mentioned, readback)
+        if self.checking and self.pending is pending and pending is not None and mentioned:
+            # understood now: the check of an unclear turn gives way to what was said
+            self.pending = None
+            self.checking = False
+            self.asked.discard(pending.key)
         # symptoms said outright
         for m in u.mentions:
             if m.symptom in ("well", "unknown_pain") and not m.present:
@@ -351,6 +364,10 @@ class Session:
         """The first red-flag question whose answer could still raise the level."""
         if self.pending is not None:
             return self.pending
+        if self.checking:
+            check = self._unclear_check()
+            if check is not None:
+                return check
         present = [f for f in self.findings.values() if f.present]
         for finding in present:
             symptom = self.k.symptoms.get(finding.symptom)
@@ -573,9 +590,26 @@ class Session:
                 parts.append(self.k.say("ui.reask_yes_no"))
             parts.append(self.pending.text)
             return self._reply(heard, parts, self.pending.awaiting)
+        check = self._unclear_check()
+        if check is not None:
+            self.checking = True
+            self.pending = check
+            self.asked.add(check.key)
+            return self._reply(heard, [*parts, check.text], check.awaiting)
         if self.unclear_count < UNCLEAR_BEFORE_DOCTOR_WORDING:
             parts.append(self.k.say("ui.help"))
         return self._reply(heard, parts, Awaiting.SYMPTOM)
+
+    def _unclear_check(self) -> Question | None:
+        """The next red-flag question of the unclear-turn check not asked yet, if its answer
+        could still raise the level."""
+        for sid in self.k.settings.unclear_check:
+            if sid in self.asked or sid in self.findings:
+                continue
+            question = Question(sid, Awaiting.YES_NO, self.k.say(f"ask.{sid}"))
+            if self._could_raise(question):
+                return question
+        return None
 
     def _goodbye(self, heard: str | None, parts: list[str]) -> Reply:
         self.ended = True

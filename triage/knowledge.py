@@ -81,6 +81,8 @@ class Settings:
     lasting_hours: float
     fever_from_c: float
     high_fever_from_c: float
+    unclear_check: tuple[str, ...] = ()
+    """Red-flag yes/no questions asked when a turn cannot be understood."""
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,7 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
         lasting_hours=float(s["lasting_hours"]),
         fever_from_c=float(s["fever_from_c"]),
         high_fever_from_c=float(s["high_fever_from_c"]),
+        unclear_check=tuple(s.get("unclear_check", ())),
     )
     sentences: dict[str, Sentence] = {}
     steps: dict[str, tuple[Sentence, ...]] = {}
@@ -212,6 +215,9 @@ def _check(k: Knowledge) -> None:
         for advice in (sym.advice, sym.reassure):
             if advice and f"advice.{advice}" not in k.sentences:
                 problems.append(f"{sym.id}: unknown advice {advice}")
+    for sid in k.settings.unclear_check:
+        if sid not in k.symptoms or f"ask.{sid}" not in k.sentences:
+            problems.append(f"unclear_check: {sid} is not a symptom with a question")
     for rule in k.rules:
         for sid in (*rule.all, *rule.any, *rule.severe, *rule.side):
             if sid not in k.symptoms:
