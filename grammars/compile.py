@@ -332,6 +332,14 @@ def background_words() -> tuple[str, ...]:
         return tuple(w for w in words if w and not w.startswith("#") and in_cmudict(w))
 
 
+def source_files() -> list[Path]:
+    """Every file the compiled artifacts are made from (phrases, pronunciations, this code):
+    a compiled model kept on disk is still valid while none of these has changed."""
+    here = Path(__file__).parent
+    phrases = [path for path in PHRASES_DIR.iterdir() if path.is_file()]
+    return sorted([*phrases, here / "compile.py", here / "book.py"])
+
+
 def pocketsphinx_vocabulary() -> set[str]:
     """Every word any state's model can output: phrases in the cmudict, and background words."""
     words: set[str] = set(background_words())

@@ -7,7 +7,7 @@ import logging
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_cache_dir, user_data_dir
 
 log = logging.getLogger(__name__)
 
@@ -18,6 +18,13 @@ def default_data_dir() -> Path:
     """The data folder: $IVIG_VOICE_DATA_DIR, else the platform's (~/.local/share/ivig-voice)."""
     override = os.environ.get("IVIG_VOICE_DATA_DIR")
     return Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_cache_dir() -> Path:
+    """Where rebuildable files go (compiled language models, no personal data):
+    $IVIG_VOICE_CACHE_DIR, else the platform's (~/.cache/ivig-voice)."""
+    override = os.environ.get("IVIG_VOICE_CACHE_DIR")
+    return Path(override) if override else Path(user_cache_dir(APP_NAME, appauthor=False))
 
 
 def ensure_private_dir(path: Path) -> Path:

@@ -1,7 +1,10 @@
 """PocketSphinx 5: built in, nothing to download; one small n-gram model per dialogue state.
 
-The models are compiled from the phrase book at load (grammars.compile.arpa_model), with a
-dictionary holding only the words they use, so loading takes about 1.5 s on two cores.
+The models are compiled from the phrase book (grammars.compile.arpa_model), with a dictionary
+holding only the words they use. Compiling takes about a second, so the result is kept in the
+cache folder (voice.config.default_cache_dir) under a key made from the phrase files, the
+compiler and the PocketSphinx version, and checked against its own checksums when loaded; a
+missing, stale or damaged copy is simply compiled again.
 Audio is decoded as it comes (for partial results); at the end the whole utterance is
 decoded once more with a cepstral mean adapted to it, which is more accurate, above all on
 the first words and in noise.
@@ -9,16 +12,22 @@ the first words and in noise.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.metadata
+import json
 import logging
+import os
+import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from grammars.compile import (
     STATES,
     arpa_model,
     pocketsphinx_dictionary,
     pocketsphinx_vocabulary,
+    source_files,
 )
 from voice.asr.base import Engine, Recognizer, Transcript, clean_words
 from voice.models import ModelError
@@ -53,6 +62,12 @@ process_raw, e.g. on long sentences in 10 dB noise."""
 ACOUSTIC_MODEL = "en-us/en-us"
 """The US English acoustic model bundled with the pocketsphinx package."""
 
+DICTIONARY_FILE = "words.dict"
+MANIFEST_FILE = "manifest.json"
+"""In a compiled-model folder: each file's SHA-256, written last."""
+CACHE_PREFIX = "pocketsphinx-"
+"""Compiled-model folders in the cache folder are named this plus their key."""
+
 
 def _search(state: str | None) -> str:
     return state or "any"
@@ -63,7 +78,8 @@ class PocketSphinxRecognizer(Recognizer):
 
     engine = Engine.POCKETSPHINX
 
-    def __init__(self) -> None:
+    def __init__(self, cache_dir: Path | None = None) -> None:
+        """`cache_dir`: where compiled models are kept (default: the user's cache folder)."""
         super().__init__()
         try:
             import pocketsphinx
@@ -71,22 +87,12 @@ class PocketSphinxRecognizer(Recognizer):
             raise ModelError(f"PocketSphinx is not installed ({error}): run "
                              "`.venv/bin/pip install pocketsphinx`") from error
         try:
-            with tempfile.TemporaryDirectory(prefix="ivig-pocketsphinx-") as folder:
-                words = Path(folder) / "words.dict"
-                words.write_text(pocketsphinx_dictionary(pocketsphinx_vocabulary()),
-                                 encoding="utf-8")
-                config = pocketsphinx.Config(
-                    hmm=pocketsphinx.get_model_path(ACOUSTIC_MODEL), dict=str(words), lm=None,
-                    lw=LANGUAGE_WEIGHT, wip=WORD_PENALTY,
-                    loglevel="FATAL",
-                )
-                self._decoder = pocketsphinx.Decoder(config)
-                for state in STATES:
-                    path = Path(folder) / f"{_search(state)}.arpa"
-                    path.write_text(arpa_model(state), encoding="utf-8")
-                    model = pocketsphinx.NGramModel(self._decoder.config, self._decoder.logmath,
-                                                    str(path))
-                    self._decoder.add_lm(_search(state), model)
+            self._decoder = _decoder_from_cache(pocketsphinx, cache_dir)
+            if self._decoder is None:
+                with tempfile.TemporaryDirectory(prefix="ivig-pocketsphinx-") as folder:
+                    compile_models(Path(folder))
+                    self._decoder = _decoder(pocketsphinx, Path(folder))
+                    _store_in_cache(Path(folder), cache_dir)
         except (RuntimeError, ValueError, OSError) as error:
             raise ModelError(f"PocketSphinx could not load its bundled model ({error}): "
                              "reinstall it with `.venv/bin/pip install --force-reinstall "
@@ -143,6 +149,98 @@ class PocketSphinxRecognizer(Recognizer):
         if hypothesis is None or not hypothesis.hypstr.strip():
             return Transcript("", 0.0)
         return Transcript.from_engine(hypothesis.hypstr, float(hypothesis.prob))
+
+
+def compile_models(folder: Path) -> None:
+    """Write the dictionary and every state's language model into `folder`, then the
+    manifest of their checksums (last, so a folder with a valid manifest is complete)."""
+    (folder / DICTIONARY_FILE).write_text(pocketsphinx_dictionary(pocketsphinx_vocabulary()),
+                                          encoding="utf-8")
+    for state in STATES:
+        (folder / f"{_search(state)}.arpa").write_text(arpa_model(state), encoding="utf-8")
+    manifest = {path.name: _sha256(path) for path in sorted(folder.iterdir())}
+    (folder / MANIFEST_FILE).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+
+
+def _decoder(pocketsphinx: Any, folder: Path) -> Any:
+    """A decoder with the compiled dictionary and one language model per state."""
+    config = pocketsphinx.Config(
+        hmm=pocketsphinx.get_model_path(ACOUSTIC_MODEL), dict=str(folder / DICTIONARY_FILE),
+        lm=None, lw=LANGUAGE_WEIGHT, wip=WORD_PENALTY, loglevel="FATAL",
+    )
+    decoder = pocketsphinx.Decoder(config)
+    for state in STATES:
+        path = folder / f"{_search(state)}.arpa"
+        model = pocketsphinx.NGramModel(decoder.config, decoder.logmath, str(path))
+        decoder.add_lm(_search(state), model)
+    return decoder
+
+
+def cache_key() -> str:
+    """Changes whenever a compiled model could: the phrase files, the compiler, PocketSphinx."""
+    digest = hashlib.sha256(f"{_version()}\n".encode())
+    for path in source_files():
+        digest.update(f"{path.name}\n".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def cached_models(cache_dir: Path | None = None) -> Path:
+    """The folder compiled models for the current sources are kept in."""
+    if cache_dir is None:
+        from voice.config import default_cache_dir
+
+        cache_dir = default_cache_dir()
+    return cache_dir / f"{CACHE_PREFIX}{cache_key()}"
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _intact(folder: Path) -> bool:
+    """Every file the manifest lists is there with its checksum, and nothing is missing."""
+    try:
+        manifest = json.loads((folder / MANIFEST_FILE).read_text(encoding="utf-8"))
+        expected = {DICTIONARY_FILE, *(f"{_search(s)}.arpa" for s in STATES)}
+        return set(manifest) == expected and all(
+            _sha256(folder / name) == digest for name, digest in manifest.items())
+    except (OSError, ValueError, TypeError, AttributeError):
+        return False
+
+
+def _decoder_from_cache(pocketsphinx: Any, cache_dir: Path | None) -> Any | None:
+    """A decoder from the cached compiled models, or None (absent, stale or damaged)."""
+    try:
+        folder = cached_models(cache_dir)
+        if not _intact(folder):
+            return None
+        return _decoder(pocketsphinx, folder)
+    except (OSError, RuntimeError, ValueError) as error:
+        log.debug("compiled language models not usable from the cache: %s", error)
+        return None
+
+
+def _store_in_cache(compiled: Path, cache_dir: Path | None) -> None:
+    """Keep freshly compiled models for next time, replacing older versions; a cache that
+    cannot be written only costs the compile time again."""
+    try:
+        target = cached_models(cache_dir)
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        staging = Path(tempfile.mkdtemp(prefix=".incoming-", dir=target.parent))
+        try:
+            for path in compiled.iterdir():
+                shutil.copyfile(path, staging / path.name)
+            if target.exists():
+                shutil.rmtree(target)
+            os.replace(staging, target)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        for old in target.parent.glob(f"{CACHE_PREFIX}*"):
+            if old != target:
+                shutil.rmtree(old, ignore_errors=True)
+    except OSError as error:
+        log.debug("compiled language models not kept in the cache: %s", error)
 
 
 def _version() -> str:
