@@ -10,6 +10,7 @@ import json
 import os
 import queue
 import re
+import resource
 import shutil
 import signal
 import sqlite3
@@ -236,3 +237,45 @@ class LiveText:
     def __exit__(self, *exc: object) -> None:
         if self.process.poll() is None:
             self.kill()
+
+
+# -- journal faults ---------------------------------------------------------------------------
+def fill(folder: Path) -> Path:
+    """Fill the disk `folder` is on with one file; return it (delete it to free the disk)."""
+    filler = folder / "filler"
+    handle = open(filler, "wb", buffering=0)  # noqa: SIM115 - closing may fail with ENOSPC
+    try:
+        while True:
+            handle.write(b"\0" * 4096)
+    except OSError:
+        pass
+    finally:
+        try:
+            handle.close()
+        except OSError:
+            pass
+    return filler
+
+
+class HeldJournal:
+    """Another program holding the journal database with BEGIN EXCLUSIVE until released."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.connection = sqlite3.connect(data_dir / JOURNAL_FILE, isolation_level=None)
+        self.connection.execute("BEGIN EXCLUSIVE")
+
+    def release(self) -> None:
+        self.connection.execute("ROLLBACK")
+        self.connection.close()
+
+
+def forbid_file_growth(pid: int) -> int:
+    """No file of process `pid` may grow (RLIMIT_FSIZE 0), so its writes fail as on a full
+    disk; return the hard limit, for allow_file_growth."""
+    _, hard = resource.prlimit(pid, resource.RLIMIT_FSIZE)
+    resource.prlimit(pid, resource.RLIMIT_FSIZE, (0, hard))
+    return hard
+
+
+def allow_file_growth(pid: int, hard: int) -> None:
+    resource.prlimit(pid, resource.RLIMIT_FSIZE, (hard, hard))

@@ -13,8 +13,6 @@ import io
 import json
 import random
 import re
-import resource
-import sqlite3
 import subprocess
 import time
 from collections.abc import Callable, Iterator
@@ -23,10 +21,14 @@ from pathlib import Path
 
 import pytest
 from helpers import (
+    HeldJournal,
     LiveText,
+    allow_file_growth,
     assert_contract,
     assert_no_traceback,
     call_now,
+    fill,
+    forbid_file_growth,
     integrity,
     journal_entries,
     journal_export,
@@ -215,22 +217,6 @@ def tiny_disk(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(mount_point)], capture_output=True, check=False)
 
 
-def fill(folder: Path) -> Path:
-    filler = folder / "filler"
-    handle = open(filler, "wb", buffering=0)  # closed by hand: closing may fail with ENOSPC
-    try:
-        while True:
-            handle.write(b"\0" * 4096)
-    except OSError:
-        pass
-    finally:
-        try:
-            handle.close()
-        except OSError:
-            pass
-    return filler
-
-
 class Fault:
     """Something that stops the journal from being written, and its end."""
 
@@ -246,12 +232,10 @@ class Locked(Fault):
     """Another program holds the database with BEGIN EXCLUSIVE."""
 
     def start(self, live: LiveText) -> None:
-        self.other = sqlite3.connect(self.data_dir / JOURNAL_FILE, isolation_level=None)
-        self.other.execute("BEGIN EXCLUSIVE")
+        self.other = HeldJournal(self.data_dir)
 
     def clear(self, live: LiveText) -> None:
-        self.other.execute("ROLLBACK")
-        self.other.close()
+        self.other.release()
 
 
 class DiskFull(Fault):
@@ -268,11 +252,10 @@ class FileSizeLimit(Fault):
     """No file may grow (RLIMIT_FSIZE 0): writes fail as on a full disk. Linux, no root needed."""
 
     def start(self, live: LiveText) -> None:
-        _, self.hard = resource.prlimit(live.pid, resource.RLIMIT_FSIZE)
-        resource.prlimit(live.pid, resource.RLIMIT_FSIZE, (0, self.hard))
+        self.hard = forbid_file_growth(live.pid)
 
     def clear(self, live: LiveText) -> None:
-        resource.prlimit(live.pid, resource.RLIMIT_FSIZE, (self.hard, self.hard))
+        allow_file_growth(live.pid, self.hard)
 
 
 FAULTS = {"locked by another program": Locked, "disk full": DiskFull,

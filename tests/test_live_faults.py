@@ -26,9 +26,7 @@ import io
 import json
 import queue
 import random
-import resource
 import socket
-import sqlite3
 import subprocess
 import time
 from collections.abc import Callable, Iterator
@@ -41,9 +39,13 @@ import pytest
 from audio_fixtures import FLITE_VOICES, speech
 from helpers import (
     SHORT_REPLY,
+    HeldJournal,
+    allow_file_growth,
     assert_contract,
     assert_no_traceback,
     call_now,
+    fill,
+    forbid_file_growth,
     journal_entries,
     say,
 )
@@ -506,12 +508,10 @@ class Locked(JournalFault):
     """Another program holds the database with BEGIN EXCLUSIVE."""
 
     def start(self, assistant: Assistant) -> None:
-        self.other = sqlite3.connect(self.data_dir / JOURNAL_FILE, isolation_level=None)
-        self.other.execute("BEGIN EXCLUSIVE")
+        self.other = HeldJournal(self.data_dir)
 
     def clear(self, assistant: Assistant) -> None:
-        self.other.execute("ROLLBACK")
-        self.other.close()
+        self.other.release()
 
 
 class DiskFull(JournalFault):
@@ -539,31 +539,13 @@ class DiskFull(JournalFault):
         if self.disk.is_mount():
             self.filler = fill(self.disk)
         else:
-            _, self.hard = resource.prlimit(assistant.process.pid, resource.RLIMIT_FSIZE)
-            resource.prlimit(assistant.process.pid, resource.RLIMIT_FSIZE, (0, self.hard))
+            self.hard = forbid_file_growth(assistant.process.pid)
 
     def clear(self, assistant: Assistant) -> None:
         if self.filler is not None:
             self.filler.unlink()
-        else:
-            resource.prlimit(assistant.process.pid, resource.RLIMIT_FSIZE,
-                             (self.hard, self.hard))
-
-
-def fill(folder: Path) -> Path:
-    filler = folder / "filler"
-    handle = open(filler, "wb", buffering=0)  # noqa: SIM115 - closing may fail with ENOSPC
-    try:
-        while True:
-            handle.write(b"\0" * 4096)
-    except OSError:
-        pass
-    finally:
-        try:
-            handle.close()
-        except OSError:
-            pass
-    return filler
+        elif self.hard is not None:
+            allow_file_growth(assistant.process.pid, self.hard)
 
 
 class Damaged(JournalFault):
