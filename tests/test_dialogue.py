@@ -107,6 +107,13 @@ def test_the_check_gives_way_when_the_patient_is_understood() -> None:
     assert later.question == "light_sensitivity", "a pending question is re-asked, not the check"
 
 
+def test_an_emergency_said_instead_of_answering_the_check_is_acted_on() -> None:
+    session = new_session()
+    talk(session, "blorp")
+    reply = session.handle("my chest hurts")
+    assert reply.emergency and reply.level is Level.EMERGENCY
+
+
 def test_the_check_is_asked_once_per_conversation() -> None:
     session = new_session()
     talk(session, "blorp", "no", "no", "no")
