@@ -38,15 +38,16 @@ CONDITIONS = (CLEAN, Condition(TEST_SNR_DB))
 CASES = [(voice, condition) for voice in TEST_VOICE_NAMES for condition in CONDITIONS]
 ISSUE_BAR = {"emergency": 1.0, "urgent": 0.90, "in_range": 0.80}
 """The issue's bar, asserted on clean speech."""
-NOISE_FLOOR = {"emergency": 0.70, "urgent": 0.80, "in_range": 0.70}
-"""In 20 dB pink noise the figures move a little from run to run (two or three cases): with
-the check of unclear turns, on 2026-11-21 slt gave 85% emergency, 92% urgent, 81% in range;
-rms 100%, 92%, 94% (before the check slt gave 63-74% emergency). This floor catches a
-regression, not the goal."""
+NOISE_FLOOR = {"slt": {"emergency": 0.70, "urgent": 0.80, "in_range": 0.70},
+               "rms": {"emergency": 0.90, "urgent": 0.80, "in_range": 0.85}}
+"""In 20 dB pink noise, with the check of unclear turns, on 2026-11-21 slt gave 85% emergency,
+92% urgent, 81% in range (63-74% emergency before the check), and rms 100%, 92%, 94%: rms
+meets the issue's bar. The figures have moved by two or three cases between machines before,
+so these floors sit a few cases below them: they catch a regression, they are not the goal."""
 
 
-def bar(condition: Condition, figure: str) -> float:
-    return ISSUE_BAR[figure] if condition == CLEAN else NOISE_FLOOR[figure]
+def bar(voice: str, condition: Condition, figure: str) -> float:
+    return ISSUE_BAR[figure] if condition == CLEAN else NOISE_FLOOR[voice][figure]
 
 
 def case_id(case: tuple[str, Condition]) -> str:
@@ -88,18 +89,18 @@ def test_the_suite_has_every_emergency_case_and_a_spread_of_the_others() -> None
 def test_every_emergency_is_heard_as_an_emergency(results, case) -> None:
     summary = results[case]
     recall = summary.emergency_recall
-    assert recall >= bar(case[1], "emergency"), lines(summary.emergency_missed)
+    assert recall >= bar(*case, "emergency"), lines(summary.emergency_missed)
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_urgent_cases_reach_at_least_urgent(results, case) -> None:
     summary = results[case]
     recall = summary.urgent_recall
-    assert recall >= bar(case[1], "urgent"), lines(summary.urgent_under)
+    assert recall >= bar(*case, "urgent"), lines(summary.urgent_under)
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_most_cases_land_in_their_range(results, case) -> None:
     summary = results[case]
     rate = summary.in_range_rate
-    assert rate >= bar(case[1], "in_range"), lines(summary.out_of_range)
+    assert rate >= bar(*case, "in_range"), lines(summary.out_of_range)
