@@ -37,7 +37,7 @@ from helpers import (
     say,
 )
 
-from voice.journal import JOURNAL_FILE
+from voice.journal import JOURNAL_FILE, PENDING_FILE
 
 TURNS = [
     "I have a headache", "no", "yes", "seven", "my neck is stiff", "I feel fine",
@@ -47,11 +47,13 @@ TURNS = [
 ]
 """What a patient might type; "stop" is left out because it ends the session."""
 NOTICE = say("ui.journal_failed")
+RESET_NOTICE = say("ui.journal_reset")
 
 
 def answered(replies: list[dict]) -> list[tuple[str | None, str]]:
     """(heard, said) of every answered turn: all replies but the opening."""
-    return [(r["heard"], r["say"].replace(" " + NOTICE, "")) for r in replies[1:]]
+    return [(r["heard"], r["say"].replace(" " + NOTICE, "").replace(" " + RESET_NOTICE, ""))
+            for r in replies[1:]]
 
 
 def stored(data_dir: Path) -> list[tuple[str | None, str]]:
@@ -285,6 +287,27 @@ def test_faults_are_said_once_and_no_turn_is_lost_when_they_clear(fault_name, tm
         assert all(assert_contract(r)["say"] for r in during + [after])
         assert stored(data_dir) == answered(live.replies), "every turn written once the fault ends"
         assert integrity(data_dir) == "ok"
+
+
+def test_a_journal_damaged_during_a_session_is_replaced_at_the_next_turn(tmp_path):
+    data_dir = tmp_path / "data"
+    with LiveText(data_dir) as live:
+        live.opening()
+        live.send("I have a headache")
+        garbage = random.Random(3).randbytes(16384)
+        (data_dir / JOURNAL_FILE).write_bytes(garbage)
+        damaged_turn = live.send("I can't breathe")
+        later = live.send("next")
+        after_damage = answered(live.replies)[1:]
+        assert stored(data_dir) == after_damage, "written at once, not at the next start"
+        assert live.close() == 0
+    assert_no_traceback(live.stderr)
+    assert damaged_turn["say"].startswith(call_now())
+    assert damaged_turn["say"].endswith(RESET_NOTICE), "the patient is told, once"
+    assert RESET_NOTICE not in later["say"] and NOTICE not in damaged_turn["say"]
+    kept = [p for p in data_dir.iterdir() if p.read_bytes() == garbage]
+    assert kept, "the damaged file is kept for the care team"
+    assert not (data_dir / PENDING_FILE).exists()
 
 
 def test_turns_unsaved_when_the_session_ends_are_written_once_the_fault_clears(tmp_path):

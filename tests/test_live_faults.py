@@ -72,6 +72,7 @@ to wait for), so it has finished its turn: it forgets what it heard meanwhile.""
 REPEAT_AFTER_S = 15.0
 """With no listening cue, a patient who gets no answer this long says it again."""
 NOTICE = say("ui.journal_failed")
+RESET_NOTICE = say("ui.journal_reset")
 """What the patient is told, once, when the journal cannot be written."""
 MIC_LOST, MIC_LOST_ADVICE = say("voice.microphone_lost", problem="\0", number="911").split("\0")
 """What the patient is told when the microphone goes, before and after the problem itself."""
@@ -496,6 +497,9 @@ def test_a_recognizer_failing_when_told_what_to_listen_for_next_keeps_listening(
 class JournalFault:
     """Something that stops one session's journal from being written, and its end."""
 
+    notice = NOTICE
+    """What the patient is told, once, at the first turn after the fault."""
+
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
 
@@ -549,9 +553,11 @@ class DiskFull(JournalFault):
 
 
 class Damaged(JournalFault):
-    """The journal file is overwritten with garbage while the session has it open. The fault
-    clears when the journal is next opened: the damaged file is moved aside and a new one
-    begun (here by `ivig-voice journal`)."""
+    """The journal file is overwritten with garbage while the session has it open. The
+    session finds it at its next write: the damaged file is moved aside and a new one begun
+    at once, and the patient is told so (not that the journal failed)."""
+
+    notice = RESET_NOTICE
 
     def start(self, assistant: Assistant) -> None:
         path = self.data_dir / JOURNAL_FILE
@@ -562,7 +568,7 @@ class Damaged(JournalFault):
 
 
 def without_notice(text: str) -> str:
-    return text.replace(" " + NOTICE, "")
+    return text.replace(" " + NOTICE, "").replace(" " + RESET_NOTICE, "")
 
 
 FAULTS: dict[str, type[JournalFault]] = {"locked by another program": Locked,
@@ -638,11 +644,12 @@ def test_a_journal_fault_is_said_once_and_never_delays_the_emergency_call(
 ) -> None:
     story = journal_faults[fault]
     _, headache, emergency, goodbye = [assert_contract(r) for r in story.replies]
-    assert headache["say"].endswith(NOTICE), "the patient is told the journal failed"
+    notice = story.fault.notice
+    assert headache["say"].endswith(notice), "the patient is told what happened to the journal"
     assert emergency["level"] == "emergency"
     assert emergency["say"].startswith(call_now()), "the call comes first"
     assert f"!! {emergency['say']} !!" in story.stderr, "emergency guidance printed"
-    assert NOTICE not in emergency["say"] + goodbye["say"], "... and only once"
+    assert notice not in emergency["say"] + goodbye["say"], "... and only once"
     assert story.status == 0, story.stderr
     assert_no_traceback(story.stderr)
 

@@ -54,6 +54,7 @@ class Conversation:
         self.journal = Journal(data_dir)
         self.journal.open()
         self._journal_warned = False
+        self._reset_told = False
 
     @property
     def ended(self) -> bool:
@@ -63,6 +64,7 @@ class Conversation:
         """The opening reply (with a notice if the journal had to be replaced)."""
         reply = self.session.opening()
         if self.journal.moved_aside is not None:
+            self._reset_told = True
             reply = self.session.with_notice(reply, "journal_reset")
         return self._deliver(reply, journal=False)
 
@@ -104,6 +106,9 @@ class Conversation:
                 reply = self.session.with_notice(reply, "journal_failed")
             elif saved and self._journal_warned:
                 self._journal_warned = False
+            if saved and self.journal.moved_aside is not None and not self._reset_told:
+                self._reset_told = True  # damaged during this session, replaced just now
+                reply = self.session.with_notice(reply, "journal_reset")
         for sink in self.sinks:
             try:
                 sink.show(reply)

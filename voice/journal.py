@@ -2,7 +2,8 @@
 
 Each turn is committed in its own transaction with synchronous=FULL, so a killed process
 loses nothing that was answered. Faults (disk full, locked, corrupt) never stop the
-conversation: unsaved turns are kept in memory and written when the fault clears.
+conversation: unsaved turns are kept in memory and written when the fault clears; a journal
+found damaged is moved aside, kept, and a new one begun at once.
 """
 
 from __future__ import annotations
@@ -98,18 +99,25 @@ class Journal:
             if "locked" in str(error) or "busy" in str(error):
                 self.last_error = f"journal is busy ({error})"
                 return
-            self._close()
-            aside = self.path.with_name(
-                f"{self.path.stem}.corrupt-{datetime.now():%Y%m%d-%H%M%S}{self.path.suffix}"
-            )
-            try:
-                os.replace(self.path, aside)
-                self.moved_aside = aside
-                log.warning("journal was unreadable (%s); moved to %s", error, aside)
-                self._connect()
-            except (OSError, sqlite3.DatabaseError) as second:
-                self.last_error = f"journal cannot be opened ({second})"
+            self._begin_anew(error)
         self._load_pending_file()
+
+    def _begin_anew(self, error: sqlite3.DatabaseError) -> bool:
+        """Move an unreadable journal aside (kept, untouched, for the care team) and begin a
+        new one; True when the new one is open."""
+        self._close()
+        aside = self.path.with_name(
+            f"{self.path.stem}.corrupt-{datetime.now():%Y%m%d-%H%M%S}{self.path.suffix}"
+        )
+        try:
+            os.replace(self.path, aside)
+            self.moved_aside = aside
+            log.warning("journal was unreadable (%s); moved to %s", error, aside)
+            self._connect()
+        except (OSError, sqlite3.DatabaseError) as second:
+            self.last_error = f"journal cannot be opened ({second})"
+            return False
+        return True
 
     def _load_pending_file(self) -> None:
         """Turns left waiting by an earlier session go in first."""
@@ -170,8 +178,10 @@ class Journal:
         self._pending.append(entry)
         return self.flush()
 
-    def flush(self) -> bool:
-        """Write pending turns; on failure keep them for the next try and remember why."""
+    def flush(self, *, may_begin_anew: bool = True) -> bool:
+        """Write pending turns; on failure keep them for the next try and remember why. A
+        journal found damaged is replaced at once (once per call), so turns are not kept
+        waiting until the next start."""
         if not self._pending:
             return True
         try:
@@ -195,6 +205,8 @@ class Journal:
                     ],
                 )
         except (sqlite3.Error, OSError) as error:
+            if may_begin_anew and _damaged(error) and self._begin_anew(error):
+                return self.flush(may_begin_anew=False)
             self.last_error = str(error)
             log.warning("journal write failed: %s (%d turns kept in memory)", error,
                         len(self._pending))
@@ -225,6 +237,13 @@ class Journal:
         for session, time, heard, findings, level, said, rules in rows:
             yield JournalEntry(session, time, heard, json.loads(findings), level, said,
                                json.loads(rules))
+
+
+def _damaged(error: BaseException) -> bool:
+    """SQLite says the file is not a database, or is corrupt (not busy, full or read-only)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return isinstance(error, sqlite3.DatabaseError) and code is not None \
+        and code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 
 
 def export(entries: list[JournalEntry], fmt: str) -> str:
