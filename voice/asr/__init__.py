@@ -6,6 +6,7 @@ a broken Vosk install never stops PocketSphinx. `create_recognizer` is the one w
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import logging
 from pathlib import Path
@@ -14,7 +15,7 @@ from voice.asr.base import Engine, Recognizer, Transcript, UtteranceListener, tr
 from voice.models import ModelError, find_model, search_dirs
 
 __all__ = ["ENGINES", "Engine", "ModelError", "Recognizer", "Transcript", "UtteranceListener",
-           "create_recognizer", "transcribe_recording"]
+           "add_recognizer_options", "create_recognizer", "transcribe_recording"]
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +24,15 @@ ENGINES: dict[Engine, str] = {
     Engine.POCKETSPHINX: "voice.asr.pocketsphinx_engine",
 }
 """Engine to the module that loads it."""
+
+
+def add_recognizer_options(parser: argparse.ArgumentParser) -> None:
+    """--engine and --model, for every command that recognizes speech."""
+    parser.add_argument("--engine", choices=[e.value for e in Engine], default=Engine.AUTO.value,
+                        help="speech recognizer (default auto: Vosk if a model is installed, "
+                        "else PocketSphinx)")
+    parser.add_argument("--model", type=Path, default=None, metavar="DIR",
+                        help="Vosk model folder (default: the installed one)")
 
 
 def _load(engine: Engine, model_dir: Path | None) -> Recognizer:

@@ -20,6 +20,7 @@ import logging
 import sys
 from pathlib import Path
 
+from voice.asr import add_recognizer_options
 from voice.config import data_dir_from
 from voice.conversation import Conversation, ReplySink
 from voice.output import JsonlPrinter, PlainPrinter
@@ -42,11 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
                         help="WAV files (any rate, width or channel count), in turn order")
     parser.add_argument("--jsonl", action="store_true",
                         help="stdout carries only JSON lines: one for the opening, one per file")
-    parser.add_argument("--engine", choices=("auto", "vosk", "pocketsphinx"), default="auto",
-                        help="speech recognizer (default auto: Vosk if a model is installed, "
-                        "else PocketSphinx)")
-    parser.add_argument("--model", type=Path, default=None, metavar="DIR",
-                        help="Vosk model folder (default: the installed one)")
+    add_recognizer_options(parser)
     parser.add_argument("--speak", action="store_true", help="also speak every reply aloud")
     try:
         from voice.speech import add_speech_options

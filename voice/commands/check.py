@@ -6,10 +6,10 @@ from __future__ import annotations
 import argparse
 import io
 import sys
-from pathlib import Path
 
 import numpy as np
 
+from voice.asr import add_recognizer_options
 from voice.speech import add_speech_options, device_argument
 
 TEST_SENTENCE = "This is your recovery assistant. If you can hear me, my voice works."
@@ -30,10 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     )
     parser.add_argument("--input-device", type=device_argument, default=None, metavar="N",
                         help="microphone device number or name to test")
-    parser.add_argument("--engine", choices=("auto", "vosk", "pocketsphinx"), default="auto",
-                        help="speech recognizer to test (default auto)")
-    parser.add_argument("--model", type=Path, default=None, metavar="DIR",
-                        help="Vosk model folder to test")
+    add_recognizer_options(parser)
     parser.add_argument("--no-listen", action="store_true",
                         help="skip the listening test")
     add_speech_options(parser)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
+from voice.asr import add_recognizer_options
 from voice.speech import add_speech_options, device_argument
 
 
@@ -20,11 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
                         help="stdout carries only JSON lines: one for the opening, one per turn")
     parser.add_argument("--input-device", type=device_argument, default=None, metavar="N",
                         help="microphone device number or name (see `ivig-voice check`)")
-    parser.add_argument("--engine", choices=("auto", "vosk", "pocketsphinx"), default="auto",
-                        help="speech recognizer (default auto: Vosk if a model is installed, "
-                        "else PocketSphinx)")
-    parser.add_argument("--model", type=Path, default=None, metavar="DIR",
-                        help="Vosk model folder (default: the installed one)")
+    add_recognizer_options(parser)
     parser.add_argument("--wake-word", default=None, metavar="PHRASE",
                         help="only start talking after this phrase (off by default); "
                         "emergencies are always heard")
