@@ -257,25 +257,37 @@ def fill(folder: Path) -> Path:
     return filler
 
 
-class HeldJournal:
-    """Another program holding the journal database with BEGIN EXCLUSIVE until released."""
+class JournalFault:
+    """Something that stops a session's journal from being written, and its end; `pid` is
+    the assistant's process (typed or live)."""
 
     def __init__(self, data_dir: Path) -> None:
-        self.connection = sqlite3.connect(data_dir / JOURNAL_FILE, isolation_level=None)
-        self.connection.execute("BEGIN EXCLUSIVE")
+        self.data_dir = data_dir
 
-    def release(self) -> None:
-        self.connection.execute("ROLLBACK")
-        self.connection.close()
+    def start(self, pid: int) -> None: ...
 
-
-def forbid_file_growth(pid: int) -> int:
-    """No file of process `pid` may grow (RLIMIT_FSIZE 0), so its writes fail as on a full
-    disk; return the hard limit, for allow_file_growth."""
-    _, hard = resource.prlimit(pid, resource.RLIMIT_FSIZE)
-    resource.prlimit(pid, resource.RLIMIT_FSIZE, (0, hard))
-    return hard
+    def clear(self, pid: int) -> None: ...
 
 
-def allow_file_growth(pid: int, hard: int) -> None:
-    resource.prlimit(pid, resource.RLIMIT_FSIZE, (hard, hard))
+class JournalLocked(JournalFault):
+    """Another program holds the journal database with BEGIN EXCLUSIVE."""
+
+    def start(self, pid: int) -> None:
+        self.other = sqlite3.connect(self.data_dir / JOURNAL_FILE, isolation_level=None)
+        self.other.execute("BEGIN EXCLUSIVE")
+
+    def clear(self, pid: int) -> None:
+        self.other.execute("ROLLBACK")
+        self.other.close()
+
+
+class FileSizeLimit(JournalFault):
+    """No file of the assistant may grow (RLIMIT_FSIZE 0): its writes fail as on a full disk.
+    Linux, no root needed."""
+
+    def start(self, pid: int) -> None:
+        _, self.hard = resource.prlimit(pid, resource.RLIMIT_FSIZE)
+        resource.prlimit(pid, resource.RLIMIT_FSIZE, (0, self.hard))
+
+    def clear(self, pid: int) -> None:
+        resource.prlimit(pid, resource.RLIMIT_FSIZE, (self.hard, self.hard))

@@ -21,14 +21,14 @@ from pathlib import Path
 
 import pytest
 from helpers import (
-    HeldJournal,
+    FileSizeLimit,
+    JournalFault,
+    JournalLocked,
     LiveText,
-    allow_file_growth,
     assert_contract,
     assert_no_traceback,
     call_now,
     fill,
-    forbid_file_growth,
     integrity,
     journal_entries,
     journal_export,
@@ -219,48 +219,17 @@ def tiny_disk(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(mount_point)], capture_output=True, check=False)
 
 
-class Fault:
-    """Something that stops the journal from being written, and its end."""
-
-    def __init__(self, data_dir: Path) -> None:
-        self.data_dir = data_dir
-
-    def start(self, live: LiveText) -> None: ...
-
-    def clear(self, live: LiveText) -> None: ...
-
-
-class Locked(Fault):
-    """Another program holds the database with BEGIN EXCLUSIVE."""
-
-    def start(self, live: LiveText) -> None:
-        self.other = HeldJournal(self.data_dir)
-
-    def clear(self, live: LiveText) -> None:
-        self.other.release()
-
-
-class DiskFull(Fault):
+class DiskFull(JournalFault):
     """The data folder's disk fills up (a 64 KiB tmpfs filled by another file)."""
 
-    def start(self, live: LiveText) -> None:
+    def start(self, pid: int) -> None:
         self.filler = fill(self.data_dir.parent)
 
-    def clear(self, live: LiveText) -> None:
+    def clear(self, pid: int) -> None:
         self.filler.unlink()
 
 
-class FileSizeLimit(Fault):
-    """No file may grow (RLIMIT_FSIZE 0): writes fail as on a full disk. Linux, no root needed."""
-
-    def start(self, live: LiveText) -> None:
-        self.hard = forbid_file_growth(live.pid)
-
-    def clear(self, live: LiveText) -> None:
-        allow_file_growth(live.pid, self.hard)
-
-
-FAULTS = {"locked by another program": Locked, "disk full": DiskFull,
+FAULTS = {"locked by another program": JournalLocked, "disk full": DiskFull,
           "file size limit": FileSizeLimit}
 
 
@@ -273,9 +242,9 @@ def test_faults_are_said_once_and_no_turn_is_lost_when_they_clear(fault_name, tm
         with LiveText(data_dir) as live:
             live.opening()
             before = live.send("I have a headache")
-            fault.start(live)
+            fault.start(live.pid)
             during = [live.send("no"), live.send("I can't breathe"), live.send("next")]
-            fault.clear(live)
+            fault.clear(live.pid)
             after = live.send("next")
             status = live.close()
         assert status == 0
@@ -313,13 +282,13 @@ def test_a_journal_damaged_during_a_session_is_replaced_at_the_next_turn(tmp_pat
 def test_turns_unsaved_when_the_session_ends_are_written_once_the_fault_clears(tmp_path):
     data_dir = tmp_path / "data"
     make_journal(data_dir, 1)
-    fault = Locked(data_dir)
+    fault = JournalLocked(data_dir)
     with LiveText(data_dir) as live:
         live.opening()
-        fault.start(live)
+        fault.start(live.pid)
         live.send("my throat is swelling")
         assert live.close() == 0
-    fault.clear(live)
+    fault.clear(live.pid)
     heard = [h for h, _ in stored(data_dir)]
     assert heard[-1] == "my throat is swelling", (
         f"the emergency turn was lost when the session ended while the journal was locked; "

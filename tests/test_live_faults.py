@@ -39,13 +39,13 @@ import pytest
 from audio_fixtures import FLITE_VOICES, speech
 from helpers import (
     SHORT_REPLY,
-    HeldJournal,
-    allow_file_growth,
+    FileSizeLimit,
+    JournalFault,
+    JournalLocked,
     assert_contract,
     assert_no_traceback,
     call_now,
     fill,
-    forbid_file_growth,
     journal_entries,
     say,
 )
@@ -494,30 +494,6 @@ def test_a_recognizer_failing_when_told_what_to_listen_for_next_keeps_listening(
 
 
 # -- 4. the journal ------------------------------------------------------------------------
-class JournalFault:
-    """Something that stops one session's journal from being written, and its end."""
-
-    notice = NOTICE
-    """What the patient is told, once, at the first turn after the fault."""
-
-    def __init__(self, data_dir: Path) -> None:
-        self.data_dir = data_dir
-
-    def start(self, assistant: Assistant) -> None: ...
-
-    def clear(self, assistant: Assistant) -> None: ...
-
-
-class Locked(JournalFault):
-    """Another program holds the database with BEGIN EXCLUSIVE."""
-
-    def start(self, assistant: Assistant) -> None:
-        self.other = HeldJournal(self.data_dir)
-
-    def clear(self, assistant: Assistant) -> None:
-        self.other.release()
-
-
 class DiskFull(JournalFault):
     """The data folder's disk (a 64 KiB tmpfs) is filled up by another file.
 
@@ -528,7 +504,7 @@ class DiskFull(JournalFault):
         super().__init__(data_dir)
         self.disk = data_dir.parent
         self.filler: Path | None = None
-        self.hard: int | None = None
+        self.no_growth = FileSizeLimit(data_dir)
 
     def mount(self) -> bool:
         self.disk.mkdir(parents=True)
@@ -539,17 +515,17 @@ class DiskFull(JournalFault):
     def unmount(self) -> None:
         subprocess.run(["umount", "-l", str(self.disk)], capture_output=True, check=False)
 
-    def start(self, assistant: Assistant) -> None:
+    def start(self, pid: int) -> None:
         if self.disk.is_mount():
             self.filler = fill(self.disk)
         else:
-            self.hard = forbid_file_growth(assistant.process.pid)
+            self.no_growth.start(pid)
 
-    def clear(self, assistant: Assistant) -> None:
+    def clear(self, pid: int) -> None:
         if self.filler is not None:
             self.filler.unlink()
-        elif self.hard is not None:
-            allow_file_growth(assistant.process.pid, self.hard)
+        else:
+            self.no_growth.clear(pid)
 
 
 class Damaged(JournalFault):
@@ -557,9 +533,7 @@ class Damaged(JournalFault):
     session finds it at its next write: the damaged file is moved aside and a new one begun
     at once, and the patient is told so (not that the journal failed)."""
 
-    notice = RESET_NOTICE
-
-    def start(self, assistant: Assistant) -> None:
+    def start(self, pid: int) -> None:
         path = self.data_dir / JOURNAL_FILE
         self.garbage = random.Random(5).randbytes(max(path.stat().st_size, 8192))
         with open(path, "r+b") as handle:
@@ -571,7 +545,7 @@ def without_notice(text: str) -> str:
     return text.replace(" " + NOTICE, "").replace(" " + RESET_NOTICE, "")
 
 
-FAULTS: dict[str, type[JournalFault]] = {"locked by another program": Locked,
+FAULTS: dict[str, type[JournalFault]] = {"locked by another program": JournalLocked,
                                          "disk full": DiskFull, "file damaged": Damaged}
 
 
@@ -608,7 +582,7 @@ def journal_faults(virtual_audio: VirtualAudio,  # noqa: F811
         replies = {name: [assistant.next_reply()] for name, assistant in assistants.items()}
         room.wait_until_assistant_has_spoken()
         for name, fault in faults.items():
-            fault.start(assistants[name])
+            fault.start(assistants[name].process.pid)
 
         for text in ("i have a headache", "i can't breathe"):
             room.say_as_patient(patient(text))
@@ -617,7 +591,7 @@ def journal_faults(virtual_audio: VirtualAudio,  # noqa: F811
             room.wait_until_assistant_has_spoken()
 
         for name, fault in faults.items():
-            fault.clear(assistants[name])
+            fault.clear(assistants[name].process.pid)
         room.say_as_patient(patient("stop"))
         for name, assistant in assistants.items():
             replies[name].append(assistant.next_reply())
@@ -644,7 +618,7 @@ def test_a_journal_fault_is_said_once_and_never_delays_the_emergency_call(
 ) -> None:
     story = journal_faults[fault]
     _, headache, emergency, goodbye = [assert_contract(r) for r in story.replies]
-    notice = story.fault.notice
+    notice = RESET_NOTICE if isinstance(story.fault, Damaged) else NOTICE
     assert headache["say"].endswith(notice), "the patient is told what happened to the journal"
     assert emergency["level"] == "emergency"
     assert emergency["say"].startswith(call_now()), "the call comes first"
