@@ -114,6 +114,12 @@ def test_an_emergency_said_instead_of_answering_the_check_is_acted_on() -> None:
     assert reply.emergency and reply.level is Level.EMERGENCY
 
 
+def test_a_no_to_the_check_never_hides_an_emergency_said_later() -> None:
+    session = new_session()
+    reply = talk(session, "blorp", "no", "no", "no", "I can't breathe")[-1]
+    assert reply.emergency and session.level is Level.EMERGENCY
+
+
 def test_the_check_is_asked_once_per_conversation() -> None:
     session = new_session()
     talk(session, "blorp", "no", "no", "no")
