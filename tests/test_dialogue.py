@@ -61,6 +61,14 @@ def test_urgent_instruction_is_given_before_remaining_emergency_questions() -> N
     assert reply.question == "face_swelling"
 
 
+def test_hives_are_followed_by_questions_about_the_signs_that_make_them_anaphylaxis() -> None:
+    session = new_session()
+    replies = talk(session, "I have hives", "no", "no", "no", "yes")
+    assert [r.question for r in replies[:4]] == ["face_swelling", "breathing_difficulty",
+                                                 "dizziness", "vomiting"]
+    assert replies[-1].emergency and session.level is Level.EMERGENCY
+
+
 def test_unclear_input_is_re_asked_briefly_then_gets_doctor_wording_never_reassurance() -> None:
     session = new_session()
     session.handle("I have a headache")
@@ -79,20 +87,28 @@ def test_nothing_heard_says_so() -> None:
     assert K.say("ui.nothing_heard") in reply.say
 
 
+EMERGENCY_SIGN_CHECK = ["breathing_difficulty", "face_swelling", "chest_pain", "blue_lips",
+                        "clammy_skin"]
+"""The signs asked about, in this order, when the patient cannot be understood."""
+ALL_NO = ("no",) * len(EMERGENCY_SIGN_CHECK)
+
+
 def test_an_unclear_turn_is_followed_by_the_emergency_sign_check() -> None:
     session = new_session()
-    replies = talk(session, "faith hand leave", "no", "no", "no")
-    assert [r.question for r in replies[:3]] == ["breathing_difficulty", "face_swelling",
-                                                 "chest_pain"]
+    replies = talk(session, "faith hand leave", *ALL_NO)
+    assert [r.question for r in replies[:-1]] == EMERGENCY_SIGN_CHECK
     assert replies[0].say == f"{K.say('ui.reask')} {K.say('ask.breathing_difficulty')}"
     assert replies[1].say.endswith(K.say("ask.face_swelling"))
-    done = replies[3]
+    assert replies[3].say.endswith(K.say("ask.blue_lips"))
+    assert replies[4].say.endswith(K.say("ask.clammy_skin"))
+    done = replies[-1]
     assert done.say.endswith(K.say("ui.check_done")) and done.awaiting is Awaiting.SYMPTOM
     assert done.level is Level.NONE and K.say("level.none") not in done.say
 
 
 def test_a_yes_to_the_check_is_an_emergency() -> None:
-    for answers in (("yes",), ("no", "yes"), ("no", "no", "yes")):
+    for position in range(len(EMERGENCY_SIGN_CHECK)):
+        answers = ("no",) * position + ("yes",)
         session = new_session()
         reply = talk(session, None, *answers)[-1]
         assert reply.emergency and session.level is Level.EMERGENCY
@@ -116,13 +132,13 @@ def test_an_emergency_said_instead_of_answering_the_check_is_acted_on() -> None:
 
 def test_a_no_to_the_check_never_hides_an_emergency_said_later() -> None:
     session = new_session()
-    reply = talk(session, "blorp", "no", "no", "no", "I can't breathe")[-1]
+    reply = talk(session, "blorp", *ALL_NO, "I can't breathe")[-1]
     assert reply.emergency and session.level is Level.EMERGENCY
 
 
 def test_the_check_is_asked_once_per_conversation() -> None:
     session = new_session()
-    talk(session, "blorp", "no", "no", "no")
+    talk(session, "blorp", *ALL_NO)
     reply = session.handle("blorp")
     assert reply.question is None and reply.awaiting is Awaiting.SYMPTOM
 
