@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from spoken import Condition, SpokenResult, SuiteSummary, run_suite, voices_named
+from spoken import RETAKES, Condition, SpokenResult, SuiteSummary, run_suite, voices_named
 from vignettes import Vignette
 
 from bench.stats import Spread
@@ -36,6 +36,8 @@ class AccuracyRow:
     """Cases that ended in their expected range (the triage-level accuracy)."""
     missed: tuple[str, ...]
     """Ids of the emergency and urgent cases that were under-triaged."""
+    said_again: int
+    """Cases in which the patient said the complaint again (asked to, or misheard)."""
     real_time_factor: Spread
     """Decoding time over audio duration, per distinct clip."""
     streaming_factor: Spread
@@ -55,6 +57,7 @@ class AccuracyRow:
             emergency_cases=sum(r.vignette.lowest.value == "emergency" for r in results),
             urgent_recall=summary.urgent_recall, in_range=summary.in_range_rate,
             missed=missed,
+            said_again=sum(any(turn.take for turn in r.turns) for r in results),
             real_time_factor=Spread.of(t.heard.decode_seconds / t.heard.audio_seconds
                                        for t in fresh if t.heard.audio_seconds > 0),
             streaming_factor=Spread.of(
@@ -66,10 +69,12 @@ class AccuracyRow:
 def measure_accuracy(recognizer: str, factory: Callable[[], Recognizer],
                      vignettes: Sequence[Vignette], defaults: dict[str, str],
                      voice_names: Sequence[str], conditions: Sequence[Condition],
-                     ) -> tuple[list[AccuracyRow], list[SpokenResult]]:
+                     retakes: int = RETAKES) -> tuple[list[AccuracyRow], list[SpokenResult]]:
     """Play the suite with every voice in every condition; one row per voice and condition,
-    and the results themselves (for diagnostics)."""
-    results = run_suite(vignettes, defaults, voices_named(voice_names), conditions, factory)
+    and the results themselves (for diagnostics). `retakes`: how many times a patient not
+    understood says the complaint again (0: the first try only)."""
+    results = run_suite(vignettes, defaults, voices_named(voice_names), conditions, factory,
+                        retakes=retakes)
     rows = []
     for voice in voice_names:
         for condition in conditions:

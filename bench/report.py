@@ -318,20 +318,25 @@ def _accuracy(report: Report) -> list[str]:
         "the clip (0.5 s of room sound before and 1.5 s after the sentence) at the given "
         "signal-to-noise ratio, measured against the sentence. Word error rate over the "
         "distinct clips heard (first sentences and answers). Voices: flite slt (US female) "
-        "and rms (US male); espeak-us is espeak-ng's formant voice.",
+        "and rms (US male); espeak-us is espeak-ng's formant voice. A patient who is asked "
+        "to say it again, or hears a read-back of something not said, says the complaint "
+        "again, at most twice, each time a new recording with another stretch of noise "
+        "(`tests/spoken.py`: RETAKES); \"said again\" counts those cases. \"grammar, first "
+        "try\" is the same recognizer with patients who never say it again.",
         "",
         f"![accuracy against noise]({report.image.name})",
         "",
         "| recognizer | voice | condition | cases | WER | emergency recall | urgent at or "
-        "above urgent | level in range | under-triaged emergency and urgent cases |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "above urgent | level in range | said again | under-triaged emergency and urgent "
+        "cases |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for row in report.accuracy:
         missed = ", ".join(row.missed[:8]) + (" …" if len(row.missed) > 8 else "")
         lines.append(f"| {row.recognizer} | {row.voice} | {row.condition.name} | {row.cases} | "
                      f"{_pct(row.word_error.rate)} | {_pct(row.emergency_recall)} "
                      f"({row.emergency_cases}) | {_pct(row.urgent_recall)} | "
-                     f"{_pct(row.in_range)} | {missed or '–'} |")
+                     f"{_pct(row.in_range)} | {row.said_again} | {missed or '–'} |")
     voices = sorted({r.voice for r in report.accuracy if r.recognizer == "grammar"
                      and r.condition != CLEAN})
     conditions = sorted({r.condition for r in report.accuracy},

@@ -5,7 +5,10 @@ Shared by tests/test_spoken_vignettes.py (the pass/fail bar) and bench/ (the fig
 turn is a clip laid out like a real turn: LEAD_S of room sound, the synthesized sentence,
 TRAIL_S of room sound, so the utterance detector ends it on a pause as it does live. The
 first utterance and every follow-up answer are spoken; the recognizer listens with the
-grammar of the state the dialogue awaits.
+grammar of the state the dialogue awaits. The patient behaves as a real one would when not
+understood: asked to say it again, or hearing a read-back of something not said ("I heard:
+leg swelling"), the patient says the complaint again, at most RETAKES times, each time a new
+recording with another stretch of noise.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from pathlib import Path
 import numpy as np
 import soundfile
 from audio_fixtures import VOICES, Voice, slug, speech, tone_and_noise
-from vignettes import FIXED_NOW, MAX_TURNS, Vignette, answer_for, load_vignettes
+from vignettes import FIXED_NOW, MAX_TURNS, Vignette, answer_for, load_vignettes, play
 
 from grammars.compile import spoken_number
 from triage.dialogue import Session
@@ -43,6 +46,8 @@ of a room with a fan, air conditioning or a television in the background; white 
 an unrealistic hiss, brown noise a rumble the recognizer's high-pass largely ignores."""
 NOISE_BED_S = 60.0
 """Length of the one sox-generated noise bed each noisy clip takes a slice of."""
+TAKE_SHIFT = int(7.3 * SAMPLE_RATE)
+"""How far into the noise bed a retake of the same sentence moves (samples)."""
 SILENCE_LEVEL = 0.004
 """Amplitude (fraction of full scale) under which synthesized audio counts as silence when
 the speech is measured (its start, end and level)."""
@@ -55,6 +60,10 @@ TEST_SNR_DB = 20.0
 """Noise level of the pass/fail suite: a quiet room with a fan or a TV on low."""
 BENCH_SNR_DB = (20.0, 10.0, 5.0)
 """Noise levels of the benchmark, besides clean speech."""
+RETAKES = 2
+"""How many times the patient says the complaint again, as a real patient does: when the
+assistant understood none of it and asks for it again, or reads back something the patient did
+not say. Each retake is a new recording, with another stretch of the same noise."""
 WORKERS = max(1, min(2, os.cpu_count() or 1))
 """Processes that recognize in parallel (each loads its own recognizer once)."""
 
@@ -164,11 +173,12 @@ def _rms(samples: np.ndarray) -> float:
     return float(np.sqrt(np.mean(np.square(samples.astype(np.float64))))) or 1.0
 
 
-def make_clip(text: str, voice: Voice, condition: Condition = CLEAN) -> Clip:
+def make_clip(text: str, voice: Voice, condition: Condition = CLEAN, take: int = 0) -> Clip:
     """`voice` saying `text` between LEAD_S and TRAIL_S of room sound: digital silence when
     clean, else pink noise throughout at the condition's SNR, measured against the speech
-    (not the silence around it). The noise slice depends on the text, so it varies between
-    clips but is the same on every run."""
+    (not the silence around it). The noise slice depends on the text and the take (0 the
+    first time it is said, 1 when said again...), so it varies between clips but is the same
+    on every run."""
     sentence = _sentence(spoken_form(text), voice).astype(np.float64)
     lead = int(LEAD_S * SAMPLE_RATE)
     total = lead + len(sentence) + int(TRAIL_S * SAMPLE_RATE)
@@ -176,7 +186,7 @@ def make_clip(text: str, voice: Voice, condition: Condition = CLEAN) -> Clip:
     signal[lead:lead + len(sentence)] = sentence
     if condition.snr_db is not None:
         bed = _noise_bed()
-        offset = sum(slug(text).encode()) * 97 % (len(bed) - total)
+        offset = (sum(slug(text).encode()) * 97 + take * TAKE_SHIFT) % (len(bed) - total)
         gain = _rms(sentence) / 10 ** (condition.snr_db / 20)
         signal += gain * bed[offset:offset + total]
     peak = float(np.max(np.abs(signal))) or 1.0
@@ -261,6 +271,8 @@ class Turn:
     heard: Heard
     level: Level
     """The session's level after the turn."""
+    take: int = 0
+    """0 the first time the patient says it, 1 when saying the complaint again, ..."""
 
 
 @dataclass(frozen=True)
@@ -298,14 +310,15 @@ class Listener:
 
     def __init__(self, recognizer: Recognizer) -> None:
         self.recognizer = TimedRecognizer(recognizer)
-        self._heard: dict[tuple[str, str, Condition, str | None], Heard] = {}
+        self._heard: dict[tuple[str, str, Condition, str | None, int], Heard] = {}
 
-    def hear(self, text: str, voice: Voice, condition: Condition, state: str | None) -> Heard:
-        key = (spoken_form(text), voice.name, condition, state)
+    def hear(self, text: str, voice: Voice, condition: Condition, state: str | None,
+             take: int = 0) -> Heard:
+        key = (spoken_form(text), voice.name, condition, state, take)
         if key in self._heard:
             return replace(self._heard[key], fresh=False)
         self.recognizer.set_state(state)
-        clip = make_clip(text, voice, condition)
+        clip = make_clip(text, voice, condition, take)
         timed = self.recognizer
         seconds, final, audio = timed.seconds, timed.final_seconds, timed.audio_bytes
         transcript = transcribe_recording(timed, clip.samples)
@@ -319,21 +332,50 @@ def _state(reply: Reply) -> str | None:
     return reply.awaiting.value if reply.awaiting is not None else None
 
 
+def reported(vignette: Vignette, defaults: dict[str, str]) -> frozenset[str]:
+    """What the patient reports: the symptoms the typed conversation finds, and the red flags
+    the case's answers say yes to."""
+    session, _ = play(vignette, defaults)
+    found = {sid for sid, finding in session.findings.items() if finding.present}
+    return frozenset(found | {key for key, answer in vignette.answers.items() if answer == "yes"})
+
+
+def _misheard(session: Session, said: frozenset[str]) -> frozenset[str]:
+    """Symptoms the assistant has noted that the patient did not report."""
+    return frozenset(sid for sid, finding in session.findings.items()
+                     if finding.present and sid not in said)
+
+
+def _asked_again(reply: Reply, session: Session) -> bool:
+    """The assistant waits for the complaint and has understood none of it yet."""
+    return reply.awaiting is Awaiting.SYMPTOM and not any(
+        finding.present for finding in session.findings.values())
+
+
 def play_spoken(vignette: Vignette, defaults: dict[str, str], voice: Voice,
-                condition: Condition, listener: Listener) -> SpokenResult:
+                condition: Condition, listener: Listener,
+                retakes: int = RETAKES) -> SpokenResult:
     """Say the vignette, then say each answer to the follow-up questions (as
     tests/vignettes.py answers them), until an outcome; every turn is heard by `listener`
-    in the state the dialogue awaits."""
+    in the state the dialogue awaits. Like a real patient, up to `retakes` times, say the
+    complaint again when the assistant asks for it or reads back something not said."""
+    said = reported(vignette, defaults)
     session = Session(Profile(), clock=lambda: FIXED_NOW)
     reply = session.opening()
     turns: list[Turn] = []
-    text = vignette.say
-    for _ in range(MAX_TURNS + 1):
+    text, take, corrected = vignette.say, 0, frozenset[str]()
+    for _ in range(MAX_TURNS + retakes + 1):
         state = _state(reply)
-        heard = listener.hear(text, voice, condition, state)
+        heard = listener.hear(text, voice, condition, state, take if text == vignette.say else 0)
         reply = session.handle(heard.text or None)
-        turns.append(Turn(spoken_form(text), state, heard, session.level))
-        if reply.awaiting in (None, Awaiting.SYMPTOM, Awaiting.STEP) or reply.question is None:
+        turns.append(Turn(spoken_form(text), state, heard, session.level, take))
+        if reply.awaiting in (None, Awaiting.STEP):
+            break
+        misheard = _misheard(session, said)
+        if take < retakes and (misheard - corrected or _asked_again(reply, session)):
+            text, take, corrected = vignette.say, take + 1, corrected | misheard
+            continue
+        if reply.awaiting is Awaiting.SYMPTOM or reply.question is None:
             break
         text = answer_for(reply.question, reply.awaiting, vignette, defaults)
     return SpokenResult(vignette, voice.name, condition, tuple(turns), session.level)
@@ -360,19 +402,20 @@ class Job:
 
 
 def _run_share(factory: Callable[[], Recognizer], defaults: dict[str, str],
-               jobs: list[Job]) -> list[SpokenResult]:
+               jobs: list[Job], retakes: int) -> list[SpokenResult]:
     """One worker's share, in order, with one recognizer loaded for all of it."""
     listener = Listener(factory())
-    return [play_spoken(vignette, defaults, job.voice, job.condition, listener)
+    return [play_spoken(vignette, defaults, job.voice, job.condition, listener, retakes)
             for job in jobs for vignette in job.vignettes]
 
 
 def run_suite(vignettes: Sequence[Vignette], defaults: dict[str, str], voices: Sequence[Voice],
               conditions: Sequence[Condition],
               factory: Callable[[], Recognizer] = pocketsphinx_recognizer,
-              workers: int = WORKERS) -> list[SpokenResult]:
+              workers: int = WORKERS, retakes: int = RETAKES) -> list[SpokenResult]:
     """Every vignette with every voice in every condition, in `workers` fresh processes that
-    each load the recognizer once (`factory` must be a module-level function).
+    each load the recognizer once (`factory` must be a module-level function); the patient
+    says the complaint again up to `retakes` times (see play_spoken).
 
     Each worker gets a fixed share (its part of every voice and condition, in a fixed
     order): what PocketSphinx hears depends a little on the utterances before, so a fixed
@@ -384,7 +427,8 @@ def run_suite(vignettes: Sequence[Vignette], defaults: dict[str, str], voices: S
                 share.append(Job(tuple(vignettes[index::workers]), voice, condition))
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, max_tasks_per_child=1) as pool:
-        futures = [pool.submit(_run_share, factory, defaults, share) for share in shares]
+        futures = [pool.submit(_run_share, factory, defaults, share, retakes)
+                   for share in shares]
         batches = [future.result() for future in futures]
     order = {v.id: i for i, v in enumerate(vignettes)}
     results = [result for batch in batches for result in batch]

@@ -4,12 +4,15 @@ noise, recognized by PocketSphinx in the grammar the dialogue state selects, und
 triaged. The bar: every emergency heard as one, >= 90% of urgent cases at urgent or above,
 >= 80% of cases in their expected range, for each voice and condition.
 
+Each patient behaves as a real one: asked to say it again, or hearing a read-back of
+something not said, says the complaint again (at most twice; tests/spoken.py: RETAKES).
+
 In 20 dB noise the male voice (rms) reaches that bar, but the female voice (slt) does NOT yet:
-PocketSphinx hears some of her sentences as other words ("my tongue is swollen" as "swollen
-feet"; see BENCHMARKS.md). When nothing is understood the dialogue asks the emergency signs as
-yes/no questions, which catches most of the rest. For noise these tests therefore hold the
-line at what is measured today (NOISE_FLOOR), so it cannot get worse unnoticed; the issue's
-bar for noise stays open.
+PocketSphinx hears "I broke out in hives and I'm throwing up" as "i have pounding ninety nine
+selling" however often she says it (see BENCHMARKS.md). When nothing is understood the dialogue
+asks the emergency signs as yes/no questions, which catches most of the rest. For noise these
+tests therefore hold the line at what is measured today (NOISE_FLOOR), so it cannot get worse
+unnoticed; the issue's bar for noise stays open.
 
 Audio is synthesized once into tests/fixtures/audio/ (gitignored); two processes each load
 the recognizer once. Nothing here measures time (bench/ does).
@@ -38,12 +41,13 @@ CONDITIONS = (CLEAN, Condition(TEST_SNR_DB))
 CASES = [(voice, condition) for voice in TEST_VOICE_NAMES for condition in CONDITIONS]
 ISSUE_BAR = {"emergency": 1.0, "urgent": 0.90, "in_range": 0.80}
 """The issue's bar, asserted on clean speech."""
-NOISE_FLOOR = {"slt": {"emergency": 0.70, "urgent": 0.80, "in_range": 0.70},
-               "rms": {"emergency": 0.90, "urgent": 0.80, "in_range": 0.85}}
-"""In 20 dB pink noise, with the check of unclear turns, on 2026-11-21 slt gave 85% emergency,
-92% urgent, 81% in range (63-74% emergency before the check), and rms 100%, 92%, 94%: rms
-meets the issue's bar. The figures have moved by two or three cases between machines before,
-so these floors sit a few cases below them: they catch a regression, they are not the goal."""
+NOISE_FLOOR = {"slt": {"emergency": 0.85, "urgent": 0.85, "in_range": 0.80},
+               "rms": {"emergency": 0.92, "urgent": 0.80, "in_range": 0.85}}
+"""In 20 dB pink noise on 2026-11-21, slt gave 96% emergency (26 of 27), 100% urgent, 92% in
+range, and rms 100%, 92%, 94%: rms meets the issue's bar. On the first try alone (no patient
+says it again) slt gives 93% emergency. The figures have moved by two or three cases between
+machines before, so these floors sit a few cases below them: they catch a regression, they
+are not the goal."""
 
 
 def bar(voice: str, condition: Condition, figure: str) -> float:
