@@ -14,9 +14,10 @@ K = default_knowledge()
 
 def test_headache_leads_to_the_meningitis_red_flag_questions_one_at_a_time() -> None:
     session = new_session()
-    replies = talk(session, "I have a headache", "no", "no", "no")
+    replies = talk(session, "I have a headache", "no", "no", "no", "no")
     questions = [r.question for r in replies]
-    assert questions == ["stiff_neck", "light_sensitivity", "vomiting", "severity:headache"]
+    assert questions == ["stiff_neck", "light_sensitivity", "vomiting", "nausea",
+                         "severity:headache"]
     for reply in replies:
         assert reply.say.count("?") == 1  # one short question at a time
 
@@ -30,7 +31,7 @@ def test_replies_first_read_back_what_was_understood() -> None:
 
 def test_reassurance_comes_only_after_the_red_flags_are_screened() -> None:
     session = new_session()
-    replies = talk(session, "I have a mild headache", "no", "no", "no", "two hours ago")
+    replies = talk(session, "I have a mild headache", "no", "no", "no", "no", "two hours ago")
     self_care = K.say("level.self_care")
     assert all(self_care not in r.say for r in replies[:-1])
     final = replies[-1]
@@ -67,6 +68,12 @@ def test_hives_are_followed_by_questions_about_the_signs_that_make_them_anaphyla
     assert [r.question for r in replies[:4]] == ["face_swelling", "breathing_difficulty",
                                                  "dizziness", "vomiting"]
     assert replies[-1].emergency and session.level is Level.EMERGENCY
+
+
+def test_a_severe_headache_with_nausea_but_no_vomiting_needs_the_doctor_now() -> None:
+    session = new_session()
+    reply = talk(session, "I have a severe headache", "no", "no", "no", "yes")[-1]
+    assert session.level is Level.URGENT and K.say("level.urgent") in reply.say
 
 
 def test_unclear_input_is_re_asked_briefly_then_gets_doctor_wording_never_reassurance() -> None:

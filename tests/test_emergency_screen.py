@@ -26,9 +26,9 @@ def test_the_call_instruction_is_the_first_thing_said(sentence) -> None:
     "setup",
     [
         ["I have a headache"],                       # waiting for yes/no (stiff neck?)
-        ["I have a headache", "no", "no", "no"],     # waiting for a number (how bad?)
+        ["I have a headache", "no", "no", "no", "no"],  # waiting for a number (how bad?)
         ["I'm feverish"],                            # waiting for a temperature
-        ["I have a mild headache", "no", "no", "no", "3"],  # waiting for a time
+        ["I have a mild headache", "no", "no", "no", "no"],  # waiting for a time
         ["I feel fine"],                             # after an outcome
     ],
 )

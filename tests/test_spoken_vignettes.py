@@ -44,7 +44,7 @@ ISSUE_BAR = {"emergency": 1.0, "urgent": 0.90, "in_range": 0.80}
 NOISE_FLOOR = {"slt": {"emergency": 0.85, "urgent": 0.85, "in_range": 0.80},
                "rms": {"emergency": 0.92, "urgent": 0.80, "in_range": 0.85}}
 """In 20 dB pink noise on 2026-11-21, slt gave 96% emergency (26 of 27), 100% urgent, 92% in
-range, and rms 100%, 92%, 94%: rms meets the issue's bar. On the first try alone (no patient
+range, and rms 100%, 100%, 96%: rms meets the issue's bar. On the first try alone (no patient
 says it again) slt gives 93% emergency. The figures have moved by two or three cases between
 machines before, so these floors sit a few cases below them: they catch a regression, they
 are not the goal."""
