@@ -319,8 +319,9 @@ def _accuracy(report: Report) -> list[str]:
         "signal-to-noise ratio, measured against the sentence. Word error rate over the "
         "distinct clips heard (first sentences and answers). Voices: flite slt (US female) "
         "and rms (US male); espeak-us is espeak-ng's formant voice. A patient who is asked "
-        "to say it again, or hears a read-back of something not said, says the complaint "
-        "again, at most twice, each time a new recording with another stretch of noise "
+        "to say it again, hears a read-back of something not said, or hears an outcome that "
+        "leaves out the complaint says it again, at most twice, each time a new recording "
+        "with another stretch of noise "
         "(`tests/spoken.py`: RETAKES); \"said again\" counts those cases. \"grammar, first "
         "try\" is the same recognizer with patients who never say it again.",
         "",

@@ -6,9 +6,10 @@ turn is a clip laid out like a real turn: LEAD_S of room sound, the synthesized 
 TRAIL_S of room sound, so the utterance detector ends it on a pause as it does live. The
 first utterance and every follow-up answer are spoken; the recognizer listens with the
 grammar of the state the dialogue awaits. The patient behaves as a real one would when not
-understood: asked to say it again, or hearing a read-back of something not said ("I heard:
-leg swelling"), the patient says the complaint again, at most RETAKES times, each time a new
-recording with another stretch of noise.
+understood: asked to say it again, hearing a read-back of something not said ("I heard: leg
+swelling"), or hearing an outcome that leaves out the complaint, the patient says the
+complaint again, at most RETAKES times, each time a new recording with another stretch of
+noise.
 """
 
 from __future__ import annotations
@@ -62,8 +63,9 @@ BENCH_SNR_DB = (20.0, 10.0, 5.0)
 """Noise levels of the benchmark, besides clean speech."""
 RETAKES = 2
 """How many times the patient says the complaint again, as a real patient does: when the
-assistant understood none of it and asks for it again, or reads back something the patient did
-not say. Each retake is a new recording, with another stretch of the same noise."""
+assistant reads back something the patient did not say, or waits for the patient to speak
+having noted none of the complaint. Each retake is a new recording, with another stretch of
+the same noise."""
 WORKERS = max(1, min(2, os.cpu_count() or 1))
 """Processes that recognize in parallel (each loads its own recognizer once)."""
 
@@ -346,10 +348,11 @@ def _misheard(session: Session, said: frozenset[str]) -> frozenset[str]:
                      if finding.present and sid not in said)
 
 
-def _asked_again(reply: Reply, session: Session) -> bool:
-    """The assistant waits for the complaint and has understood none of it yet."""
+def _not_heard(reply: Reply, session: Session, said: frozenset[str]) -> bool:
+    """The assistant waits for the patient to speak (it asks again what is wrong, or has
+    given its outcome) and has noted nothing of what the patient reported."""
     return reply.awaiting is Awaiting.SYMPTOM and not any(
-        finding.present for finding in session.findings.values())
+        finding.present and sid in said for sid, finding in session.findings.items())
 
 
 def play_spoken(vignette: Vignette, defaults: dict[str, str], voice: Voice,
@@ -358,7 +361,9 @@ def play_spoken(vignette: Vignette, defaults: dict[str, str], voice: Voice,
     """Say the vignette, then say each answer to the follow-up questions (as
     tests/vignettes.py answers them), until an outcome; every turn is heard by `listener`
     in the state the dialogue awaits. Like a real patient, up to `retakes` times, say the
-    complaint again when the assistant asks for it or reads back something not said."""
+    complaint again when the assistant reads back something not said, or waits for the
+    patient to speak having noted none of the complaint (it asks again what is wrong, or gave
+    an outcome without it)."""
     said = reported(vignette, defaults)
     session = Session(Profile(), clock=lambda: FIXED_NOW)
     reply = session.opening()
@@ -372,7 +377,7 @@ def play_spoken(vignette: Vignette, defaults: dict[str, str], voice: Voice,
         if reply.awaiting in (None, Awaiting.STEP):
             break
         misheard = _misheard(session, said)
-        if take < retakes and (misheard - corrected or _asked_again(reply, session)):
+        if take < retakes and (misheard - corrected or _not_heard(reply, session, said)):
             text, take, corrected = vignette.say, take + 1, corrected | misheard
             continue
         if reply.awaiting is Awaiting.SYMPTOM or reply.question is None:

@@ -59,6 +59,13 @@ def test_a_read_back_of_something_not_said_makes_the_patient_say_it_again() -> N
     assert result.level is Level.URGENT
 
 
+def test_an_outcome_that_leaves_out_the_complaint_makes_the_patient_say_it_again() -> None:
+    ears = ScriptedEars(STIFF_NECK.say, "it hurts", "", STIFF_NECK.say)
+    result = play(ears)
+    assert ears.heard_takes == [0, 1, 2]
+    assert result.level is Level.URGENT
+
+
 def test_the_patient_gives_up_after_saying_it_again_retakes_times() -> None:
     ears = ScriptedEars(STIFF_NECK.say, "")
     result = play(ears)

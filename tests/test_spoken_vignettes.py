@@ -4,8 +4,9 @@ noise, recognized by PocketSphinx in the grammar the dialogue state selects, und
 triaged. The bar: every emergency heard as one, >= 90% of urgent cases at urgent or above,
 >= 80% of cases in their expected range, for each voice and condition.
 
-Each patient behaves as a real one: asked to say it again, or hearing a read-back of
-something not said, says the complaint again (at most twice; tests/spoken.py: RETAKES).
+Each patient behaves as a real one: asked to say it again, hearing a read-back of something
+not said, or an outcome that leaves out the complaint, says the complaint again (at most
+twice; tests/spoken.py: RETAKES).
 
 In 20 dB noise the male voice (rms) reaches that bar, but the female voice (slt) does NOT yet:
 PocketSphinx hears "I broke out in hives and I'm throwing up" as "i have pounding ninety nine
