@@ -42,7 +42,7 @@ CONDITIONS = (CLEAN, Condition(TEST_SNR_DB))
 CASES = [(voice, condition) for voice in TEST_VOICE_NAMES for condition in CONDITIONS]
 ISSUE_BAR = {"emergency": 1.0, "urgent": 0.90, "in_range": 0.80}
 """The issue's bar, asserted on clean speech."""
-NOISE_FLOOR = {"slt": {"emergency": 0.85, "urgent": 0.85, "in_range": 0.80},
+NOISE_FLOOR = {"slt": {"emergency": 0.85, "urgent": 0.80, "in_range": 0.80},
                "rms": {"emergency": 0.92, "urgent": 0.80, "in_range": 0.85}}
 """In 20 dB pink noise on 2026-11-21, slt gave 96% emergency (26 of 27), 100% urgent, 92% in
 range, and rms 100%, 100%, 96%: rms meets the issue's bar. On the first try alone (no patient
