@@ -94,9 +94,11 @@ def test_nothing_heard_says_so() -> None:
     assert K.say("ui.nothing_heard") in reply.say
 
 
-EMERGENCY_SIGN_CHECK = ["breathing_difficulty", "face_swelling", "chest_pain", "blue_lips",
-                        "clammy_skin"]
-"""The signs asked about, in this order, when the patient cannot be understood."""
+EMERGENCY_SIGNS = ["breathing_difficulty", "face_swelling", "chest_pain", "blue_lips",
+                   "clammy_skin"]
+EMERGENCY_SIGN_CHECK = [*EMERGENCY_SIGNS, "hives"]
+"""The signs asked about, in this order, when the patient cannot be understood: emergency
+signs, then hives, an emergency with one more sign of anaphylaxis."""
 ALL_NO = ("no",) * len(EMERGENCY_SIGN_CHECK)
 
 
@@ -114,11 +116,20 @@ def test_an_unclear_turn_is_followed_by_the_emergency_sign_check() -> None:
 
 
 def test_a_yes_to_the_check_is_an_emergency() -> None:
-    for position in range(len(EMERGENCY_SIGN_CHECK)):
+    for position in range(len(EMERGENCY_SIGNS)):
         answers = ("no",) * position + ("yes",)
         session = new_session()
         reply = talk(session, None, *answers)[-1]
         assert reply.emergency and session.level is Level.EMERGENCY
+
+
+def test_hives_in_the_check_lead_to_the_signs_that_make_them_anaphylaxis() -> None:
+    session = new_session()
+    hives = talk(session, None, *("no",) * len(EMERGENCY_SIGNS), "yes")[-1]
+    assert session.level is Level.URGENT and K.say("level.urgent") in hives.say
+    assert hives.question == "dizziness"
+    reply = talk(session, "no", "yes")[-1]
+    assert reply.emergency and session.level is Level.EMERGENCY
 
 
 def test_the_check_gives_way_when_the_patient_is_understood() -> None:
