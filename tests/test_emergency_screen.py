@@ -88,3 +88,14 @@ def test_stopping_during_an_emergency_repeats_the_call_instruction() -> None:
     reply = session.handle("stop")
     assert reply.ended
     assert reply.emergency and "911" in reply.say
+
+
+@pytest.mark.parametrize("before_cut", range(6))
+def test_an_emergency_phrase_cut_by_the_reading_limit_is_still_an_emergency(before_cut) -> None:
+    from triage.understand import MAX_TOKENS
+
+    phrase = "having a hard time breathing"
+    filler = " ".join(["umbrella"] * (MAX_TOKENS - before_cut))
+    reply = new_session().handle(f"{filler} {phrase}")
+    assert reply.level is Level.EMERGENCY, before_cut
+    assert reply.say.startswith("Call 911 now")

@@ -30,6 +30,9 @@ EMERGENCY_NEGATION_WINDOW = 4
 """A negation hides an emergency sign only when at most this many words before it."""
 MAX_TOKENS = 400
 """Longer inputs are read fully for emergency signs but otherwise only in part."""
+CUT_OVERLAP = 12
+"""Tokens before the MAX_TOKENS cut that the emergency scan of the rest reads again: more
+than the longest emergency phrase, so "... having a hard time | breathing" is found."""
 
 SEVERITY_SCORES = {"mild": 3, "moderate": 5, "severe": 8}
 """Severity words to the 0-10 scale the follow-up questions use."""
@@ -390,7 +393,8 @@ class Understander:
             result.severity, _ = self._severity_in(tokens, 0, len(tokens), [])
         result.numbers = [s.value for s in standalone]
         if truncated:
-            self._scan_rest_for_emergency(all_tokens[MAX_TOKENS:], result)
+            # from a little before the cut, so a phrase the cut splits is found whole
+            self._scan_rest_for_emergency(all_tokens[MAX_TOKENS - CUT_OVERLAP:], result)
         known = sum(1 for t in tokens if t != CLAUSE_MARK and len(self.candidates(t)) > 1
                     or t in self.vocabulary)
         if known == 0 and not number_spans:
@@ -529,7 +533,10 @@ class Understander:
     def _scan_rest_for_emergency(self, rest: list[str], result: Understanding) -> None:
         """Past MAX_TOKENS only exact emergency phrases are looked for: never miss one."""
         text = " " + " ".join(rest) + " "
+        found = {m.symptom for m in result.mentions if m.present}
         for sid in self.emergency_ids:
+            if sid in found:
+                continue
             for phrase in self.book.symptoms.get(sid, ()):
                 if " " + " ".join(phrase_tokens(phrase)) + " " in text:
                     result.mentions.append(Mention(sid, True, True, phrase))
