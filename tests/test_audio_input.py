@@ -207,3 +207,29 @@ def test_endless_sound_is_cut_at_the_maximum_length(monkeypatch: pytest.MonkeyPa
     assert len(ended) >= 2
     assert ended[0].reason is EndReason.MAX_LENGTH
     assert all(e.duration <= 2.0 + 0.03 for e in ended)
+
+
+@pytest.mark.parametrize("snr_db", [None, 20.0])
+@pytest.mark.parametrize("word", ["no", "my throat is swelling"])
+def test_the_speech_span_is_the_speech_with_a_little_room_sound_around_it(
+        word: str, snr_db: float | None) -> None:
+    from spoken import Condition, make_clip
+
+    clip = make_clip(word, SLT, Condition(snr_db))
+    ended = [e for e in utterances(clip.samples) if isinstance(e, UtteranceEnded)]
+    assert len(ended) == 1
+    detected = ended[0]
+    span = audio.speech_span(detected.audio)
+    start = detected.offset + detected.audio.index(span) / (2 * SAMPLE_RATE)
+    end = start + audio.seconds(span)
+    frame = audio.FRAME_MS / 1000
+    # all of the speech, from a little before it ...
+    assert clip.speech_start - audio.SPAN_LEAD_MS / 1000 - frame <= start <= clip.speech_start
+    assert end >= clip.speech_end
+    # ... but not the pre-roll and end pause the detector adds (the Vad's own hangover stays)
+    assert audio.seconds(span) <= detected.duration - 0.5
+
+
+def test_the_speech_span_of_silence_is_all_of_it() -> None:
+    silence = bytes(2 * SAMPLE_RATE)
+    assert audio.speech_span(silence) == silence

@@ -30,6 +30,7 @@ from grammars.compile import (
     source_files,
 )
 from voice.asr.base import Engine, Recognizer, Transcript, clean_words
+from voice.audio import speech_span
 from voice.models import ModelError
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,13 @@ FINAL_FULL_PASS = True
 """Decode the whole utterance again at its end, with the cepstral mean adapted to it, for the
 final result; costs about 0.1 s per utterance and fixes many first-word errors (on
 synthesized clips in 20 dB noise: 23 of 32 understood instead of 19 with one pass)."""
+
+FINAL_PASS_SPEECH_ONLY = True
+"""The final pass decodes only the speech and a little room sound around it
+(voice.audio.speech_span), not the detector's pre-roll and end pause: in 20 dB pink noise
+the spoken suite's female voice then had every emergency understood with four different
+noise recordings, instead of 81 to 89%; the room sound was heard as words ("no" as "feel
+up")."""
 
 LANGUAGE_WEIGHT = 6.5
 """How much the domain language model counts against the acoustics (PocketSphinx's `lw`)."""
@@ -135,14 +143,17 @@ class PocketSphinxRecognizer(Recognizer):
         self._decoder.end_utt()
         self._in_utterance = False
         if FINAL_FULL_PASS and self._audio:
+            audio = bytes(self._audio)
+            if FINAL_PASS_SPEECH_ONLY:
+                audio = speech_span(audio)
             for _ in range(ADAPT_PASSES):
                 self._decoder.start_utt()
-                for offset in range(0, len(self._audio), ADAPT_CHUNK_BYTES):
-                    chunk = bytes(self._audio[offset:offset + ADAPT_CHUNK_BYTES])
-                    self._decoder.process_raw(chunk, True, False)
+                for offset in range(0, len(audio), ADAPT_CHUNK_BYTES):
+                    self._decoder.process_raw(audio[offset:offset + ADAPT_CHUNK_BYTES], True,
+                                              False)
                 self._decoder.end_utt()
             self._decoder.start_utt()
-            self._decoder.process_raw(bytes(self._audio), False, True)
+            self._decoder.process_raw(audio, False, True)
             self._decoder.end_utt()
         hypothesis = self._decoder.hyp()
         self._audio = bytearray()
