@@ -316,7 +316,9 @@ def _accuracy(report: Report) -> list[str]:
         "first sentence and every follow-up answer are spoken, each turn is recognized in the "
         "state the dialogue awaits, understood and triaged. Noise: sox pink noise throughout "
         "the clip (0.5 s of room sound before and 1.5 s after the sentence) at the given "
-        "signal-to-noise ratio, measured against the sentence. Word error rate over the "
+        "signal-to-noise ratio, measured against the sentence; every utterance takes its "
+        "own stretch of one 60 s recording (the same on every machine), and “noise "
+        "recording N” rows take other stretches of it. Word error rate over the "
         "distinct clips heard (first sentences and answers). Voices: flite slt (US female) "
         "and rms (US male); espeak-us is espeak-ng's formant voice. A patient who is asked "
         "to say it again, hears a read-back of something not said, or hears an outcome that "
@@ -341,7 +343,8 @@ def _accuracy(report: Report) -> list[str]:
     voices = sorted({r.voice for r in report.accuracy if r.recognizer == "grammar"
                      and r.condition != CLEAN})
     conditions = sorted({r.condition for r in report.accuracy},
-                        key=lambda c: -(c.snr_db if c.snr_db is not None else 99.0))
+                        key=lambda c: (-(c.snr_db if c.snr_db is not None else 99.0),
+                                       c.recording))
     lines += [
         "",
         "**Emergency recall** (grammar recognizer; emergency cases that ended at emergency "
@@ -456,13 +459,18 @@ def _bounds(report: Report, main: LatencyRun, rtf: float, load: float) -> list[s
         f"(grammars.compile).",
         "- **Noise**: in pink noise PocketSphinx's output fills with short words that match "
         "the noise (“five”, “feet”, “fine”, see the examples above) and hides the phrases; "
-        "its bundled acoustic model was trained on clean read speech. (Trials outside this "
-        "command with `remove_noise` and a higher filler-word probability changed nothing; "
-        "other decoder settings, a larger weight on emergency phrases, keyword spotting and "
-        "spectral-gating noise reduction moved the 20 dB figures by a case or two either "
-        "way, within their run-to-run spread.) When nothing is understood, the dialogue asks "
-        "the emergency signs as yes/no questions, which are heard reliably even at 20 dB. "
-        "Vosk's models are far more robust to noise, but none can be downloaded here.",
+        "its bundled acoustic model was trained on clean read speech. The final pass "
+        "therefore decodes only the speech and a little room sound around it "
+        "(`voice.audio.speech_span`): with the whole utterance, the detector's pre-roll and "
+        "end pause were heard as words, and the female voice's “no” as “feel up”. (Trials "
+        "outside this command with `remove_noise` and a higher filler-word probability "
+        "changed nothing; other decoder settings, a larger weight on emergency phrases, "
+        "keyword spotting and spectral-gating noise reduction moved the 20 dB figures by a "
+        "case or two either way.) When nothing is understood, the dialogue asks the "
+        "emergency signs as yes/no questions; at 20 dB “yes” is understood far more often "
+        "than a sentence, “no” from the female voice about two times in three. The rows "
+        "with other noise recordings show how much the figures depend on the particular "
+        "noise. Vosk's models are far more robust to noise, but none can be downloaded here.",
     ]
     return lines
 

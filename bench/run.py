@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from spoken import (
+    BENCH_RECORDINGS,
     BENCH_SNR_DB,
     CLEAN,
     TEST_SNR_DB,
@@ -121,7 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     watch.time("session memory", begin)
 
     begin = time.perf_counter()
-    conditions = (CLEAN, *(Condition(snr) for snr in BENCH_SNR_DB))
+    conditions = (CLEAN, *(Condition(snr) for snr in BENCH_SNR_DB),
+                  *(Condition(TEST_SNR_DB, recording) for recording in BENCH_RECORDINGS))
     grammar, grammar_results = measure_accuracy("grammar", pocketsphinx_recognizer, vignettes,
                                                 defaults, ACCURACY_VOICES, conditions)
     extra, _ = measure_accuracy("grammar", pocketsphinx_recognizer, vignettes, defaults,
@@ -135,8 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     watch.time("accuracy, free-form", begin)
 
     rows: list[AccuracyRow] = grammar + first_try + extra + free
-    plot_accuracy([r for r in rows if r.voice in ACCURACY_VOICES and r.recognizer != FIRST_TRY],
-                  args.image)
+    plot_accuracy([r for r in rows if r.voice in ACCURACY_VOICES and r.recognizer != FIRST_TRY
+                   and r.condition.recording == 0], args.image)
     report = Report(started=started, load_before=load_before, load_after=os.getloadavg()[0],
                     vignettes=vignettes, loads=loads, vosk_problem=vosk,
                     latency=latency, memory=memory, accuracy=rows,

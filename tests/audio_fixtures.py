@@ -111,14 +111,15 @@ def _rms(samples: np.ndarray) -> float:
 
 def noisy(clean: Path, snr_db: float, kind: str = "pinknoise", cache: Path = CACHE_DIR) -> Path:
     """`clean` with sox-generated noise (whitenoise, pinknoise, brownnoise) mixed in at
-    `snr_db` dB signal-to-noise ratio, measured over the whole clip."""
+    `snr_db` dB signal-to-noise ratio, measured over the whole clip. The noise is the same
+    on every machine (sox's repeatable mode)."""
 
     def make(out: Path) -> None:
         speech_samples, rate = soundfile.read(str(clean), dtype="float32")
         with tempfile.TemporaryDirectory() as folder:
             noise_path = Path(folder) / "noise.wav"
             seconds = len(speech_samples) / rate
-            _run(["sox", "-n", "-r", str(rate), "-c", "1", "-b", "16", str(noise_path),
+            _run(["sox", "-R", "-n", "-r", str(rate), "-c", "1", "-b", "16", str(noise_path),
                   "synth", f"{seconds:.3f}", kind])
             noise, _ = soundfile.read(str(noise_path), dtype="float32")
         noise = np.resize(noise, len(speech_samples))
@@ -130,7 +131,7 @@ def noisy(clean: Path, snr_db: float, kind: str = "pinknoise", cache: Path = CAC
         soundfile.write(str(out), mixed, rate, subtype="PCM_16")
 
     name = f"{clean.stem}.{kind}{snr_db:g}dB.wav"
-    return _atomic(cache / "noisy" / clean.parent.name / name, make)
+    return _atomic(cache / "noisy-repeatable" / clean.parent.name / name, make)
 
 
 def converted(source: Path, *, rate: int | None = None, bits: int | None = None,
@@ -188,13 +189,14 @@ def joined(sources: list[Path], gap: float, cache: Path = CACHE_DIR) -> Path:
 
 
 def tone_and_noise(seconds: float, kind: str = "brownnoise", cache: Path = CACHE_DIR) -> Path:
-    """Steady noise alone (fan, street), at 16 kHz, for clips that must produce nothing."""
+    """Steady noise alone (fan, street), at 16 kHz, for clips that must produce nothing.
+    The same samples on every machine: sox's repeatable mode (-R) seeds its generator."""
 
     def make(out: Path) -> None:
-        _run(["sox", "-n", "-r", "16000", "-c", "1", "-b", "16", str(out), "synth",
+        _run(["sox", "-R", "-n", "-r", "16000", "-c", "1", "-b", "16", str(out), "synth",
               f"{seconds}", kind, "vol", "0.3"])
 
-    return _atomic(cache / "noise" / f"{kind}{seconds:g}s.wav", make)
+    return _atomic(cache / "noise" / f"{kind}{seconds:g}s-repeatable.wav", make)
 
 
 PATIENT_UTTERANCES = (

@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import re
 import time
+import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -47,8 +48,6 @@ of a room with a fan, air conditioning or a television in the background; white 
 an unrealistic hiss, brown noise a rumble the recognizer's high-pass largely ignores."""
 NOISE_BED_S = 60.0
 """Length of the one sox-generated noise bed each noisy clip takes a slice of."""
-TAKE_SHIFT = int(7.3 * SAMPLE_RATE)
-"""How far into the noise bed a retake of the same sentence moves (samples)."""
 SILENCE_LEVEL = 0.004
 """Amplitude (fraction of full scale) under which synthesized audio counts as silence when
 the speech is measured (its start, end and level)."""
@@ -61,6 +60,8 @@ TEST_SNR_DB = 20.0
 """Noise level of the pass/fail suite: a quiet room with a fan or a TV on low."""
 BENCH_SNR_DB = (20.0, 10.0, 5.0)
 """Noise levels of the benchmark, besides clean speech."""
+BENCH_RECORDINGS = (1, 2)
+"""Other noise recordings the benchmark plays the suite in at TEST_SNR_DB, for the spread."""
 RETAKES = 2
 """How many times the patient says the complaint again, as a real patient does: when the
 assistant reads back something the patient did not say, or waits for the patient to speak
@@ -116,10 +117,16 @@ class Condition:
 
     snr_db: float | None = None
     """Speech level over noise level in dB; None for clean speech."""
+    recording: int = 0
+    """Which stretches of the noise bed the utterances take: another number is another
+    recording of the same room (the test suite's is 0)."""
 
     @property
     def name(self) -> str:
-        return "clean" if self.snr_db is None else f"{self.snr_db:g} dB SNR"
+        if self.snr_db is None:
+            return "clean"
+        other = f", noise recording {self.recording}" if self.recording else ""
+        return f"{self.snr_db:g} dB SNR{other}"
 
 
 CLEAN = Condition()
@@ -175,12 +182,12 @@ def _rms(samples: np.ndarray) -> float:
     return float(np.sqrt(np.mean(np.square(samples.astype(np.float64))))) or 1.0
 
 
-def make_clip(text: str, voice: Voice, condition: Condition = CLEAN, take: int = 0) -> Clip:
+def make_clip(text: str, voice: Voice, condition: Condition = CLEAN, moment: str = "") -> Clip:
     """`voice` saying `text` between LEAD_S and TRAIL_S of room sound: digital silence when
     clean, else pink noise throughout at the condition's SNR, measured against the speech
-    (not the silence around it). The noise slice depends on the text and the take (0 the
-    first time it is said, 1 when said again...), so it varies between clips but is the same
-    on every run."""
+    (not the silence around it). The noise slice depends on the text and `moment` (which
+    utterance of which conversation): each utterance has its own stretch of noise, as in a
+    room, and the same on every run."""
     sentence = _sentence(spoken_form(text), voice).astype(np.float64)
     lead = int(LEAD_S * SAMPLE_RATE)
     total = lead + len(sentence) + int(TRAIL_S * SAMPLE_RATE)
@@ -188,7 +195,8 @@ def make_clip(text: str, voice: Voice, condition: Condition = CLEAN, take: int =
     signal[lead:lead + len(sentence)] = sentence
     if condition.snr_db is not None:
         bed = _noise_bed()
-        offset = (sum(slug(text).encode()) * 97 + take * TAKE_SHIFT) % (len(bed) - total)
+        where = f"{slug(text)}|{moment}|{condition.recording}"
+        offset = zlib.crc32(where.encode()) % (len(bed) - total)
         gain = _rms(sentence) / 10 ** (condition.snr_db / 20)
         signal += gain * bed[offset:offset + total]
     peak = float(np.max(np.abs(signal))) or 1.0
@@ -306,21 +314,25 @@ class SpokenResult:
 
 class Listener:
     """A recognizer loaded once, hearing clips through the live path (utterance detector,
-    streaming recognition). Results are remembered per (text, voice, condition, state):
-    follow-up answers ("no", "three") repeat across vignettes, and the recognizer starts
-    every utterance afresh (its cepstral mean is reset)."""
+    streaming recognition). Results are remembered per clip (text, voice, condition, state,
+    and in noise the moment): clean follow-up answers ("no", "three") repeat across
+    vignettes, and the recognizer starts every utterance afresh (its cepstral mean is
+    reset), so a remembered result is the result."""
 
     def __init__(self, recognizer: Recognizer) -> None:
         self.recognizer = TimedRecognizer(recognizer)
-        self._heard: dict[tuple[str, str, Condition, str | None, int], Heard] = {}
+        self._heard: dict[tuple[str, str, Condition, str | None, str], Heard] = {}
 
     def hear(self, text: str, voice: Voice, condition: Condition, state: str | None,
-             take: int = 0) -> Heard:
-        key = (spoken_form(text), voice.name, condition, state, take)
+             moment: str = "") -> Heard:
+        """`text` said at `moment` (see make_clip); clean speech is the same at every moment."""
+        if condition.snr_db is None:
+            moment = ""
+        key = (spoken_form(text), voice.name, condition, state, moment)
         if key in self._heard:
             return replace(self._heard[key], fresh=False)
         self.recognizer.set_state(state)
-        clip = make_clip(text, voice, condition, take)
+        clip = make_clip(text, voice, condition, moment)
         timed = self.recognizer
         seconds, final, audio = timed.seconds, timed.final_seconds, timed.audio_bytes
         transcript = transcribe_recording(timed, clip.samples)
@@ -369,9 +381,9 @@ def play_spoken(vignette: Vignette, defaults: dict[str, str], voice: Voice,
     reply = session.opening()
     turns: list[Turn] = []
     text, take, corrected = vignette.say, 0, frozenset[str]()
-    for _ in range(MAX_TURNS + retakes + 1):
+    for turn in range(MAX_TURNS + retakes + 1):
         state = _state(reply)
-        heard = listener.hear(text, voice, condition, state, take if text == vignette.say else 0)
+        heard = listener.hear(text, voice, condition, state, f"{vignette.id}/{turn}")
         reply = session.handle(heard.text or None)
         turns.append(Turn(spoken_form(text), state, heard, session.level, take))
         if reply.awaiting in (None, Awaiting.STEP):
@@ -437,7 +449,7 @@ def run_suite(vignettes: Sequence[Vignette], defaults: dict[str, str], voices: S
         batches = [future.result() for future in futures]
     order = {v.id: i for i, v in enumerate(vignettes)}
     results = [result for batch in batches for result in batch]
-    return sorted(results, key=lambda r: (r.voice, str(r.condition.snr_db),
+    return sorted(results, key=lambda r: (r.voice, str(r.condition.snr_db), r.condition.recording,
                                           order[r.vignette.id]))
 
 

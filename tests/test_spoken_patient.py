@@ -17,17 +17,20 @@ VOICE = voices_named(["slt"])[0]
 
 class ScriptedEars:
     """Hears every answer right; hears the complaint as `takes[n]` on its n-th telling (the
-    last entry for any later one), and records which takes were asked for."""
+    last entry for any later one), and records the tellings and the moments they were said."""
 
     def __init__(self, complaint: str, *takes: str) -> None:
         self.complaint = complaint
         self.takes = takes
         self.heard_takes: list[int] = []
+        self.moments: list[str] = []
 
     def hear(self, text: str, voice: object, condition: object, state: str | None,
-             take: int = 0) -> Heard:
+             moment: str = "") -> Heard:
+        self.moments.append(moment)
         if text != self.complaint:
             return Heard(text, 0.0, 0.0, 1.0)
+        take = len(self.heard_takes)
         self.heard_takes.append(take)
         return Heard(self.takes[min(take, len(self.takes) - 1)], 0.0, 0.0, 1.0)
 
@@ -50,6 +53,13 @@ def test_asked_to_say_it_again_the_patient_does_in_a_new_recording() -> None:
     assert result.level is Level.URGENT
     retold = [turn for turn in result.turns if turn.take == 1]
     assert len(retold) == 1 and retold[0].heard.text == STIFF_NECK.say
+
+
+def test_every_utterance_of_a_conversation_is_a_new_recording() -> None:
+    ears = ScriptedEars(STIFF_NECK.say, "", STIFF_NECK.say)
+    play(ears)
+    assert len(ears.moments) > 3  # the complaint, the check's answers, the complaint again
+    assert len(set(ears.moments)) == len(ears.moments)
 
 
 def test_a_read_back_of_something_not_said_makes_the_patient_say_it_again() -> None:
