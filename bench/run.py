@@ -2,7 +2,7 @@
 
     .venv/bin/python -m bench.run        (bash scripts/bench.sh sets up first)
 
-Sizes are chosen so that the whole run takes under 10 minutes on two cores.
+Sizes are chosen so that the whole run takes under 20 minutes on two cores.
 """
 
 from __future__ import annotations
