@@ -51,7 +51,7 @@ FIRST_TRY = "grammar, first try"
 """The grammar recognizer with patients who never say their complaint again (tests/spoken.py:
 RETAKES = 0), in the test suite's noise: what one try gives."""
 """Free-form recognition is 2 to 5 times slower (in noise its real-time factor exceeds 1):
-measured on clean speech only, to keep the whole run under 10 minutes."""
+measured on clean speech only, to keep the whole run under 20 minutes."""
 LATENCY_VIGNETTES = ("can_not_breathe", "throat_closing", "chest_pain", "fainted",
                      "long_sentence_breathing", "hives_and_dizzy", "headache_stiff_neck",
                      "headache_then_stiff_neck_answer", "dark_urine", "severe_headache_alone",
