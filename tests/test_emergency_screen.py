@@ -99,3 +99,11 @@ def test_an_emergency_phrase_cut_by_the_reading_limit_is_still_an_emergency(befo
     reply = new_session().handle(f"{filler} {phrase}")
     assert reply.level is Level.EMERGENCY, before_cut
     assert reply.say.startswith("Call 911 now")
+
+
+def test_a_negated_sign_just_before_the_reading_limit_stays_negated() -> None:
+    from triage.understand import MAX_TOKENS
+
+    filler = " ".join(["umbrella"] * (MAX_TOKENS - 6))
+    reply = new_session().handle(f"{filler} I have no chest pain at all and more words after")
+    assert reply.level is not Level.EMERGENCY

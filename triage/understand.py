@@ -394,7 +394,8 @@ class Understander:
         result.numbers = [s.value for s in standalone]
         if truncated:
             # from a little before the cut, so a phrase the cut splits is found whole
-            self._scan_rest_for_emergency(all_tokens[MAX_TOKENS - CUT_OVERLAP:], result)
+            self._scan_rest_for_emergency(all_tokens[MAX_TOKENS - CUT_OVERLAP:], CUT_OVERLAP,
+                                          result)
         known = sum(1 for t in tokens if t != CLAUSE_MARK and len(self.candidates(t)) > 1
                     or t in self.vocabulary)
         if known == 0 and not number_spans:
@@ -530,15 +531,22 @@ class Understander:
         elif "just now" in text or "just finished" in text or "just ended" in text:
             result.ago_hours = 0.0
 
-    def _scan_rest_for_emergency(self, rest: list[str], result: Understanding) -> None:
-        """Past MAX_TOKENS only exact emergency phrases are looked for: never miss one."""
-        text = " " + " ".join(rest) + " "
+    def _scan_rest_for_emergency(self, rest: list[str], cut: int,
+                                 result: Understanding) -> None:
+        """Past MAX_TOKENS only exact emergency phrases are looked for: never miss one.
+        `rest` starts `cut` tokens before MAX_TOKENS; a phrase wholly before it was already
+        read (negation included), so only phrases ending past it count."""
+        after = " " + " ".join(rest[cut:]) + " "
         found = {m.symptom for m in result.mentions if m.present}
         for sid in self.emergency_ids:
             if sid in found:
                 continue
             for phrase in self.book.symptoms.get(sid, ()):
-                if " " + " ".join(phrase_tokens(phrase)) + " " in text:
+                words = list(phrase_tokens(phrase))
+                size = len(words)
+                across = any(rest[start:start + size] == words
+                             for start in range(max(0, cut - size + 1), cut))
+                if across or " " + " ".join(words) + " " in after:
                     result.mentions.append(Mention(sid, True, True, phrase))
                     break
 
