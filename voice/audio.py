@@ -191,7 +191,8 @@ def speech_span(audio: bytes) -> bytes:
     An utterance as detected carries up to 1.25 s of room sound (the pre-roll and the pause
     that ended it). In noise, a recognizer hears that as short words ("feel", "feet", "up"),
     above all around a short answer: in 20 dB pink noise, "no" was heard as "feel up". A new
-    Vad each time (it adapts to what it has heard), so the span depends on this audio alone."""
+    Vad each time, so the span depends on this audio alone; it hears the audio once to adapt
+    to its room sound (as the detector's has adapted to the stream) before deciding."""
     from pocketsphinx import Vad
 
     vad = Vad(mode=VAD_MODE, sample_rate=SAMPLE_RATE, frame_length=FRAME_MS / 1000)
