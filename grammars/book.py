@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,6 +43,12 @@ class PhraseBook:
     """Named times of day ("this_morning") to an hour of the day."""
     equivalents: dict[str, Phrases]
     """Groups of words that stand for one another inside phrases ("is", "feels", "looks")."""
+    sudden: dict[str, Phrases] = field(default_factory=dict)
+    """"sudden" to the words that say a symptom came on suddenly (modifiers.toml)."""
+    sites: dict[str, Phrases] = field(default_factory=dict)
+    """Body site ("throat", "urine", "side") to the words patients use for it (lexicon.toml)."""
+    findings: dict[str, Phrases] = field(default_factory=dict)
+    """Finding ("swelling", "blue", "numb") to the words patients use for it (lexicon.toml)."""
 
     def phrase_groups(self) -> dict[str, Phrases]:
         """Every phrase group by a qualified name, e.g. "symptom:headache", "command:repeat"."""
@@ -78,6 +84,7 @@ def load_phrase_book() -> PhraseBook:
     modifiers = _read("modifiers")
     numbers = _read("numbers")
     profile = _read("profile")
+    lexicon = _read("lexicon")
     return PhraseBook(
         symptoms={k: _phrases(v["phrases"]) for k, v in symptoms.items()},
         answers={k: _phrases(v["phrases"]) for k, v in answers.items()},
@@ -94,4 +101,7 @@ def load_phrase_book() -> PhraseBook:
         statements={k: _phrases(v) for k, v in profile["statements"].items()},
         times_of_day=dict(profile["times"]),
         equivalents={k: _phrases(v) for k, v in modifiers.get("equivalents", {}).items()},
+        sudden={"sudden": _phrases(modifiers["onset"]["sudden"])},
+        sites={k: _phrases(v) for k, v in lexicon["sites"].items()},
+        findings={k: _phrases(v) for k, v in lexicon["findings"].items()},
     )

@@ -189,6 +189,13 @@ def _table(awaiting: str | None) -> dict[str, set[str]]:
     add("negation", book.negation_after_cues)
     for name, phrases in book.severity.items():
         add(f"severity:{name}", phrases)
+    # The concept lexicons, so what the concepts layer composes can also be heard
+    # ("his lips have a purple tinge"): every state, like the symptoms.
+    for name, phrases in book.sites.items():
+        add(f"site:{name}", phrases)
+    for name, phrases in book.findings.items():
+        add(f"finding:{name}", phrases)
+    add("onset", book.sudden.get("sudden", ()))
     if awaiting in ("number", "time") or everything:
         add("number", number_phrases(book))
         add(CARRIER, carrier.number_words)
@@ -361,7 +368,7 @@ def training_sentences(awaiting: str | None, known: KnownWord = in_cmudict) -> l
     usable = set(kept)
     carrier = load_carrier()
     slot_of = {"symptom:": "symptom", "answer:": "answer", "number": "number", "time": "time",
-               "risk:": "risk"}
+               "risk:": "risk", "site:": "site", "finding:": "finding"}
     focus = focus_groups(awaiting)
     sentences: list[str] = []
     for phrase in phrases:

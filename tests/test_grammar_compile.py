@@ -184,3 +184,14 @@ def test_arpa_model_loads_and_knows_the_emergency_words(decoder: pocketsphinx.De
     unknown_words = [w for _, p in emergency_phrases() for w in p.split()
                      if model.prob([w]) <= model.prob(["<unk>"])]
     assert not unknown_words, unknown_words
+
+
+def test_every_word_of_the_concept_lexicons_can_be_heard() -> None:
+    """What the concepts layer composes ("his lips have a purple tinge") can also come out of
+    the recognizers: every lexicon word is in PocketSphinx's vocabulary and Vosk's phrases."""
+    book = load_phrase_book()
+    lexicon = {w for table in (book.sites, book.findings) for phrases in table.values()
+               for phrase in phrases for w in phrase.split()}
+    assert lexicon - pocketsphinx_vocabulary() == set()
+    heard = {w for p in recognizer_phrases("yes_no") for w in p.split()}
+    assert lexicon - heard == set()

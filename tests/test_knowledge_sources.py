@@ -76,7 +76,7 @@ def test_every_symptom_the_seeds_name_is_known_with_the_right_level() -> None:
         "malaise": Level.SELF_CARE, "tiredness": Level.SELF_CARE,
         "feeling_cold": Level.SELF_CARE, "nausea": Level.SELF_CARE,
         "muscle_aches": Level.SELF_CARE, "back_pain": Level.SELF_CARE,
-        "site_reaction": Level.SELF_CARE, "stiff_neck": Level.URGENT,
+        "site_reaction": Level.SELF_CARE, "stiff_neck": Level.DOCTOR,
         "less_urine": Level.URGENT, "dark_urine": Level.URGENT, "leg_swelling": Level.URGENT,
         "breathing_difficulty": Level.EMERGENCY, "wheezing": Level.EMERGENCY,
         "throat_swelling": Level.EMERGENCY, "face_swelling": Level.EMERGENCY,

@@ -486,7 +486,7 @@ def test_a_recognizer_failing_when_told_what_to_listen_for_next_keeps_listening(
     _, conversation, replies = talk_through_a_failure(
         "set_state", pocketsphinx, headache_then_emergency_then_stop, tmp_path / "data")
     heard = [r.heard for r in replies]
-    assert heard[1] == "i have a headache"
+    assert "headache" in (heard[1] or ""), heard
     emergencies = [r for r in replies if r.level.value == "emergency"]
     assert emergencies and "breathe" in (emergencies[0].heard or ""), heard
     assert emergencies[0].say.startswith(call_now())

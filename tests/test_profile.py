@@ -24,8 +24,7 @@ def test_risk_factors_said_aloud_are_noted_and_kept() -> None:
 
 def test_kidney_risk_adds_the_hydration_warning_to_self_care_advice() -> None:
     session = new_session(Profile(risk_factors=frozenset({"kidney_disease"})))
-    final = talk(session, "I have a mild headache", "no", "no", "no", "no",
-                 "two hours ago")[-1]
+    final = talk(session, "I have a mild headache", "no", "no", "no", "two hours ago")[-1]
     assert final.level is Level.SELF_CARE
     assert K.say("advice.kidney_risk") in final.say
 

@@ -25,18 +25,23 @@ from grammars import load_phrase_book
 from triage.dialogue import Session
 from triage.knowledge import default_knowledge
 from triage.levels import Level
-from triage.normalize import tokenize
 from triage.profile import Profile
+from triage.understand import default_understander
+from triage.understand.normalise import tokenize
 
 BOOK = load_phrase_book()
 KNOWLEDGE = default_knowledge()
 EMERGENCY_IDS = sorted(KNOWLEDGE.emergency_symptoms())
 EMERGENCY_PHRASES = sorted((sid, p) for sid in EMERGENCY_IDS for p in BOOK.symptoms[sid])
+TRIGGERS = default_understander().assertions.triggers
 ALL_PHRASES = sorted({p for group in BOOK.phrase_groups().values() for p in group})
 MODIFIER_PHRASES = sorted({*BOOK.negation_cues, *BOOK.negation_after_cues, *BOOK.clause_splitters,
                            *(p for group in BOOK.severity.values() for p in group),
                            *(p for group in BOOK.side.values() for p in group),
-                           *(p for group in BOOK.statements.values() for p in group)})
+                           *(p for group in BOOK.statements.values() for p in group),
+                           *(p for table in (BOOK.sites, BOOK.findings, BOOK.sudden)
+                             for group in table.values() for p in group),
+                           *(" ".join(t.words) for t in TRIGGERS)})
 NUMBER_WORDS = sorted({*BOOK.number_units, *BOOK.number_tens, *BOOK.quantities})
 ALL_WORDS = sorted({w for p in ALL_PHRASES + MODIFIER_PHRASES for w in p.split()}
                    | set(NUMBER_WORDS))

@@ -11,7 +11,7 @@ from vignettes import load_vignettes
 from triage.levels import Level
 
 VIGNETTES, DEFAULTS = load_vignettes()
-STIFF_NECK = next(v for v in VIGNETTES if v.say == "my neck is stiff")
+DARK_URINE = next(v for v in VIGNETTES if v.say == "my pee is dark brown")
 VOICE = voices_named(["slt"])[0]
 
 
@@ -36,48 +36,48 @@ class ScriptedEars:
 
 
 def play(ears: ScriptedEars):  # type: ignore[no-untyped-def]
-    return play_spoken(STIFF_NECK, DEFAULTS, VOICE, CLEAN, ears)  # type: ignore[arg-type]
+    return play_spoken(DARK_URINE, DEFAULTS, VOICE, CLEAN, ears)  # type: ignore[arg-type]
 
 
 def test_a_complaint_understood_the_first_time_is_said_once() -> None:
-    ears = ScriptedEars(STIFF_NECK.say, STIFF_NECK.say)
+    ears = ScriptedEars(DARK_URINE.say, DARK_URINE.say)
     result = play(ears)
     assert ears.heard_takes == [0]
     assert result.level is Level.URGENT
 
 
 def test_asked_to_say_it_again_the_patient_does_in_a_new_recording() -> None:
-    ears = ScriptedEars(STIFF_NECK.say, "", STIFF_NECK.say)
+    ears = ScriptedEars(DARK_URINE.say, "", DARK_URINE.say)
     result = play(ears)
     assert ears.heard_takes == [0, 1]
     assert result.level is Level.URGENT
     retold = [turn for turn in result.turns if turn.take == 1]
-    assert len(retold) == 1 and retold[0].heard.text == STIFF_NECK.say
+    assert len(retold) == 1 and retold[0].heard.text == DARK_URINE.say
 
 
 def test_every_utterance_of_a_conversation_is_a_new_recording() -> None:
-    ears = ScriptedEars(STIFF_NECK.say, "", STIFF_NECK.say)
+    ears = ScriptedEars(DARK_URINE.say, "", DARK_URINE.say)
     play(ears)
     assert len(ears.moments) > 3  # the complaint, the check's answers, the complaint again
     assert len(set(ears.moments)) == len(ears.moments)
 
 
 def test_a_read_back_of_something_not_said_makes_the_patient_say_it_again() -> None:
-    ears = ScriptedEars(STIFF_NECK.say, "my legs are swollen", STIFF_NECK.say)
+    ears = ScriptedEars(DARK_URINE.say, "my legs are swollen", DARK_URINE.say)
     result = play(ears)
     assert ears.heard_takes == [0, 1]
     assert result.level is Level.URGENT
 
 
 def test_an_outcome_that_leaves_out_the_complaint_makes_the_patient_say_it_again() -> None:
-    ears = ScriptedEars(STIFF_NECK.say, "it hurts", "", STIFF_NECK.say)
+    ears = ScriptedEars(DARK_URINE.say, "it hurts", "", DARK_URINE.say)
     result = play(ears)
     assert ears.heard_takes == [0, 1, 2]
     assert result.level is Level.URGENT
 
 
 def test_the_patient_gives_up_after_saying_it_again_retakes_times() -> None:
-    ears = ScriptedEars(STIFF_NECK.say, "")
+    ears = ScriptedEars(DARK_URINE.say, "")
     result = play(ears)
     assert ears.heard_takes == list(range(RETAKES + 1))
     assert result.level is Level.NONE

@@ -207,7 +207,8 @@ class Session:
         for m in u.mentions:
             if m.symptom in ("well", "unknown_pain") and not m.present:
                 continue  # "not fine" and "no pain" say nothing to act on
-            finding = Finding(m.symptom, m.present, m.severity, m.persistent, m.side, m.exact)
+            finding = Finding(m.symptom, m.present, m.severity, m.persistent, m.side, m.exact,
+                              m.sudden)
             previous = self.findings.get(m.symptom)
             self.findings[m.symptom] = previous.merged(finding) if previous else finding
             readback.append(self._label(self.findings[m.symptom]))
@@ -479,6 +480,15 @@ class Session:
         if self.guide is None:
             kind = "anaphylaxis" if assessment.anaphylaxis else "general"
             self.guide = EmergencyGuide(kind)
+            parts.append(self.k.say("level.emergency", number=number))
+            if readback:
+                parts.append(self._heard(readback))
+            parts.extend(self._level_words(assessment)[1:])
+            parts.append(self._step_text())
+            return self._reply(heard, parts, Awaiting.STEP, emergency=True, speech=speech)
+        if self.guide.kind != "anaphylaxis" and assessment.anaphylaxis:
+            # a sign of anaphylaxis after another emergency: its steps (the pen first) lead now
+            self.guide = EmergencyGuide("anaphylaxis")
             parts.append(self.k.say("level.emergency", number=number))
             if readback:
                 parts.append(self._heard(readback))

@@ -51,6 +51,10 @@ class Symptom:
     reassure: str | None
     anaphylaxis: bool
     source: Source
+    repeated_level: Level | None = None
+    """Level when it keeps happening ("I keep throwing up"); None if that changes nothing."""
+    sudden_level: Level | None = None
+    """Level when it came on suddenly ("sudden weight gain"); None if that changes nothing."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,8 @@ class Rule:
     id: str
     all: tuple[str, ...]
     any: tuple[str, ...]
+    min_any: int
+    """How many of `any` must be present (1 unless said)."""
     severe: tuple[str, ...]
     side: dict[str, str]
     risk_any: tuple[str, ...]
@@ -78,6 +84,8 @@ class Sentence:
 @dataclass(frozen=True)
 class Settings:
     severe_from: int
+    moderate_from: int
+    """Severity from which a common effect is "worse than mild" (doctor), below severe_from."""
     lasting_hours: float
     fever_from_c: float
     high_fever_from_c: float
@@ -145,6 +153,8 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
             reassure=entry.get("reassure"),
             anaphylaxis=bool(entry.get("anaphylaxis", False)),
             source=_source(entry["source"]),
+            repeated_level=Level(entry["repeated_level"]) if "repeated_level" in entry else None,
+            sudden_level=Level(entry["sudden_level"]) if "sudden_level" in entry else None,
         )
         for sid, entry in raw_symptoms.items()
     }
@@ -153,6 +163,7 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
             id=r["id"],
             all=tuple(r.get("all", ())),
             any=tuple(r.get("any", ())),
+            min_any=int(r.get("min_any", 1)),
             severe=tuple(r.get("severe", ())),
             side=dict(r.get("side", {})),
             risk_any=tuple(r.get("risk_any", ())),
@@ -166,6 +177,7 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
     s = raw_rules["settings"]
     settings = Settings(
         severe_from=int(s["severe_from"]),
+        moderate_from=int(s["moderate_from"]),
         lasting_hours=float(s["lasting_hours"]),
         fever_from_c=float(s["fever_from_c"]),
         high_fever_from_c=float(s["high_fever_from_c"]),

@@ -20,6 +20,8 @@ class Finding:
     side: str | None = None
     """"one" or "both"."""
     exact: bool = True
+    sudden: bool = False
+    """Said to have come on suddenly."""
 
     def merged(self, newer: Finding) -> Finding:
         """A later report about the same symptom: presence from the newer, details kept."""
@@ -30,6 +32,7 @@ class Finding:
             persistent=self.persistent or newer.persistent,
             side=newer.side or self.side,
             exact=newer.exact,
+            sudden=self.sudden or newer.sudden,
         )
 
 
@@ -90,6 +93,19 @@ def assess(facts: Facts, knowledge: Knowledge) -> Assessment:
         if symptom.severe_level is not None and _is_severe(finding, knowledge):
             fired.append(Fired(f"severe:{sid}", symptom.severe_level, "severe_symptom",
                                knowledge.sentences["advice.severe_symptom"].source))
+        elif symptom.common and finding.severity is not None \
+                and finding.severity >= settings.moderate_from:
+            fired.append(Fired(f"worse_than_mild:{sid}", Level.DOCTOR, "not_usual",
+                               knowledge.sentences["advice.worse_than_mild"].source))
+        if finding.sudden and _is_severe(finding, knowledge):
+            fired.append(Fired(f"sudden_severe:{sid}", Level.EMERGENCY, "sudden_severe",
+                               knowledge.sentences["advice.sudden_severe"].source))
+        if symptom.repeated_level is not None and finding.persistent:
+            fired.append(Fired(f"repeated:{sid}", symptom.repeated_level, "not_usual",
+                               symptom.source))
+        if symptom.sudden_level is not None and finding.sudden:
+            fired.append(Fired(f"sudden:{sid}", symptom.sudden_level, symptom.advice,
+                               symptom.source))
         if symptom.common and lasting:
             fired.append(Fired(f"lasting:{sid}", Level.DOCTOR, "lasting",
                                knowledge.sentences["advice.lasting"].source))
@@ -99,7 +115,7 @@ def assess(facts: Facts, knowledge: Knowledge) -> Assessment:
     for rule in knowledge.rules:
         if not all(s in present for s in rule.all):
             continue
-        if rule.any and not any(s in present for s in rule.any):
+        if rule.any and sum(s in present for s in rule.any) < rule.min_any:
             continue
         if not all(_is_severe(present[s], knowledge) or present[s].persistent
                    for s in rule.severe if s in present):

@@ -1,0 +1,120 @@
+"""Each layer of understanding keeps its contract (triage/understand/): a repaired word, a
+composed concept, each kind of assertion, a carer speaking for the patient. Two different
+cases of each class, so a fix is a fix of the class."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.understand import understand
+from triage.understand.normalise import tokenize
+
+
+def present(text: str) -> set[str]:
+    return understand(text).symptoms_present
+
+
+@pytest.mark.parametrize(("text", "word"), [("My colour is off", "color"),
+                                            ("I can't breathe", "not")])
+def test_normalise_makes_one_spelling_and_expands_contractions(text, word) -> None:
+    assert word in tokenize(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [("I can't breeve", "breathing_difficulty"), ("my troat is swolen", "throat_swelling"),
+     ("chest pane", "chest_pain"), ("my tung feels big", "face_swelling"),
+     ("short of breast", "shortness_of_breath"), ("chestpain", "chest_pain")],
+)
+def test_repair_turns_dictation_errors_into_domain_words(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["the window pane is cracked", "the cat hides under the bed",
+                                  "she is the best in her class"])
+def test_repair_never_makes_a_symptom_from_a_harmless_english_word(text) -> None:
+    assert present(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [("my calf is red and hot, just the left one", "leg_pain"),
+     ("my pee looks like coffee", "dark_urine"),
+     ("his lips have a purple tinge", "blue_lips"),
+     ("my chest feels like it's in a vice", "chest_pain"),
+     ("pins and needles down one side", "one_side_weakness"),
+     ("my throat, it is swelling", "throat_swelling"),
+     ("her face has dropped on one side", "one_side_weakness"),
+     ("my wee has gone brown like strong tea", "dark_urine")],
+)
+def test_concepts_compose_a_site_and_a_finding(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+def test_a_complaint_about_a_site_without_a_rule_is_unknown_not_nothing() -> None:
+    assert present("my ear is aching") == {"unknown_pain"}
+    assert present("my tummy is swollen") == {"unknown_pain"}
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom", "assertion"),
+    [("no chest pain", "chest_pain", "negated"),
+     ("my throat isn't swelling", "throat_swelling", "negated"),
+     ("what if my throat swells?", "throat_swelling", "hypothetical"),
+     ("is it normal to get a headache after this?", "headache", "hypothetical"),
+     ("I had chest pain years ago", "chest_pain", "historical"),
+     ("back in 2019 I passed out", "fainting", "historical"),
+     ("my friend once had hives", "hives", "other"),
+     ("a man on the telly said he couldn't breathe", "breathing_difficulty", "other"),
+     ("I thought I had a rash but it's just the pattern of the sheet", "hives", "retracted"),
+     ("I think my lips are a bit blue", "blue_lips", "uncertain"),
+     ("maybe my tongue is swelling", "face_swelling", "uncertain")],
+)
+def test_assertion_says_whether_the_patient_has_it_now(text, symptom, assertion) -> None:
+    (mention,) = [m for m in understand(text).mentions if m.symptom == symptom]
+    assert mention.assertion == assertion
+    assert mention.present == (assertion == "uncertain")
+
+
+@pytest.mark.parametrize("text", ["it's not only the headache, I've been sick as well",
+                                  "not just dizzy, I fainted"])
+def test_pseudo_negations_are_not_negations(text) -> None:
+    u = understand(text)
+    assert u.symptoms_absent == set()
+    assert len(u.symptoms_present) == 2
+
+
+@pytest.mark.parametrize("text", ["my husband's lips have gone blue",
+                                  "she can't breathe properly"])
+def test_a_carer_speaking_of_the_patient_counts(text) -> None:
+    assert understand(text).emergency
+
+
+def test_a_question_and_a_symptom_in_one_sentence_keeps_the_symptom() -> None:
+    assert "headache" in present("my head is pounding, can I take paracetamol?")
+    assert "throat_swelling" in present(
+        "what if my throat swells? actually it already feels tight")
+
+
+@pytest.mark.parametrize("text", ["my friend had that, my throat is swelling now",
+                                  "I had a clot years ago but now my chest hurts"])
+def test_someone_elses_or_an_old_symptom_never_hides_the_patients_own(text) -> None:
+    assert understand(text).emergency
+
+
+def test_severity_and_suddenness_said_anywhere_in_a_one_complaint_turn_count() -> None:
+    (mention,) = understand(
+        "Oh my head. It came on all at once like being hit with a hammer, the worst ever")\
+        .mentions
+    assert mention.sudden and mention.severity is not None and mention.severity >= 8
+
+
+@pytest.mark.parametrize("text", ["the worst headache of my life",
+                                  "my head, it came on all of a sudden, a terrible pain"])
+def test_a_sudden_worst_ever_headache_is_an_emergency(text) -> None:
+    from triage.dialogue import Session
+    from triage.levels import Level
+
+    session = Session()
+    session.handle(text)
+    assert session.level is Level.EMERGENCY

@@ -1,0 +1,332 @@
+"""Understanding, in named layers: text to findings, answers, commands and quantities.
+
+    normalise  (normalise.py)   case, punctuation, contractions, spellings
+    repair     (repair.py)      dictation and spelling errors, toward domain words only
+    phrases    (phrases.py)     whole phrases of the phrase book: "passed out", "yes", "repeat"
+    concepts   (concepts.py)    a body site and a finding in one clause: "my calf is red and hot"
+    assertion  (assertion.py)   negated, hedged, hypothetical, historical, retracted, whose
+    quantities (quantities.py)  numbers, temperatures, durations, times, ages
+
+Each layer's data sits beside it in TOML (the lexicons and phrases in grammars/phrases/, the
+same data the recognizers are built from). `Understander.understand` runs them in that order;
+`layers` switches one off, for measuring what each adds (bench/corpus.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from grammars import PhraseBook, load_phrase_book
+from triage.knowledge import Knowledge, default_knowledge
+from triage.levels import Level
+from triage.understand.assertion import NEGATED, NOT_HAD, PRESENT, AssertionReader, Found
+from triage.understand.concepts import ConceptComposer
+from triage.understand.normalise import MARKS, QUESTION_MARK, phrase_tokens, tokenize
+from triage.understand.numbers import NumberSpan
+from triage.understand.phrases import PhraseMatch, PhraseMatcher
+from triage.understand.quantities import TEMPERATURE_WORDS, UNITS_IN_HOURS, QuantityReader
+from triage.understand.repair import Candidates, Repairer
+from triage.understand.result import Mention, Understanding
+
+__all__ = ["LAYERS", "MAX_TOKENS", "Mention", "Understander", "Understanding",
+           "default_understander", "understand"]
+
+MAX_TOKENS = 400
+"""Longer inputs are read fully for emergency signs but otherwise only in part."""
+CUT_OVERLAP = 12
+"""Tokens before the MAX_TOKENS cut that the emergency scan of the rest reads again: more
+than the longest emergency phrase, so "... having a hard time | breathing" is found."""
+SEVERITY_SCORES = {"mild": 3, "moderate": 5, "severe": 8}
+"""Severity words to the 0-10 scale the follow-up questions use."""
+STRONG_ANSWER_WORDS = frozenset("yes yeah yep yup no nope nah".split())
+NEW_SUBJECT = frozenset("i my it the there he she we they your his her this its".split())
+"""Words that, right after a leading "no"/"yes", start a new statement: "no I can't breathe"."""
+LAYERS = ("repair", "concepts", "assertion")
+"""Layers that can be switched off to measure what they add; normalise and phrases are the
+base every other layer stands on."""
+
+
+class Understander:
+    """The layers, compiled over one phrase book and one knowledge base."""
+
+    def __init__(self, book: PhraseBook, knowledge: Knowledge,
+                 layers: frozenset[str] = frozenset(LAYERS)) -> None:
+        self.book = book
+        self.knowledge = knowledge
+        self.layers = layers
+        self.emergency_ids = knowledge.emergency_symptoms()
+        vocabulary: set[str] = set()
+        for phrases in book.phrase_groups().values():
+            for phrase in phrases:
+                vocabulary.update(phrase_tokens(phrase))
+        for table in (book.sites, book.findings, book.severity, book.side, book.sudden):
+            for phrases in table.values():
+                for phrase in phrases:
+                    vocabulary.update(phrase_tokens(phrase))
+        vocabulary.update(book.number_units, book.number_tens, UNITS_IN_HOURS, TEMPERATURE_WORDS,
+                          book.clause_splitters)
+        self.repairer = Repairer(vocabulary, book.equivalents.values())
+        self.vocabulary = frozenset(vocabulary)
+        self.phrases = PhraseMatcher(book, self._candidates)
+        self.concepts = ConceptComposer(book, self._candidates)
+        self.assertions = AssertionReader(frozenset(book.clause_splitters))
+        self.quantities = QuantityReader(book)
+        self.after_cues = [phrase_tokens(p) for p in book.negation_after_cues]
+        self.severity_words = {k: [phrase_tokens(p) for p in v] for k, v in book.severity.items()}
+        self.side_words = {k: [phrase_tokens(p) for p in v] for k, v in book.side.items()}
+        self.sudden_words = [phrase_tokens(p) for p in book.sudden.get("sudden", ())]
+        self.splitters = frozenset(book.clause_splitters)
+
+    def _candidates(self, token: str) -> Candidates:
+        if "repair" in self.layers:
+            return self.repairer.candidates(token)
+        if token in self.repairer.equivalent:
+            return Candidates(self.repairer.equivalent[token])
+        return Candidates(frozenset({token}))
+
+    # -- the whole input ---------------------------------------------------------------------
+    def understand(self, text: str) -> Understanding:
+        all_tokens = tokenize(text or "")
+        if "repair" in self.layers:
+            all_tokens = self.repairer.rejoin(all_tokens)
+        truncated = len(all_tokens) > MAX_TOKENS
+        tokens = all_tokens[:MAX_TOKENS]
+        result = Understanding(text=" ".join(t for t in tokens if t not in MARKS))
+        result.truncated = truncated
+        result.question = QUESTION_MARK in tokens
+        if not [t for t in tokens if t not in MARKS]:
+            result.not_english = any(ch.isalpha() for ch in text or "")
+            return result
+        clause_of = self._clauses(tokens)
+        scores, standalone = self.quantities.read(tokens, result)
+        chosen = self.phrases.select(self.phrases.find(tokens))
+        leading = self._leading_answer(tokens, clause_of, chosen)
+        triggers = self.assertions.find(tokens) if "assertion" in self.layers else []
+        if leading is not None and leading.length == 1:
+            # "no, I can't breathe": the answer's "no" negates nothing that follows
+            triggers = [f for f in triggers if f.start >= leading.end
+                        or f.trigger.category != NEGATED]
+        symptom_spans: set[int] = set()
+        for match in chosen:
+            if match.kind == "symptom":
+                symptom_spans.update(range(match.start, match.end))
+                result.mentions.append(self._mention(
+                    tokens, clause_of, triggers, match.name, match.start, match.end, match.own,
+                    match.exact, scores, "phrases"))
+            elif match.kind == "command" and not symptom_spans & set(range(match.start,
+                                                                           match.end)):
+                if match.name not in result.commands:
+                    result.commands.append(match.name)
+            elif match.kind == "risk":
+                assertion = self.assertions.classify(tokens, triggers, match.start, match.end,
+                                                     match.own, emergency=False)
+                if assertion not in NOT_HAD:
+                    result.risk_factors.add(match.name)
+        if "concepts" in self.layers:
+            self._add_concepts(tokens, clause_of, triggers, scores, symptom_spans, result)
+            self._drop_vague(result)
+        self._one_complaint(tokens, scores, result)
+        if leading is not None:
+            result.answer = leading.name
+        elif not result.mentions:
+            result.answer = self._answer_by_after_cue(tokens)
+        if not result.mentions and scores:
+            result.severity = int(scores[-1].value)
+        elif not result.mentions:
+            result.severity, _ = self._severity_in(tokens, 0, len(tokens), [])
+        result.numbers = [s.value for s in standalone]
+        if truncated:
+            # from a little before the cut, so a phrase the cut splits is found whole
+            self._scan_rest_for_emergency(all_tokens[MAX_TOKENS - CUT_OVERLAP:], CUT_OVERLAP,
+                                          result)
+        known = sum(1 for t in tokens if t not in MARKS and (
+            len(self._candidates(t).words) > 1 or t in self.vocabulary))
+        if known == 0 and not scores and not standalone:
+            result.unknown_words = [t for t in tokens if t not in MARKS][:10]
+        return result
+
+    def _add_concepts(self, tokens: list[str], clause_of: list[int], triggers: list[Found],
+                      scores: list[NumberSpan], taken: set[int], result: Understanding) -> None:
+        """Symptoms composed from a site and a finding, unless a phrase already named them
+        there."""
+        named = {(m.symptom, m.start) for m in result.mentions}
+        concepts = self.concepts.compose(tokens)
+        covered = {k for c in concepts if c.symptom != self.concepts.unknown for k in c.words}
+        anything = {k for c in concepts if not c.extension for k in c.words}
+        # a vague phrase ("swelling", "aching") inside a composed symptom is that symptom
+        result.mentions = [m for m in result.mentions if m.layer != "phrases" or not (
+            m.symptom == self.concepts.unknown and set(range(m.start, m.end)) <= covered
+            or m.end - m.start == 1 and m.start in anything and m.symptom not in
+            {c.symptom for c in concepts if m.start in c.words})]
+        taken = {k for m in result.mentions for k in range(m.start, m.end)}
+        for concept in concepts:
+            if concept.extension:
+                continue
+            same = [m for m in result.mentions if m.symptom == concept.symptom
+                    and m.start < concept.end and concept.start < m.end]
+            if same or (concept.symptom, concept.start) in named:
+                continue
+            if concept.symptom == self.concepts.unknown and set(concept.words) & taken:
+                continue  # a phrase already made sense of these words
+            result.mentions.append(self._mention(
+                tokens, clause_of, triggers, concept.symptom, concept.start, concept.end,
+                frozenset(concept.words), True, scores, "concepts"))
+
+    def _one_complaint(self, tokens: list[str], scores: list[NumberSpan],
+                       result: Understanding) -> None:
+        """When one symptom is all the input is about, how bad and how sudden it is may be said
+        anywhere in it ("my head. it came on all at once, the worst I've ever had")."""
+        present = {m.symptom for m in result.mentions if m.present}
+        if len(present) != 1:
+            return
+        severity, persistent = self._severity_in(tokens, 0, len(tokens), scores)
+        sudden = any(_occurs(tokens, w, 0, len(tokens)) for w in self.sudden_words)
+        result.mentions = [replace(
+            m, severity=m.severity if m.severity is not None else severity,
+            persistent=m.persistent or persistent, sudden=m.sudden or sudden)
+            if m.present else m for m in result.mentions]
+
+    def _drop_vague(self, result: Understanding) -> None:
+        """A vague complaint ("swelling") inside a symptom the concepts named ("my throat, it
+        is swelling") is that symptom, not a second, unknown one."""
+        unknown = self.concepts.unknown
+        named = [m for m in result.mentions if m.symptom != unknown]
+        result.mentions = [m for m in result.mentions if m.symptom != unknown or not any(
+            n.start <= m.start and m.end <= n.end for n in named)]
+
+    def _mention(self, tokens: list[str], clause_of: list[int], triggers: list[Found],
+                 symptom: str, start: int, end: int, own: frozenset[int], exact: bool,
+                 scores: list[NumberSpan], layer: str) -> Mention:
+        emergency = symptom in self.emergency_ids
+        assertion = self.assertions.classify(tokens, triggers, start, end, own, emergency) \
+            if triggers else PRESENT
+        clause_start, _ = self._clause_bounds(clause_of, start)
+        _, clause_end = self._clause_bounds(clause_of, max(start, end - 1))
+        severity, persistent = self._severity_in(tokens, clause_start, clause_end, scores)
+        return Mention(
+            symptom=symptom,
+            present=assertion not in NOT_HAD,
+            exact=exact,
+            phrase=" ".join(t for t in tokens[start:end] if t not in MARKS),
+            severity=severity,
+            persistent=persistent,
+            side=self._side_in(tokens, clause_start, clause_end),
+            assertion=assertion,
+            sudden=any(_occurs(tokens, w, clause_start, clause_end) for w in self.sudden_words),
+            layer=layer,
+            start=start,
+            end=end,
+        )
+
+    # -- clauses and attributes --------------------------------------------------------------
+    def _clauses(self, tokens: list[str]) -> list[int]:
+        """Clause number of every token; punctuation and splitter words start a new clause."""
+        ids: list[int] = []
+        clause = 0
+        for token in tokens:
+            if token in MARKS or token in self.splitters:
+                clause += 1
+            ids.append(clause)
+        return ids
+
+    @staticmethod
+    def _clause_bounds(clause_of: list[int], index: int) -> tuple[int, int]:
+        clause = clause_of[index]
+        start = index
+        while start > 0 and clause_of[start - 1] == clause:
+            start -= 1
+        end = index
+        while end < len(clause_of) and clause_of[end] == clause:
+            end += 1
+        return start, end
+
+    def _severity_in(self, tokens: list[str], start: int, end: int,
+                     scores: list[NumberSpan]) -> tuple[int | None, bool]:
+        severity: int | None = None
+        for name, score in SEVERITY_SCORES.items():
+            for words in self.severity_words.get(name, ()):
+                if _occurs(tokens, words, start, end):
+                    severity = max(severity or 0, score)
+        for span in scores:
+            if start <= span.start < end:
+                severity = int(span.value)
+        persistent = any(_occurs(tokens, w, start, end)
+                         for w in self.severity_words.get("persistent", ()))
+        return severity, persistent
+
+    def _side_in(self, tokens: list[str], start: int, end: int) -> str | None:
+        found = [(len(w), side) for side, table in self.side_words.items() for w in table
+                 if _occurs(tokens, w, start, end)]
+        return max(found)[1] if found else None
+
+    def _leading_answer(self, tokens: list[str], clause_of: list[int],
+                        chosen: list[PhraseMatch]) -> PhraseMatch | None:
+        """A yes/no/don't-know at the start that is an answer, not a negation of a symptom."""
+        first = next((m for m in chosen if m.kind == "answer"), None)
+        if first is None:
+            return None
+        if any(t not in MARKS for t in tokens[:first.start]):
+            return None
+        following = tokens[first.end] if first.end < len(tokens) else "|"
+        if following in MARKS:
+            return first
+        strong = first.phrase[0] in STRONG_ANSWER_WORDS
+        if first.length > 1 and not strong:
+            return None  # "i have kidney disease", "i am 70": a statement, not an answer
+        later = [m for m in chosen if m.start >= first.end and m.kind in ("symptom", "risk")
+                 and clause_of[m.start] == clause_of[first.start]]
+        if not later or following in NEW_SUBJECT or first.length > 1:
+            return first
+        return None  # "no stiff neck": a negation, not an answer
+
+    def _answer_by_after_cue(self, tokens: list[str]) -> str | None:
+        for cue in self.after_cues:
+            if _occurs(tokens, cue, 0, len(tokens)):
+                return "no"
+        return None
+
+    def _scan_rest_for_emergency(self, rest: list[str], cut: int,
+                                 result: Understanding) -> None:
+        """Past MAX_TOKENS only exact emergency phrases are looked for: never miss one.
+        `rest` starts `cut` tokens before MAX_TOKENS; a phrase wholly before it was already
+        read (assertion included), so only phrases ending past it count."""
+        after = " " + " ".join(rest[cut:]) + " "
+        found = {m.symptom for m in result.mentions if m.present}
+        for sid in sorted(self.emergency_ids):
+            if sid in found:
+                continue
+            for phrase in self.book.symptoms.get(sid, ()):
+                words = list(phrase_tokens(phrase))
+                size = len(words)
+                across = any(rest[start:start + size] == words
+                             for start in range(max(0, cut - size + 1), cut))
+                if across or " " + " ".join(words) + " " in after:
+                    result.mentions.append(Mention(sid, True, True, phrase))
+                    break
+
+
+def _occurs(tokens: list[str], pattern: tuple[str, ...], start: int, end: int) -> list[int]:
+    size = len(pattern)
+    return [k for k in range(start, end - size + 1) if tuple(tokens[k:k + size]) == pattern]
+
+
+@lru_cache(maxsize=1)
+def default_understander() -> Understander:
+    return Understander(load_phrase_book(), default_knowledge())
+
+
+def understand(text: str) -> Understanding:
+    """Understand one input with the default phrase book and knowledge."""
+    return default_understander().understand(text)
+
+
+def is_emergency_level(symptom: str) -> bool:
+    return default_knowledge().symptoms[symptom].level is Level.EMERGENCY
+
+
+def without(layer: str) -> Understander:
+    """An understander with one layer switched off (for measuring what it adds)."""
+    return Understander(load_phrase_book(), default_knowledge(),
+                        frozenset(LAYERS) - {layer})
+

@@ -1,0 +1,174 @@
+"""The assertion layer: is a mentioned symptom had now, by the patient?
+
+ConText, as medspaCy holds it: trigger phrases (context.toml beside this file) with a
+category, a direction and a scope that ends at punctuation, a terminator ("but") or a
+maximum number of words. Pseudo-triggers ("not only", "can't stop") consume their words so
+the trigger inside them does not fire. Two safety rules sit on top: a negation reaches an
+emergency sign only from close by, and a hedge never hides anything (it is acted on, then
+confirmed).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from triage.understand.normalise import MARKS, QUESTION_MARK, phrase_tokens
+
+_DATA_FILE = Path(__file__).with_name("context.toml")
+
+PRESENT = "present"
+UNCERTAIN = "uncertain"
+NEGATED = "negated"
+HYPOTHETICAL = "hypothetical"
+HISTORICAL = "historical"
+OTHER = "other"
+RETRACTED = "retracted"
+NOT_HAD = frozenset({NEGATED, HYPOTHETICAL, HISTORICAL, OTHER, RETRACTED})
+"""Assertions that mean the patient does not have the symptom now."""
+FIRST_PERSON = frozenset({"i", "my", "me", "mine", "myself"})
+"""After a clause mark these start the patient's own statement again."""
+PRECEDENCE = (NEGATED, OTHER, HISTORICAL, HYPOTHETICAL, RETRACTED, UNCERTAIN)
+"""When several triggers reach one mention, the first of these wins."""
+
+
+@dataclass(frozen=True)
+class Trigger:
+    category: str
+    direction: str
+    words: tuple[str, ...]
+    weak: bool = False
+    """A weak negation ("without") never hides an emergency sign."""
+
+
+@dataclass(frozen=True)
+class Found:
+    """A trigger found in the input, with the span its scope covers."""
+
+    trigger: Trigger
+    start: int
+    end: int
+    scope_start: int
+    scope_end: int
+
+
+class AssertionReader:
+    def __init__(self, splitters: frozenset[str]) -> None:
+        with open(_DATA_FILE, "rb") as handle:
+            data = tomllib.load(handle)
+        s = data["settings"]
+        self.max_scope = int(s["max_scope"])
+        self.emergency_window = int(s["emergency_window"])
+        self.transparent = frozenset(s["emergency_transparent"])
+        self.retraction_reach = int(s["retraction_reach"])
+        self.terminators = [phrase_tokens(p) for p in s["terminators"]]
+        self.splitters = splitters
+        self.triggers = [Trigger(t["category"], t["direction"], phrase_tokens(p),
+                                 bool(t.get("weak", False)))
+                         for t in data["trigger"] for p in t["phrases"]]
+        self.by_first: dict[str, list[Trigger]] = {}
+        for trigger in self.triggers:
+            self.by_first.setdefault(trigger.words[0], []).append(trigger)
+
+    def find(self, tokens: list[str]) -> list[Found]:
+        """Triggers in the input, longest first where they overlap; pseudo-triggers dropped."""
+        raw: list[tuple[int, int, Trigger]] = []
+        for i, token in enumerate(tokens):
+            for trigger in self.by_first.get(token, ()):
+                size = len(trigger.words)
+                if tuple(tokens[i:i + size]) == trigger.words:
+                    raw.append((i, i + size, trigger))
+        raw.sort(key=lambda r: (-(r[1] - r[0]), r[2].category == "pseudo", r[0]))
+        taken: set[int] = set()
+        kept: list[tuple[int, int, Trigger]] = []
+        for start, end, trigger in raw:
+            span = set(range(start, end))
+            if span & taken:
+                continue
+            taken |= span
+            kept.append((start, end, trigger))
+        found = []
+        for start, end, trigger in sorted(kept, key=lambda r: r[0]):
+            if trigger.category == "pseudo":
+                continue
+            scope_start, scope_end = self._scope(tokens, start, end, trigger)
+            found.append(Found(trigger, start, end, scope_start, scope_end))
+        return found
+
+    def _is_terminator(self, tokens: list[str], i: int, negation: bool) -> bool:
+        if tokens[i] in MARKS:
+            # negation stops at punctuation; who and when reach past a comma, unless the
+            # patient starts speaking of themselves ("my friend had that, my throat is ...")
+            return negation or tokens[i] == QUESTION_MARK or i + 1 >= len(tokens) \
+                or tokens[i + 1] in FIRST_PERSON \
+                or tokens[i + 1] in MARKS
+        if negation and tokens[i] in self.splitters:
+            return True
+        return any(tuple(tokens[i:i + len(t)]) == t for t in self.terminators)
+
+    def _scope(self, tokens: list[str], start: int, end: int,
+               trigger: Trigger) -> tuple[int, int]:
+        negation = trigger.category == NEGATED
+        reach = self.retraction_reach if trigger.category == "opener" else self.max_scope
+        scope_start, scope_end = start, end
+        if trigger.direction in ("forward", "both"):
+            j = end
+            while j < len(tokens) and j - end < reach and (
+                    trigger.category == "opener" and tokens[j] not in MARKS or
+                    not self._is_terminator(tokens, j, negation)):
+                j += 1
+            scope_end = j
+        if trigger.direction in ("backward", "both"):
+            j = start
+            while j > 0 and start - j < reach and not self._is_terminator(
+                    tokens, j - 1, negation):
+                j -= 1
+            scope_start = j
+        return scope_start, scope_end
+
+    def _close(self, tokens: list[str], end: int, start: int) -> bool:
+        """Whether a negation ending at `end` sits close enough before `start` to hide an
+        emergency sign."""
+        between = tokens[end:start]
+        return len(between) <= self.emergency_window and all(
+            t in self.transparent for t in between)
+
+    def classify(self, tokens: list[str], found: list[Found], start: int, end: int,
+                 own: frozenset[int], emergency: bool) -> str:
+        """The assertion of a mention covering tokens[start:end], whose own words are `own`."""
+        categories: set[str] = set()
+        for f in found:
+            if own & set(range(f.start, f.end)):
+                continue  # the trigger is a word of the mention itself ("can't breathe")
+            inside = start <= f.start and f.end <= end
+            if inside:
+                if f.trigger.category == NEGATED:
+                    categories.add(NEGATED)
+                elif f.trigger.category != "closer":
+                    categories.add(f.trigger.category)
+                continue
+            forward = f.trigger.direction in ("forward", "both") and f.end <= start < f.scope_end
+            backward = f.trigger.direction in ("backward", "both") and f.scope_start <= start \
+                and end <= f.start
+            reaches = forward or backward
+            if not reaches:
+                continue
+            if f.trigger.category == NEGATED and emergency and (f.trigger.weak or (
+                    f.trigger.direction == "forward" and not self._close(tokens, f.end, start))):
+                continue
+            if f.trigger.category == "closer":
+                continue
+            categories.add(f.trigger.category)
+        if "opener" in categories:
+            categories.discard("opener")
+            closer = any(f.trigger.category == "closer" and f.start >= end
+                         and f.start - end <= self.retraction_reach for f in found)
+            categories.add(RETRACTED if closer else UNCERTAIN)
+        if emergency and NEGATED in categories and categories & {UNCERTAIN}:
+            categories.discard(UNCERTAIN)
+        for category in PRECEDENCE:
+            if category in categories:
+                return category
+        return PRESENT
+

@@ -1,0 +1,207 @@
+"""The concepts layer: a body site and a finding in one clause compose a symptom.
+
+"my calf is red and hot", "his lips have a purple tinge", "my pee looks like coffee": no
+phrase list holds these, but each names a site (calf, lips, pee) and a finding (red, purple,
+coffee-coloured). The lexicons (grammars/phrases/lexicon.toml) say which words name which site
+or finding; the rules (concepts.toml, beside this file) say which site and finding make which
+symptom. Words are matched through the repair layer's candidates, so "my troat is swolen" is
+a swelling throat.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from grammars import PhraseBook
+from triage.understand.normalise import MARKS, phrase_tokens
+from triage.understand.repair import Candidates
+
+_RULES_FILE = Path(__file__).with_name("concepts.toml")
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A lexicon entry found in the input."""
+
+    kind: str
+    """"site" or "finding"."""
+    name: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ConceptRule:
+    symptom: str
+    sites: frozenset[str]
+    findings: frozenset[str]
+    side: str | None = None
+    blocks: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A symptom composed from a site and a finding."""
+
+    symptom: str
+    start: int
+    end: int
+    words: tuple[int, ...]
+    """Token positions of the site and finding words themselves."""
+    extension: bool = False
+    """Its site was borrowed from a clause that already made a symptom of it ("no chest pain,
+    just achy"): it names no new symptom, it only says what a vague word there refers to."""
+
+
+class ConceptComposer:
+    """Tags sites and findings, then applies the rules clause by clause."""
+
+    def __init__(self, book: PhraseBook, candidates: Callable[[str], Candidates]) -> None:
+        with open(_RULES_FILE, "rb") as handle:
+            data = tomllib.load(handle)
+        self.candidates = candidates
+        self.unknown = str(data["settings"]["unknown"])
+        self.complaints = frozenset(data["settings"]["complaint_findings"])
+        self.ignore_sites = frozenset(data["settings"].get("ignore_sites", ()))
+        self.limiting = frozenset(data["settings"].get("limiting", ()))
+        self.rules = tuple(ConceptRule(
+            symptom=r["symptom"], sites=frozenset(r["sites"]), findings=frozenset(r["findings"]),
+            side=r.get("side"), blocks=frozenset(r.get("blocks", ()))) for r in data["rule"])
+        self.entries: list[tuple[tuple[str, ...], str, str]] = []
+        for kind, table in (("site", book.sites), ("finding", book.findings)):
+            for name, phrases in table.items():
+                for phrase in phrases:
+                    self.entries.append((phrase_tokens(phrase), kind, name))
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        for entry in self.entries:
+            self.by_first.setdefault(entry[0][0], []).append(entry)
+        self.words = frozenset(w for words, _, _ in self.entries for w in words)
+        self.one_side = [phrase_tokens(p) for p in book.side.get("one", ())]
+        self.splitters = frozenset(book.clause_splitters)
+        known = {s for r in self.rules for s in r.sites}
+        known |= {f for r in self.rules for f in r.findings}
+        missing = (known | self.ignore_sites) - set(book.sites) - set(book.findings)
+        if missing:
+            raise ValueError(f"concepts.toml names sites or findings not in the lexicon: {missing}")
+
+    def tag(self, tokens: list[str]) -> list[Tag]:
+        """Every lexicon entry found; of the sites starting at one place, only the longest."""
+        tags: list[Tag] = []
+        for i, token in enumerate(tokens):
+            if token in MARKS:
+                continue
+            options = self.candidates(token).words
+            for first in options:
+                for words, kind, name in self.by_first.get(first, ()):
+                    end = self._match(tokens, i, words)
+                    if end is not None:
+                        tags.append(Tag(kind, name, i, end))
+        tags.sort(key=lambda t: (t.start, t.end, t.kind, t.name))  # the same order every run
+        longest: dict[int, int] = {}
+        for t in tags:
+            if t.kind == "site":
+                longest[t.start] = max(longest.get(t.start, 0), t.end)
+        return [t for t in tags if t.kind != "site" or t.end == longest[t.start]]
+
+    def _match(self, tokens: list[str], i: int, words: tuple[str, ...]) -> int | None:
+        j = i + 1
+        for word in words[1:]:
+            if j >= len(tokens) or word not in self.candidates(tokens[j]).words:
+                return None
+            j += 1
+        return j
+
+    def _clauses(self, tokens: list[str], tags: list[Tag]) -> list[tuple[int, int]]:
+        """Clause spans; a splitter word inside a lexicon entry ("pins and needles") does not
+        split."""
+        inside = {k for t in tags if t.end - t.start > 1 for k in range(t.start + 1, t.end)}
+        spans: list[tuple[int, int]] = []
+        start = 0
+        for i, token in enumerate(tokens):
+            if token in MARKS or (token in self.splitters and i not in inside):
+                if i > start:
+                    spans.append((start, i))
+                start = i + 1
+        if start < len(tokens):
+            spans.append((start, len(tokens)))
+        return spans
+
+    def compose(self, tokens: list[str]) -> list[Concept]:
+        tags = self.tag(tokens)
+        clauses = self._clauses(tokens, tags)
+        concepts: list[Concept] = []
+        carried: list[Tag] = []
+        used = False
+        """The carried site already made a symptom in its own clause."""
+        for number, (start, end) in enumerate(clauses):
+            in_clause = [t for t in tags if start <= t.start < end]
+            sites = [t for t in in_clause if t.kind == "site"]
+            findings = [t for t in in_clause if t.kind == "finding"]
+            borrowed = bool(findings and not sites)
+            if borrowed:
+                sites = carried
+            own_sites = [t for t in in_clause if t.kind == "site"]
+            if not findings:
+                if own_sites:
+                    carried, used = own_sites, False
+                continue
+            side_span = (clauses[max(0, number - 1)][0], clauses[min(len(clauses) - 1,
+                                                                      number + 1)][1])
+            made = self._apply(tokens, sites, findings, side_span, borrowed)
+            if borrowed and used and self._limiting(tokens, start):
+                made = [replace(c, extension=True) for c in made]
+            concepts.extend(made)
+            if own_sites:
+                carried, used = own_sites, bool(made)
+        return concepts
+
+    def _apply(self, tokens: list[str], sites: list[Tag], findings: list[Tag],
+               side_span: tuple[int, int], borrowed: bool) -> list[Concept]:
+        """Symptoms of one clause. With a borrowed site the mention's span is the finding's
+        own clause, so what qualified the earlier clause ("what if my throat swells?") does
+        not reach this one ("... it already feels tight")."""
+        found: dict[str, Concept] = {}
+        blocked: set[str] = set()
+        matched_sites: set[str] = set()
+        for rule in self.rules:
+            if rule.symptom in found or rule.symptom in blocked:
+                continue
+            site = next((s for s in sites if s.name in rule.sites), None)
+            finding = next((f for f in findings if f.name in rule.findings and not (
+                site is not None and f.start < site.end and site.start < f.end)), None)
+            if site is None or finding is None:
+                continue
+            if rule.side == "one" and not self._one_side(tokens, *side_span):
+                continue
+            found[rule.symptom] = _concept(rule.symptom, site, finding, borrowed)
+            matched_sites.add(site.name)
+            blocked |= rule.blocks
+        for symptom in blocked:
+            found.pop(symptom, None)
+        if not found:
+            complaint = next((f for f in findings if f.name in self.complaints), None)
+            site = next((s for s in sites if s.name not in matched_sites
+                         and s.name not in self.ignore_sites), None)
+            if complaint is not None and site is not None and not (
+                    complaint.start < site.end and site.start < complaint.end):
+                found[self.unknown] = _concept(self.unknown, site, complaint, borrowed)
+        return list(found.values())
+
+    def _limiting(self, tokens: list[str], start: int) -> bool:
+        """The clause narrows what came before ("no chest pain, just achy")."""
+        return any(t in self.limiting for t in tokens[max(0, start - 1):start + 1])
+
+    def _one_side(self, tokens: list[str], start: int, end: int) -> bool:
+        window = tokens[start:end]
+        return any(tuple(window[k:k + len(p)]) == p for p in self.one_side
+                   for k in range(len(window) - len(p) + 1))
+
+
+def _concept(symptom: str, site: Tag, finding: Tag, borrowed: bool = False) -> Concept:
+    words = tuple(range(site.start, site.end)) + tuple(range(finding.start, finding.end))
+    if borrowed:
+        return Concept(symptom, finding.start, finding.end, words)
+    return Concept(symptom, min(site.start, finding.start), max(site.end, finding.end), words)

@@ -1,0 +1,121 @@
+"""Whole phrases of the phrase book (grammars/phrases/*.toml): symptoms people name outright
+("passed out", "throwing up"), answers, commands and risk factors.
+
+Phrases match in order with up to MAX_GAP extra words between their words ("my neck is really
+stiff"). Each input token stands for its repair candidates; a sound-alike of an English word
+("pane" for "pain") only counts inside a phrase of two or more words.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from grammars import PhraseBook
+from triage.understand.normalise import MARKS, phrase_tokens
+from triage.understand.repair import Candidates
+
+MAX_GAP = 2
+"""Extra words allowed between two words of a phrase ("chest is so tight")."""
+KIND_PRIORITY = {"symptom": 0, "risk": 1, "command": 2, "answer": 3}
+"""On equal length a symptom wins: "i haven't peed" is about urine, not a "no"."""
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    group: str
+    """"symptom:headache", "answer:yes", "command:repeat", "risk:kidney_disease"."""
+    start: int
+    end: int
+    length: int
+    """Number of words of the phrase."""
+    exact: bool
+    gaps: tuple[int, ...]
+    """Positions of the extra words inside the span."""
+    phrase: tuple[str, ...]
+
+    @property
+    def kind(self) -> str:
+        return self.group.split(":", 1)[0]
+
+    @property
+    def name(self) -> str:
+        return self.group.split(":", 1)[1]
+
+    @property
+    def own(self) -> frozenset[int]:
+        """Positions of the phrase's own words (not the gaps)."""
+        return frozenset(range(self.start, self.end)) - frozenset(self.gaps)
+
+
+class PhraseMatcher:
+    """Compiled index over one phrase book."""
+
+    def __init__(self, book: PhraseBook, candidates: Callable[[str], Candidates]) -> None:
+        self.candidates = candidates
+        self.index: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        self.vocabulary: set[str] = set()
+        for group, phrases in book.phrase_groups().items():
+            for phrase in phrases:
+                tokens = phrase_tokens(phrase)
+                if tokens:
+                    self.index[tokens[0]].append((tokens, group))
+                    self.vocabulary.update(tokens)
+        self.splitters = frozenset(book.clause_splitters)
+
+    def _options(self, token: str, alone: bool) -> frozenset[str]:
+        found = self.candidates(token)
+        return found.words - found.weak if alone else found.words
+
+    def find(self, tokens: list[str]) -> list[PhraseMatch]:
+        """Every phrase that matches somewhere, overlapping ones included."""
+        matches: list[PhraseMatch] = []
+        for i, token in enumerate(tokens):
+            if token in MARKS:
+                continue
+            for first in self.candidates(token).words:
+                for phrase, group in self.index.get(first, ()):
+                    if len(phrase) == 1 and first in self.candidates(token).weak:
+                        continue
+                    found = self._match_from(tokens, i, phrase, exact=first == token)
+                    if found is not None:
+                        end, exact, gaps = found
+                        matches.append(PhraseMatch(group, i, end, len(phrase), exact, gaps,
+                                                   phrase))
+        return matches
+
+    def _match_from(self, tokens: list[str], i: int, phrase: tuple[str, ...],
+                    exact: bool) -> tuple[int, bool, tuple[int, ...]] | None:
+        position = i + 1
+        gaps: list[int] = []
+        for word in phrase[1:]:
+            for skip in range(MAX_GAP + 1):
+                j = position + skip
+                if j >= len(tokens) or tokens[j] in MARKS:
+                    return None
+                if word in self.candidates(tokens[j]).words:
+                    exact = exact and tokens[j] == word
+                    gaps.extend(range(position, j))
+                    position = j + 1
+                    break
+                if tokens[j] in self.splitters:
+                    return None
+            else:
+                return None
+        return position, exact, tuple(gaps)
+
+    @staticmethod
+    def select(matches: list[PhraseMatch]) -> list[PhraseMatch]:
+        """Longest phrases first, exact before near-miss; no two chosen matches overlap."""
+        chosen: list[PhraseMatch] = []
+        taken: set[int] = set()
+        ordered = sorted(matches, key=lambda m: (-m.length, KIND_PRIORITY[m.kind],
+                                                 not m.exact, m.end - m.start, m.start))
+        for match in ordered:
+            span = set(range(match.start, match.end))
+            if span & taken:
+                continue
+            chosen.append(match)
+            taken |= span
+        return sorted(chosen, key=lambda m: m.start)

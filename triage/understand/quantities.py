@@ -1,0 +1,158 @@
+"""Numbers, temperatures, durations, clock times and ages in what the patient says.
+
+"seven out of ten", "a hundred and two", "for a day and a half", "two hours ago", "at 2 pm",
+"I'm 70": read from the tokens with the number words of grammars/phrases/numbers.toml.
+"""
+
+from __future__ import annotations
+
+from grammars import PhraseBook
+from triage.understand.normalise import phrase_tokens
+from triage.understand.numbers import NumberReader, NumberSpan
+from triage.understand.result import Understanding
+
+UNITS_IN_HOURS = {
+    "minute": 1 / 60, "minutes": 1 / 60, "min": 1 / 60, "mins": 1 / 60,
+    "hour": 1.0, "hours": 1.0, "hr": 1.0, "hrs": 1.0,
+    "day": 24.0, "days": 24.0, "night": 24.0, "nights": 24.0,
+    "week": 168.0, "weeks": 168.0,
+}
+HALF_PHRASES = (("and", "a", "half"), ("and", "half"), ("a", "half"))
+"""A half added to a number or a unit: "one and a half hours", "an hour and a half"."""
+TEMPERATURE_WORDS = frozenset(
+    "temperature temp fever degrees degree celsius centigrade fahrenheit thermometer".split())
+
+
+
+
+class QuantityReader:
+    """Sorts the numbers of one input into what they measure."""
+
+    def __init__(self, book: PhraseBook) -> None:
+        self.book = book
+        self.numbers = NumberReader(book)
+        self.infusion_words = [phrase_tokens(p) for p in book.statements["infusion_ended"]]
+
+    def read(self, tokens: list[str], result: Understanding) -> tuple[list[NumberSpan],
+                                                                   list[NumberSpan]]:
+        """Fill the result's times and quantities; return (scores out of ten, other numbers)."""
+        return self._classify_numbers(tokens, self.numbers.read_all(tokens), result)
+
+    @staticmethod
+    def _occurs(tokens: list[str], pattern: tuple[str, ...], start: int, end: int) -> list[int]:
+        size = len(pattern)
+        return [k for k in range(start, end - size + 1) if tuple(tokens[k:k + size]) == pattern]
+
+    def _classify_numbers(self, tokens: list[str], spans: list[NumberSpan],
+                          result: Understanding) -> tuple[list[NumberSpan], list[NumberSpan]]:
+        """Sort numbers into scores, temperatures, durations, clock times, ages and the rest."""
+        scores: list[NumberSpan] = []
+        standalone: list[NumberSpan] = []
+        words = set(tokens)
+        temperature_context = bool(words & TEMPERATURE_WORDS)
+        infusion_said = any(self._occurs(tokens, w, 0, len(tokens)) for w in self.infusion_words)
+        skip_until = 0
+        for span in spans:
+            after = tokens[span.end:span.end + 3]
+            before = tokens[max(0, span.start - 2):span.start]
+            if after[:2] == ["out", "of"] or (after[:1] in (["of"], ["from"], ["outta"])
+                                               and after[1:2] in (["10"], ["ten"])):
+                if 0 <= span.value <= 10:
+                    scores.append(span)
+                skip_until = span.end + (3 if after[:1] == ["out"] else 2)
+                continue
+            if span.start < skip_until:
+                continue  # the "10" of "out of 10"
+            half = _half_length(tokens, span.end)
+            unit = tokens[span.end + half] if span.end + half < len(tokens) else ""
+            if unit in UNITS_IN_HOURS:
+                unit_end = span.end + half + 1
+                half_after = _half_length(tokens, unit_end)
+                amount = span.value + (0.5 if half or half_after else 0.0)
+                hours = amount * UNITS_IN_HOURS[unit]
+                tail = tokens[unit_end + half_after:unit_end + half_after + 2]
+                if "ago" in tail or "earlier" in tail:
+                    result.ago_hours = hours
+                else:
+                    result.duration_hours = max(result.duration_hours or 0.0, hours)
+                continue
+            if unit in ("years", "year") or (before[-2:] in (["my", "age"], ["age", "is"])):
+                if 1 <= span.value <= 125:
+                    result.age = int(span.value)
+                continue
+            clock_word = bool({"am", "pm", "oclock", "o"} & set(after[:2]))
+            if (before[-1:] in (["at"], ["around"], ["about"]) and infusion_said or clock_word) \
+                    and span.value <= 24:
+                minute = 0
+                rest = after
+                follow = self.numbers.read_at(tokens, span.end)
+                if follow is not None and follow.value < 60:
+                    minute = int(follow.value)
+                    rest = tokens[follow.end:follow.end + 3]
+                meridiem = next((m for m in ("am", "pm") if m in rest), None)
+                if "afternoon" in rest or "evening" in rest or "night" in rest:
+                    meridiem = "pm"
+                if "morning" in rest:
+                    meridiem = "am"
+                result.clock = (int(span.value), minute, meridiem)
+                continue
+            if 34.0 <= span.value <= 43.5 or 93.0 <= span.value <= 110.0:
+                celsius = span.value if span.value <= 43.5 else (span.value - 32) * 5 / 9
+                decimal = span.value != int(span.value)
+                if temperature_context or decimal:
+                    result.temperature_c = round(celsius, 1)
+                    continue
+            standalone.append(span)
+        self._quantity_durations(tokens, result)
+        result.about_infusion = infusion_said
+        if result.ago_hours is None and result.clock is None:
+            self._words_of_time(tokens, result)
+        return scores, standalone
+
+    def _quantity_durations(self, tokens: list[str], result: Understanding) -> None:
+        """ "a couple of hours", "a few days", "an hour": durations said without digits."""
+        for i, token in enumerate(tokens):
+            if token not in UNITS_IN_HOURS or i == 0:
+                continue
+            before = tokens[max(0, i - 3):i]
+            if before[-1:] == ["of"]:
+                before = before[:-1]
+            amount = None
+            if before[-2:] in (["half", "an"], ["half", "a"], ["a", "half"]):
+                amount = 0.5
+            for size in (2, 1):
+                words = " ".join(before[-size:])
+                if amount is None and words in self.book.quantities:
+                    amount = self.book.quantities[words]
+            if amount is None:
+                continue
+            half_after = _half_length(tokens, i + 1)
+            if half_after:
+                amount += 0.5
+            hours = amount * UNITS_IN_HOURS[token]
+            tail = tokens[i + 1 + half_after:i + 3 + half_after]
+            if "ago" in tail or "earlier" in tail:
+                result.ago_hours = result.ago_hours if result.ago_hours is not None else hours
+            elif result.duration_hours is None:
+                result.duration_hours = hours
+
+    def _words_of_time(self, tokens: list[str], result: Understanding) -> None:
+        """ "yesterday", "this morning", "an hour ago", "just now" """
+        text = " ".join(tokens)
+        for name, hour in self.book.times_of_day.items():
+            if name.replace("_", " ") in text:
+                result.clock = (hour, 0, None)
+                return
+        if "yesterday" in tokens:
+            result.ago_hours = 24.0
+        elif "just now" in text or "just finished" in text or "just ended" in text:
+            result.ago_hours = 0.0
+
+
+def _half_length(tokens: list[str], i: int) -> int:
+    """Tokens of "and a half", "and half" or "a half" starting at i ("one and a half hours",
+    "an hour and a half"); 0 when there is none."""
+    for phrase in HALF_PHRASES:
+        if tokens[i:i + len(phrase)] == list(phrase):
+            return len(phrase)
+    return 0

@@ -1,0 +1,153 @@
+"""The repair layer: what a dictation or spelling error may stand for, toward domain words only.
+
+Each input token gets a set of candidate words. A word the domain already knows stands for
+itself. A word that is not English (not in the pronouncing dictionary shipped with
+PocketSphinx) may stand for domain words near it in spelling (rapidfuzz edit distance) or in
+sound (Metaphone keys, jellyfish). An English word stands for itself, plus the sound-alikes of
+repair.toml, which are flagged so that only a match of two or more words may use them: the
+later layers must agree before "pane" becomes "pain". Adjacent tokens are merged when they
+spell a domain word ("head ache", "breath less") and a run-together token is split when its
+parts are words ("chestpain").
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jellyfish
+from rapidfuzz.distance import Levenshtein
+
+from triage.understand.normalise import MARKS
+
+_DATA_FILE = Path(__file__).with_name("repair.toml")
+MAX_LENGTH = 24
+"""Longer tokens are not words anyone says: never compared, never split."""
+
+
+@dataclass(frozen=True)
+class RepairSettings:
+    min_length: int
+    max_distance_short: int
+    max_distance_long: int
+    max_sound_distance: int
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """What one input token may stand for."""
+
+    words: frozenset[str]
+    """The token itself and the domain words it may be an error for."""
+    weak: frozenset[str] = frozenset()
+    """Of those, the sound-alikes of English words: usable only inside a longer match."""
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Words of the pronouncing dictionary that ships with PocketSphinx; empty if it is absent
+    (then every unknown word is treated as English only when it is short)."""
+    spec = importlib.util.find_spec("pocketsphinx")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations))) / "model" / "en-us" / \
+        "cmudict-en-us.dict"
+    words: set[str] = set()
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                word = line.split(" ", 1)[0]
+                words.add(re.sub(r"\(\d+\)$", "", word))
+    except OSError:
+        return frozenset()
+    return frozenset(words)
+
+
+class Repairer:
+    """Candidate words for tokens, against one domain vocabulary."""
+
+    def __init__(self, vocabulary: Iterable[str],
+                 equivalents: Iterable[Iterable[str]] = ()) -> None:
+        with open(_DATA_FILE, "rb") as handle:
+            data = tomllib.load(handle)
+        self.settings = RepairSettings(**data["settings"])
+        self.vocabulary = frozenset(vocabulary)
+        self.sound_alikes = {k: frozenset(v) for k, v in data["sound_alikes"].items()}
+        self.english = english_words()
+        self.equivalent: dict[str, frozenset[str]] = {}
+        for group in equivalents:
+            words = frozenset(group)
+            for word in words:
+                self.equivalent[word] = words
+        self._targets = sorted(w for w in self.vocabulary if len(w) >= self.settings.min_length
+                               and w.isalpha())
+        self._keys = {w: jellyfish.metaphone(w) for w in self._targets}
+
+    @lru_cache(maxsize=50000)  # noqa: B019 - one Repairer lives for the whole process
+    def candidates(self, token: str) -> Candidates:
+        """The words `token` may stand for."""
+        if token in MARKS or token.isdigit():
+            return Candidates(frozenset({token}))
+        if token in self.equivalent:
+            return Candidates(self.equivalent[token])
+        if token in self.sound_alikes:
+            weak = self.sound_alikes[token] - {token}
+            return Candidates(frozenset({token}) | weak, weak)
+        if token in self.vocabulary or not self.settings.min_length <= len(token) <= MAX_LENGTH:
+            return Candidates(frozenset({token}))
+        if token in self.english:
+            return Candidates(frozenset({token}))
+        return Candidates(frozenset({token}) | self._near(token))
+
+    def _near(self, token: str) -> frozenset[str]:
+        s = self.settings
+        key = jellyfish.metaphone(token)
+        near: set[str] = set()
+        for word in self._targets:
+            if abs(len(word) - len(token)) > s.max_sound_distance:
+                continue
+            allowed = s.max_distance_short if len(word) <= 7 else s.max_distance_long
+            distance = Levenshtein.distance(token, word, score_cutoff=s.max_sound_distance)
+            if distance <= allowed and word[0] == token[0]:
+                near.add(word)
+            elif distance <= s.max_sound_distance and key and self._keys[word] == key:
+                near.add(word)
+            elif len(token) >= 5 and distance <= s.max_sound_distance and key and \
+                    Levenshtein.distance(
+                    key, self._keys[word]) <= 1 and word[:2] == token[:2]:
+                near.add(word)
+        return frozenset(near)
+
+    def rejoin(self, tokens: list[str]) -> list[str]:
+        """Merge adjacent tokens that spell a domain word; split run-together tokens."""
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if i + 1 < len(tokens) and tokens[i + 1] not in MARKS and token not in MARKS:
+                joined = token + tokens[i + 1]
+                if joined in self.vocabulary and len(joined) >= 6:
+                    out.append(joined)
+                    i += 2
+                    continue
+            out.extend(self._split(token))
+            i += 1
+        return out
+
+    def _split(self, token: str) -> list[str]:
+        if token in MARKS or token in self.vocabulary or token in self.english \
+                or not 7 <= len(token) <= MAX_LENGTH or not token.isalpha() \
+                or len(self.candidates(token).words) > 1:
+            return [token]
+        for cut in range(3, len(token) - 2):
+            left, right = token[:cut], token[cut:]
+            known = (left in self.vocabulary or left in self.english,
+                     right in self.vocabulary or right in self.english)
+            if all(known) and (left in self.vocabulary or right in self.vocabulary):
+                return [left, right]
+        return [token]
