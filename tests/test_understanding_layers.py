@@ -118,3 +118,41 @@ def test_a_sudden_worst_ever_headache_is_an_emergency(text) -> None:
     session = Session()
     session.handle(text)
     assert session.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [("both my legs are paining", "leg_pain"), ("my hearts racing", "fast_heartbeat"),
+     ("her lips swelled up", "face_swelling")],
+)
+def test_repair_reads_an_inflected_domain_word_as_the_word(text, symptom) -> None:
+    assert present(text) == {symptom}
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [("my arm no wait my leg, my left leg is all swollen up", "leg_swelling"),
+     ("my back, sorry I mean my chest, it hurts", "chest_pain")],
+)
+def test_a_self_correction_is_not_a_negation(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [("the nurse did my blood pressure and it has dropped right down", "low_blood_pressure"),
+     ("I'm four pounds heavier than yesterday, all of a sudden", "weight_gain")],
+)
+def test_concepts_compose_measurements_said_in_words(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+def test_one_finding_word_makes_one_symptom_with_one_site() -> None:
+    assert present("my heart is pounding really fast") == {"fast_heartbeat"}
+    assert present("my head is pounding") == {"headache"}
+
+
+@pytest.mark.parametrize("text", ["moving my eyes doesn't hurt though",
+                                  "my neck doesn't bother me"])
+def test_a_denial_after_the_symptom_negates_it(text) -> None:
+    assert present(text) == set()

@@ -166,17 +166,22 @@ class ConceptComposer:
         found: dict[str, Concept] = {}
         blocked: set[str] = set()
         matched_sites: set[str] = set()
+        used: set[tuple[int, int]] = set()
+        """(site, finding) word pairs a rule has already made a symptom of: "my heart is
+        pounding" is a fast heartbeat, not also chest pain."""
         for rule in self.rules:
             if rule.symptom in found or rule.symptom in blocked:
                 continue
             site = next((s for s in sites if s.name in rule.sites), None)
             finding = next((f for f in findings if f.name in rule.findings and not (
-                site is not None and f.start < site.end and site.start < f.end)), None)
+                site is not None and (f.start < site.end and site.start < f.end
+                                      or (site.start, f.start) in used))), None)
             if site is None or finding is None:
                 continue
             if rule.side == "one" and not self._one_side(tokens, *side_span):
                 continue
             found[rule.symptom] = _concept(rule.symptom, site, finding, borrowed)
+            used.add((site.start, finding.start))
             matched_sites.add(site.name)
             blocked |= rule.blocks
         for symptom in blocked:

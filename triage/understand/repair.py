@@ -26,6 +26,8 @@ from rapidfuzz.distance import Levenshtein
 from triage.understand.normalise import MARKS
 
 _DATA_FILE = Path(__file__).with_name("repair.toml")
+INFLECTIONS = ("ing", "ed", "es", "s", "y")
+"""Endings that leave a domain word's meaning: "paining", "hearts", "swelled", "bloody"."""
 MAX_LENGTH = 24
 """Longer tokens are not words anyone says: never compared, never split."""
 
@@ -100,9 +102,23 @@ class Repairer:
             return Candidates(frozenset({token}) | weak, weak)
         if token in self.vocabulary or not self.settings.min_length <= len(token) <= MAX_LENGTH:
             return Candidates(frozenset({token}))
+        stems = self._stems(token)
+        if stems:
+            return Candidates(frozenset({token}) | stems)
         if token in self.english:
             return Candidates(frozenset({token}))
         return Candidates(frozenset({token}) | self._near(token))
+
+    def _stems(self, token: str) -> frozenset[str]:
+        """Domain words this one inflects ("paining" -> "pain", "hearts" -> "heart")."""
+        found = set()
+        for suffix in INFLECTIONS:
+            stem = token[:-len(suffix)]
+            if token.endswith(suffix) and len(stem) >= 3:
+                for candidate in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""):
+                    if candidate in self.vocabulary:
+                        found.add(candidate)
+        return frozenset(found)
 
     def _near(self, token: str) -> frozenset[str]:
         s = self.settings
