@@ -34,6 +34,7 @@ from vignettes import Vignette, load_vignettes
 
 from bench import ROOT
 from bench.accuracy import AccuracyRow, measure_accuracy
+from bench.corpus import main as corpus_main
 from bench.freeform import freeform_recognizer
 from bench.latency import LatencyRun, Partials, RealClock, SimulatedClock, measure_latency
 from bench.plot import plot_accuracy
@@ -146,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
                     image=args.image.relative_to(ROOT) if args.image.is_relative_to(ROOT)
                     else args.image)
     write_report(report, args.out)
+    corpus_main(["--write", "--out", str(args.out)])  # the Understanding section
     print(f"bench: wrote {args.out} and {args.image}", file=sys.stderr)
     return 0
 

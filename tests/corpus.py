@@ -77,9 +77,11 @@ def held_back_part() -> list[Utterance]:
 
 
 def level_reached(utterance: Utterance, understander: Understander | None = None) -> Level:
-    """Say the utterance to a new session, answer "no" to every question, rate pain 3."""
+    """Say the utterance to a new session and answer as its speaker would: "yes" to a question
+    about a symptom the utterance states, "no" to every other, pain 3 out of 10."""
     _, defaults = load_vignettes()
-    case = Vignette(utterance.id, utterance.text, utterance.lowest, utterance.highest)
+    case = Vignette(utterance.id, utterance.text, utterance.lowest, utterance.highest,
+                    {symptom: "yes" for symptom in utterance.present})
     start = Session(Profile(), clock=lambda: FIXED_NOW, understander=understander)
     session, _ = play(case, defaults, session=start)
     return session.level

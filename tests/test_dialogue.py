@@ -3,6 +3,7 @@ commands that always work, and unclear input re-asked, never reassured."""
 
 from __future__ import annotations
 
+import pytest
 from sessions import new_session, talk
 
 from triage.knowledge import default_knowledge
@@ -222,3 +223,25 @@ def test_feeling_fine_is_nothing_to_act_on() -> None:
     reply = new_session().handle("I feel fine")
     assert reply.level is Level.NONE
     assert K.say("level.none") in reply.say
+
+
+@pytest.mark.parametrize(
+    "later",
+    ["sorry, I forgot: my chest hurts too", "no, but now my lips are going blue",
+     "hang on, my throat feels like it's closing"],
+)
+def test_nothing_said_during_a_yes_no_question_is_dropped(later: str) -> None:
+    session = new_session()
+    asked = session.handle("I have a headache")
+    assert asked.awaiting is Awaiting.YES_NO
+    reply = session.handle(later)
+    assert session.level is Level.EMERGENCY
+    assert reply.say.startswith(K.say("level.emergency", number="911"))
+
+
+def test_a_correction_during_a_number_question_is_kept_with_the_answer() -> None:
+    session = new_session()
+    talk(session, "I have a headache", "no", "no", "no")
+    reply = session.handle("about a 4, and I forgot to say my pee has gone dark brown")
+    assert session.level is Level.URGENT
+    assert "dark urine" in reply.say

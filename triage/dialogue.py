@@ -154,6 +154,9 @@ class Session:
                 if u.answer == "no" and self.last_reply and self.last_reply.awaiting \
                         is Awaiting.SYMPTOM:
                     return self._reply(heard, [self.k.say("ui.nothing_else")], Awaiting.SYMPTOM)
+            if u.confirm and u.confirm not in self.findings and (
+                    self.pending is None or self.checking):
+                return self._confirm(heard, u.confirm)
             return self._unclear(heard, self.k.say("ui.reask"))
 
         self.unclear_count = 0
@@ -609,6 +612,18 @@ class Session:
         if self.unclear_count < UNCLEAR_BEFORE_DOCTOR_WORDING:
             parts.append(self.k.say("ui.help"))
         return self._reply(heard, parts, Awaiting.SYMPTOM)
+
+    def _confirm(self, heard: str | None, symptom: str) -> Reply:
+        """One yes/no question about the serious symptom the turn most likely meant, instead
+        of the generic check: "Did you say you have blue or white lips?"."""
+        self.unclear_count = 0
+        label = self.k.symptoms[symptom].label
+        text = self.k.say(f"ask.{symptom}") if self.k.has(f"ask.{symptom}") else \
+            self.k.say("ui.confirm", label=label)
+        self.checking = False
+        self.pending = Question(symptom, Awaiting.YES_NO, text)
+        self.asked.add(symptom)
+        return self._reply(heard, [text], Awaiting.YES_NO)
 
     def _unclear_check(self) -> Question | None:
         """The next red-flag question of the unclear-turn check not asked yet, if its answer

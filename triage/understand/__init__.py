@@ -6,6 +6,7 @@
     concepts   (concepts.py)    a body site and a finding in one clause: "my calf is red and hot"
     assertion  (assertion.py)   negated, hedged, hypothetical, historical, retracted, whose
     quantities (quantities.py)  numbers, temperatures, durations, times, ages
+    fallback   (fallback.py)    similarity to the phrase book, when nothing else found a symptom
 
 Each layer's data sits beside it in TOML (the lexicons and phrases in grammars/phrases/, the
 same data the recognizers are built from). `Understander.understand` runs them in that order;
@@ -22,6 +23,7 @@ from triage.knowledge import Knowledge, default_knowledge
 from triage.levels import Level
 from triage.understand.assertion import NEGATED, NOT_HAD, PRESENT, AssertionReader, Found
 from triage.understand.concepts import ConceptComposer
+from triage.understand.fallback import Fallback
 from triage.understand.normalise import MARKS, QUESTION_MARK, phrase_tokens, tokenize
 from triage.understand.numbers import NumberSpan
 from triage.understand.phrases import PhraseMatch, PhraseMatcher
@@ -42,7 +44,7 @@ SEVERITY_SCORES = {"mild": 3, "moderate": 5, "severe": 8}
 STRONG_ANSWER_WORDS = frozenset("yes yeah yep yup no nope nah".split())
 NEW_SUBJECT = frozenset("i my it the there he she we they your his her this its".split())
 """Words that, right after a leading "no"/"yes", start a new statement: "no I can't breathe"."""
-LAYERS = ("repair", "concepts", "assertion")
+LAYERS = ("repair", "concepts", "assertion", "fallback")
 """Layers that can be switched off to measure what they add; normalise and phrases are the
 base every other layer stands on."""
 
@@ -51,7 +53,7 @@ class Understander:
     """The layers, compiled over one phrase book and one knowledge base."""
 
     def __init__(self, book: PhraseBook, knowledge: Knowledge,
-                 layers: frozenset[str] = frozenset(LAYERS)) -> None:
+                 layers: frozenset[str] = frozenset(LAYERS), background: bool = True) -> None:
         self.book = book
         self.knowledge = knowledge
         self.layers = layers
@@ -72,6 +74,7 @@ class Understander:
         self.concepts = ConceptComposer(book, self._candidates)
         self.assertions = AssertionReader(frozenset(book.clause_splitters))
         self.quantities = QuantityReader(book)
+        self.fallback = Fallback(book, background=background) if "fallback" in layers else None
         self.after_cues = [phrase_tokens(p) for p in book.negation_after_cues]
         self.severity_words = {k: [phrase_tokens(p) for p in v] for k, v in book.severity.items()}
         self.side_words = {k: [phrase_tokens(p) for p in v] for k, v in book.side.items()}
@@ -127,6 +130,10 @@ class Understander:
             self._add_concepts(tokens, clause_of, triggers, scores, symptom_spans, result)
             self._drop_vague(result)
         self._one_complaint(tokens, scores, result)
+        if self.fallback is not None and leading is None and not (
+                result.mentions or result.commands or scores or standalone
+                or result.risk_factors):
+            self._add_fallback(tokens, triggers, result)
         if leading is not None:
             result.answer = leading.name
         elif not result.mentions:
@@ -172,6 +179,27 @@ class Understander:
             result.mentions.append(self._mention(
                 tokens, clause_of, triggers, concept.symptom, concept.start, concept.end,
                 frozenset(concept.words), True, scores, "concepts"))
+
+    def _add_fallback(self, tokens: list[str], triggers: list[Found],
+                      result: Understanding) -> None:
+        """The nearest phrase-book symptom: acted on when near, asked about when only likely
+        and serious."""
+        assert self.fallback is not None
+        nearest = self.fallback.nearest(result.text)
+        if nearest is None or nearest.similarity < self.fallback.settings.ask_from:
+            return
+        symptom = self.knowledge.symptoms.get(nearest.symptom)
+        words = [i for i, t in enumerate(tokens) if t not in MARKS]
+        assertion = self.assertions.classify(tokens, triggers, words[0], words[-1] + 1,
+                                             frozenset(), nearest.symptom in self.emergency_ids)
+        if assertion in NOT_HAD:
+            return
+        if nearest.similarity >= self.fallback.settings.act_from:
+            result.mentions.append(Mention(nearest.symptom, True, False, nearest.phrase,
+                                           assertion=assertion, layer="fallback",
+                                           start=words[0], end=words[-1] + 1))
+        elif symptom is not None and symptom.level.at_least(Level.URGENT):
+            result.confirm = nearest.symptom
 
     def _one_complaint(self, tokens: list[str], scores: list[NumberSpan],
                        result: Understanding) -> None:
@@ -328,5 +356,5 @@ def is_emergency_level(symptom: str) -> bool:
 def without(layer: str) -> Understander:
     """An understander with one layer switched off (for measuring what it adds)."""
     return Understander(load_phrase_book(), default_knowledge(),
-                        frozenset(LAYERS) - {layer})
+                        frozenset(LAYERS) - {layer}, background=False)
 

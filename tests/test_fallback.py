@@ -1,0 +1,91 @@
+"""The fallback layer: wordings no rule catches are compared with the phrase book by meaning
+(static word embeddings shipped in the wordllama wheel). A near match is acted on; a likely
+serious one gets one yes/no question about that symptom; a missing model changes nothing
+else; the model never delays an emergency."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from sessions import FakeClock
+
+from grammars import load_phrase_book
+from triage.dialogue import Session
+from triage.knowledge import default_knowledge
+from triage.levels import Level
+from triage.profile import Profile
+from triage.understand import Understander
+from triage.understand.fallback import Fallback, Nearest
+
+K = default_knowledge()
+
+
+@pytest.fixture(scope="module")
+def loaded() -> Fallback:
+    return Fallback(load_phrase_book(), background=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [("skin has gone yellowish", "yellow_skin"), ("the pee is like tea", "dark_urine"),
+     ("throat tightening up", "throat_swelling"), ("my face feels puffed", "face_swelling")],
+)
+def test_a_lay_wording_is_nearest_to_its_symptom(loaded: Fallback, text, symptom) -> None:
+    nearest = loaded.nearest(text)
+    assert nearest is not None and nearest.symptom == symptom
+
+
+def test_a_missing_model_is_one_logged_line_and_understanding_goes_on(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    understander = Understander(load_phrase_book(), K, background=False)
+    with caplog.at_level(logging.WARNING):
+        understander.fallback = Fallback(load_phrase_book(), folder=tmp_path, background=False)
+    assert len([r for r in caplog.records if "fallback" in r.getMessage()]) == 1
+    assert understander.fallback.nearest("my lips look a funny colour") is None
+    assert understander.understand("I can't breathe").emergency
+
+
+def test_an_emergency_in_the_first_turn_never_waits_for_the_model() -> None:
+    understander = Understander(load_phrase_book(), K)  # loads in the background
+    session = Session(Profile(), clock=FakeClock(), understander=understander)
+    assert session.handle("my throat is closing up").emergency
+
+
+class Stub(Fallback):
+    """The real layer with a chosen nearest phrase, so the dialogue's side is tested alone."""
+
+    def __init__(self, nearest: Nearest) -> None:
+        super().__init__(load_phrase_book(), folder=Path("/nonexistent"), background=False)
+        self.fixed = nearest
+
+    def nearest(self, text: str) -> Nearest | None:
+        return self.fixed
+
+
+def session_hearing(symptom: str, similarity: float) -> Session:
+    understander = Understander(load_phrase_book(), K, background=False)
+    understander.fallback = Stub(Nearest(symptom, similarity, "lips look blue"))
+    return Session(Profile(), clock=FakeClock(), understander=understander)
+
+
+def test_a_likely_serious_symptom_gets_one_question_about_it_not_the_generic_check() -> None:
+    session = session_hearing("blue_lips", 0.7)
+    asked = session.handle("my mouth has gone a bit funny looking round the edges")
+    assert asked.say == K.say("ask.blue_lips") and asked.question == "blue_lips"
+    answered = session.handle("yes")
+    assert session.level is Level.EMERGENCY and answered.emergency
+
+
+def test_a_near_match_is_acted_on_and_read_back() -> None:
+    session = session_hearing("blue_lips", 0.9)
+    reply = session.handle("my mouth has gone a bit funny looking round the edges")
+    assert session.level is Level.EMERGENCY
+    assert K.symptoms["blue_lips"].label in reply.say
+
+
+def test_a_likely_but_denied_symptom_is_not_asked_about() -> None:
+    session = session_hearing("blue_lips", 0.7)
+    reply = session.handle("my mouth has not gone funny looking round the edges")
+    assert reply.question != "blue_lips"
