@@ -75,3 +75,13 @@ def test_other_emergencies_get_the_general_steps_not_the_pen() -> None:
     assert reply.say.startswith("Call 911 now")
     assert "pen" not in reply.say
     assert "Stop all activity" in reply.say
+
+
+def test_a_sign_of_anaphylaxis_during_another_emergency_brings_its_steps() -> None:
+    for first, later in (("I have chest pain", "now my throat is swelling up"),
+                         ("my left arm went numb", "and my lips have gone blue")):
+        session = new_session()
+        assert step_text(0) not in session.handle(first).say
+        reply = session.handle(later)
+        assert reply.say.startswith("Call 911 now")
+        assert step_text(0) in reply.say and "Step 1 of 5" in reply.say

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sessions import FakeClock, new_session, talk
 
 from triage.knowledge import default_knowledge
@@ -75,3 +76,18 @@ def test_the_profile_round_trips_through_toml() -> None:
     profile = Profile(emergency_number="112", risk_factors=frozenset({"heart_disease"}), age=70,
                       infusion_ended=clock.now)
     assert Profile.from_mapping(tomllib.loads(profile.to_toml())) == profile
+
+
+@pytest.mark.parametrize("risk", ["kidney_disease", "heart_disease"])
+def test_the_eight_cups_come_with_the_fluid_limit_caveat_for_kidney_or_heart_disease(
+        risk: str) -> None:
+    session = new_session(Profile(risk_factors=frozenset({risk})))
+    final = talk(session, "I have a mild headache", "no", "no", "no", "two hours ago")[-1]
+    assert final.level is Level.SELF_CARE
+    assert K.say("care.hydrate_within_limit") in final.say
+    assert K.say("care.hydrate") not in final.say
+
+
+def test_without_a_fluid_limit_risk_the_plain_eight_cups_are_said() -> None:
+    final = talk(new_session(), "I have a mild headache", "no", "no", "no", "two hours ago")[-1]
+    assert K.say("care.hydrate") in final.say

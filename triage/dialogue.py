@@ -459,7 +459,8 @@ class Session:
                     self.said_advice.add(symptom.reassure)
                     parts.append(self.k.say(f"advice.{symptom.reassure}"))
             tips = _unique(c for s in present for c in s.care)[:MAX_CARE_TIPS]
-            parts.extend(self.k.say(f"care.{c}") for c in tips)
+            risks = frozenset(self.profile.effective_risks())
+            parts.extend(self.k.say(f"care.{self.k.care_tip(c, risks)}") for c in tips)
         for advice in _unique(self.k.risk_advice[r] for r in sorted(
                 self.profile.effective_risks()) if r in self.k.risk_advice):
             if advice not in self.said_advice:

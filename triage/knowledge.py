@@ -107,6 +107,13 @@ class Knowledge:
     """Source id to its title."""
     risk_advice: dict[str, str] = field(default_factory=dict)
     """Risk factor id to the advice sentence id said with outcomes."""
+    care_for_risk: dict[str, tuple[frozenset[str], str]] = field(default_factory=dict)
+    """Care tip id to (risk factors, the tip said instead when the profile has one)."""
+
+    def care_tip(self, tip: str, risks: frozenset[str]) -> str:
+        """The care tip's sentence id for a profile with these risk factors."""
+        variant = self.care_for_risk.get(tip)
+        return variant[1] if variant and variant[0] & risks else tip
 
     def say(self, key: str, **values: object) -> str:
         """The sentence `key` with its placeholders filled."""
@@ -204,6 +211,8 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
         reminder_minutes=reminder_minutes,
         sources={k: v["title"] for k, v in raw_sources.items()},
         risk_advice=dict(raw_rules.get("risk_advice", {})),
+        care_for_risk={tip: (frozenset(v["risk_any"]), str(v["use"]))
+                       for tip, v in raw_rules.get("care_for_risk", {}).items()},
     )
     _check(knowledge)
     return knowledge
@@ -236,6 +245,10 @@ def _check(k: Knowledge) -> None:
                 problems.append(f"rule {rule.id}: unknown symptom {sid}")
         if f"advice.{rule.advice}" not in k.sentences:
             problems.append(f"rule {rule.id}: unknown advice {rule.advice}")
+    for tip, (_, variant) in k.care_for_risk.items():
+        for name in (tip, variant):
+            if f"care.{name}" not in k.sentences:
+                problems.append(f"care_for_risk: unknown care tip {name}")
     for risk, advice in k.risk_advice.items():
         if f"advice.{advice}" not in k.sentences:
             problems.append(f"risk {risk}: unknown advice {advice}")
