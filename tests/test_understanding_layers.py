@@ -156,3 +156,32 @@ def test_one_finding_word_makes_one_symptom_with_one_site() -> None:
                                   "my neck doesn't bother me"])
 def test_a_denial_after_the_symptom_negates_it(text) -> None:
     assert present(text) == set()
+
+
+@pytest.mark.parametrize(("text", "hours"), [("headache's still going, it's day five now", 96),
+                                             ("today is the fifth day of this headache", 96)])
+def test_quantities_read_which_day_it_is_as_how_long_it_has_lasted(text, hours) -> None:
+    assert understand(text).duration_hours == hours
+
+
+@pytest.mark.parametrize(("text", "celsius"), [("temp thirty-nine eight", 39.8),
+                                               ("she's running 103.5", 39.7)])
+def test_quantities_read_temperatures_as_people_say_them(text, celsius) -> None:
+    assert understand(text).temperature_c == pytest.approx(celsius, abs=0.05)
+
+
+@pytest.mark.parametrize(("text", "severity"), [("nausea, maybe a 5 or 6", 5),
+                                                ("headache, not too bad, like a 3", 3)])
+def test_a_score_said_as_a_number_after_a_counts_as_severity(text, severity) -> None:
+    assert [m.severity for m in understand(text).mentions] == [severity]
+
+
+def test_a_symptom_said_once_as_present_is_present_whatever_else_the_turn_denies() -> None:
+    assert "vomiting" in present("I threw up twice, no puedo comer nada")
+    assert "chest_pain" in present("chest pain, no, I said chest pain")
+
+
+@pytest.mark.parametrize("text", ["lips nice and pink, she's just resting",
+                                  "I said my leg was swollen but nah, that's just sock marks"])
+def test_a_reassurance_or_a_retraction_after_the_symptom_takes_it_back(text) -> None:
+    assert present(text) == set()

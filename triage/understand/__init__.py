@@ -130,6 +130,10 @@ class Understander:
             self._add_concepts(tokens, clause_of, triggers, scores, symptom_spans, result)
             self._drop_vague(result)
         self._one_complaint(tokens, scores, result)
+        said = {m.symptom for m in result.mentions if m.present}
+        # said as present anywhere in the turn, it is present: a denial elsewhere in the same
+        # turn ("... no puedo comer") never hides it
+        result.mentions = [m for m in result.mentions if m.present or m.symptom not in said]
         if self.fallback is not None and leading is None and not (
                 result.mentions or result.commands or scores or standalone
                 or result.risk_factors):

@@ -139,7 +139,9 @@ class AssertionReader:
         """The assertion of a mention covering tokens[start:end], whose own words are `own`."""
         categories: set[str] = set()
         for f in found:
-            if own & set(range(f.start, f.end)):
+            span = set(range(f.start, f.end))
+            if span <= own or own & span and not (
+                    f.trigger.direction == "backward" and f.start > start):
                 continue  # the trigger is a word of the mention itself ("can't breathe")
             inside = start <= f.start and f.end <= end
             if inside:

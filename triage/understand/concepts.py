@@ -40,6 +40,9 @@ class ConceptRule:
     findings: frozenset[str]
     side: str | None = None
     blocks: frozenset[str] = frozenset()
+    absorbs: frozenset[str] = frozenset()
+    """Sites whose unknown complaints anywhere in the turn are this symptom ("arm's a little
+    red, tender where the IV was": the needle site, not a second, unknown complaint)."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ class Concept:
     end: int
     words: tuple[int, ...]
     """Token positions of the site and finding words themselves."""
+    site: str = ""
+    """The site's lexicon name."""
     extension: bool = False
     """Its site was borrowed from a clause that already made a symptom of it ("no chest pain,
     just achy"): it names no new symptom, it only says what a vague word there refers to."""
@@ -69,7 +74,8 @@ class ConceptComposer:
         self.limiting = frozenset(data["settings"].get("limiting", ()))
         self.rules = tuple(ConceptRule(
             symptom=r["symptom"], sites=frozenset(r["sites"]), findings=frozenset(r["findings"]),
-            side=r.get("side"), blocks=frozenset(r.get("blocks", ()))) for r in data["rule"])
+            side=r.get("side"), blocks=frozenset(r.get("blocks", ())),
+            absorbs=frozenset(r.get("absorbs", ()))) for r in data["rule"])
         self.entries: list[tuple[tuple[str, ...], str, str]] = []
         for kind, table in (("site", book.sites), ("finding", book.findings)):
             for name, phrases in table.items():
@@ -156,7 +162,9 @@ class ConceptComposer:
             concepts.extend(made)
             if own_sites:
                 carried, used = own_sites, bool(made)
-        return concepts
+        absorbed = {site for rule in self.rules if rule.absorbs for c in concepts
+                    if c.symptom == rule.symptom for site in rule.absorbs}
+        return [c for c in concepts if not (c.symptom == self.unknown and c.site in absorbed)]
 
     def _apply(self, tokens: list[str], sites: list[Tag], findings: list[Tag],
                side_span: tuple[int, int], borrowed: bool) -> list[Concept]:
@@ -208,5 +216,6 @@ class ConceptComposer:
 def _concept(symptom: str, site: Tag, finding: Tag, borrowed: bool = False) -> Concept:
     words = tuple(range(site.start, site.end)) + tuple(range(finding.start, finding.end))
     if borrowed:
-        return Concept(symptom, finding.start, finding.end, words)
-    return Concept(symptom, min(site.start, finding.start), max(site.end, finding.end), words)
+        return Concept(symptom, finding.start, finding.end, words, site.name)
+    return Concept(symptom, min(site.start, finding.start), max(site.end, finding.end), words,
+                   site.name)

@@ -19,6 +19,9 @@ UNITS_IN_HOURS = {
 }
 HALF_PHRASES = (("and", "a", "half"), ("and", "half"), ("a", "half"))
 """A half added to a number or a unit: "one and a half hours", "an hour and a half"."""
+ORDINAL_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                "eighth": 8, "ninth": 9, "tenth": 10}
+""" "the fifth day": how many days a symptom has been going on."""
 TEMPERATURE_WORDS = frozenset(
     "temperature temp fever degrees degree celsius centigrade fahrenheit thermometer".split())
 
@@ -52,9 +55,19 @@ class QuantityReader:
         temperature_context = bool(words & TEMPERATURE_WORDS)
         infusion_said = any(self._occurs(tokens, w, 0, len(tokens)) for w in self.infusion_words)
         skip_until = 0
+        spans = _spoken_decimals(spans, temperature_context)
         for span in spans:
             after = tokens[span.end:span.end + 3]
             before = tokens[max(0, span.start - 2):span.start]
+            if before[-1:] == ["day"] and 2 <= span.value <= 60:
+                # "it's day five now": on the fifth day, so it has lasted four days or more
+                result.duration_hours = max(result.duration_hours or 0.0,
+                                            (span.value - 1) * 24)
+                continue
+            if before[-1:] == ["a"] and 0 <= span.value <= 10 and span.value == int(span.value) \
+                    and not (after[:1] and after[0] in UNITS_IN_HOURS):
+                scores.append(span)  # "like a 3", "maybe a 5 or 6"
+                continue
             if after[:2] == ["out", "of"] or (after[:1] in (["of"], ["from"], ["outta"])
                                                and after[1:2] in (["10"], ["ten"])):
                 if 0 <= span.value <= 10:
@@ -104,6 +117,10 @@ class QuantityReader:
                     continue
             standalone.append(span)
         self._quantity_durations(tokens, result)
+        for i, token in enumerate(tokens[:-1]):
+            if token in ORDINAL_DAYS and tokens[i + 1] == "day":
+                result.duration_hours = max(result.duration_hours or 0.0,
+                                            (ORDINAL_DAYS[token] - 1) * 24.0)
         result.about_infusion = infusion_said
         if result.ago_hours is None and result.clock is None:
             self._words_of_time(tokens, result)
@@ -147,6 +164,23 @@ class QuantityReader:
             result.ago_hours = 24.0
         elif "just now" in text or "just finished" in text or "just ended" in text:
             result.ago_hours = 0.0
+
+
+def _spoken_decimals(spans: list[NumberSpan], temperature: bool) -> list[NumberSpan]:
+    """ "thirty-nine eight" said of a temperature is 39.8: a whole number in the temperature
+    range followed at once by a single digit."""
+    if not temperature:
+        return spans
+    merged: list[NumberSpan] = []
+    for span in spans:
+        last = merged[-1] if merged else None
+        if last is not None and last.end == span.start and 34 <= last.value <= 43 \
+                and last.value == int(last.value) and span.value < 10 \
+                and span.value == int(span.value):
+            merged[-1] = NumberSpan(last.value + span.value / 10, last.start, span.end)
+            continue
+        merged.append(span)
+    return merged
 
 
 def _half_length(tokens: list[str], i: int) -> int:
