@@ -185,3 +185,47 @@ def test_a_symptom_said_once_as_present_is_present_whatever_else_the_turn_denies
                                   "I said my leg was swollen but nah, that's just sock marks"])
 def test_a_reassurance_or_a_retraction_after_the_symptom_takes_it_back(text) -> None:
     assert present(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [("my throw it is um swelling", "throat_swelling"),
+     ("my father had a seas your on the sofa", "seizure"),
+     ("uh through up twice", "vomiting"), ("my back is killin' me", "back_pain")],
+)
+def test_repair_puts_back_what_a_recognizer_or_an_accent_split_up(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["I feel so sick", "my chest is so tight"])
+def test_so_is_an_intensifier_not_a_clause_break(text) -> None:
+    assert present(text)
+
+
+@pytest.mark.parametrize("text", ["my right leg, the calf, it's like a cramp, just the right one",
+                                  "the calf. Aches. Only that one, the other leg is fine"])
+def test_the_side_said_anywhere_in_a_one_complaint_turn_counts(text) -> None:
+    (mention,) = [m for m in understand(text).mentions if m.symptom == "leg_pain"]
+    assert mention.side == "one"
+
+
+@pytest.mark.parametrize("text", ["where the needle went in, inside his elbow, it's red and sore",
+                                  "arm's a little red and tender where the IV was"])
+def test_the_needle_site_is_one_complaint_not_an_unknown_arm(text) -> None:
+    assert present(text) == {"site_reaction"}
+
+
+@pytest.mark.parametrize("text", ["the cuff says 78 over 45", "the machine says eighty over uh "
+                                  "forty five, it's never that low"])
+def test_a_blood_pressure_reading_is_asked_about_not_judged(text) -> None:
+    from sessions import new_session
+
+    from triage.levels import Level
+
+    u = understand(text)
+    assert u.blood_pressure is not None and u.confirm == "low_blood_pressure"
+    session = new_session()
+    asked = session.handle(text)
+    assert asked.question == "low_blood_pressure"
+    session.handle("yes")
+    assert session.level is Level.EMERGENCY

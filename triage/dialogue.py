@@ -169,7 +169,7 @@ class Session:
         if "stop" in u.commands:
             return self._goodbye(heard, parts)
         rose = self.level.rank > previous.rank
-        question = self._next_question()
+        question = self._confirm_question(u.confirm) or self._next_question()
         if question is None and self.checking:
             # the check after an unclear turn found no red flag: still ask what is wrong
             self.checking = False
@@ -614,17 +614,29 @@ class Session:
             parts.append(self.k.say("ui.help"))
         return self._reply(heard, parts, Awaiting.SYMPTOM)
 
+    def _confirm_question(self, symptom: str | None) -> Question | None:
+        """A yes/no question about a serious symptom the turn only made likely (a near
+        wording, a blood pressure reading), unless it is known or asked already."""
+        if symptom is None or symptom in self.findings or symptom in self.asked \
+                or self.pending is not None:
+            return None
+        label = self.k.symptoms[symptom].label
+        text = self.k.say(f"ask.{symptom}") if self.k.has(f"ask.{symptom}") else \
+            self.k.say("ui.confirm", label=label)
+        return Question(symptom, Awaiting.YES_NO, text)
+
     def _confirm(self, heard: str | None, symptom: str) -> Reply:
         """One yes/no question about the serious symptom the turn most likely meant, instead
         of the generic check: "Did you say you have blue or white lips?"."""
         self.unclear_count = 0
-        label = self.k.symptoms[symptom].label
-        text = self.k.say(f"ask.{symptom}") if self.k.has(f"ask.{symptom}") else \
-            self.k.say("ui.confirm", label=label)
         self.checking = False
-        self.pending = Question(symptom, Awaiting.YES_NO, text)
+        self.pending = None
+        question = self._confirm_question(symptom)
+        if question is None:
+            return self._unclear(heard, self.k.say("ui.reask"))
+        self.pending = question
         self.asked.add(symptom)
-        return self._reply(heard, [text], Awaiting.YES_NO)
+        return self._reply(heard, [question.text], Awaiting.YES_NO)
 
     def _unclear_check(self) -> Question | None:
         """The next red-flag question of the unclear-turn check not asked yet, if its answer

@@ -44,6 +44,9 @@ SEVERITY_SCORES = {"mild": 3, "moderate": 5, "severe": 8}
 STRONG_ANSWER_WORDS = frozenset("yes yeah yep yup no nope nah".split())
 NEW_SUBJECT = frozenset("i my it the there he she we they your his her this its".split())
 """Words that, right after a leading "no"/"yes", start a new statement: "no I can't breathe"."""
+BLOOD_PRESSURE_SIGN = "low_blood_pressure"
+"""What a blood pressure reading said in numbers is asked about: the sources name a sudden
+drop, not a number."""
 LAYERS = ("repair", "concepts", "assertion", "fallback")
 """Layers that can be switched off to measure what they add; normalise and phrases are the
 base every other layer stands on."""
@@ -134,7 +137,13 @@ class Understander:
         # said as present anywhere in the turn, it is present: a denial elsewhere in the same
         # turn ("... no puedo comer") never hides it
         result.mentions = [m for m in result.mentions if m.present or m.symptom not in said]
-        if self.fallback is not None and leading is None and not (
+        if result.blood_pressure is not None and not any(
+                m.symptom == BLOOD_PRESSURE_SIGN and m.present for m in result.mentions):
+            # a reading is asked about, never judged; "it's never that low" is about the
+            # reading, not a denial of a drop
+            result.mentions = [m for m in result.mentions if m.symptom != BLOOD_PRESSURE_SIGN]
+            result.confirm = BLOOD_PRESSURE_SIGN
+        if self.fallback is not None and leading is None and result.confirm is None and not (
                 result.mentions or result.commands or scores or standalone
                 or result.risk_factors):
             self._add_fallback(tokens, triggers, result)
@@ -163,7 +172,10 @@ class Understander:
         there."""
         named = {(m.symptom, m.start) for m in result.mentions}
         concepts = self.concepts.compose(tokens)
-        covered = {k for c in concepts if c.symptom != self.concepts.unknown for k in c.words}
+        absorbed = {site for m in result.mentions if m.present
+                    for site in self.concepts.absorbs.get(m.symptom, ())}
+        covered = {k for c in concepts for k in c.words
+                   if c.symptom != self.concepts.unknown or c.site in absorbed}
         anything = {k for c in concepts if not c.extension for k in c.words}
         # a vague phrase ("swelling", "aching") inside a composed symptom is that symptom
         result.mentions = [m for m in result.mentions if m.layer != "phrases" or not (
@@ -172,7 +184,8 @@ class Understander:
             {c.symptom for c in concepts if m.start in c.words})]
         taken = {k for m in result.mentions for k in range(m.start, m.end)}
         for concept in concepts:
-            if concept.extension:
+            if concept.extension or (concept.symptom == self.concepts.unknown
+                                     and concept.site in absorbed):
                 continue
             same = [m for m in result.mentions if m.symptom == concept.symptom
                     and m.start < concept.end and concept.start < m.end]
@@ -214,9 +227,11 @@ class Understander:
             return
         severity, persistent = self._severity_in(tokens, 0, len(tokens), scores)
         sudden = any(_occurs(tokens, w, 0, len(tokens)) for w in self.sudden_words)
+        side = self._side_in(tokens, 0, len(tokens))
         result.mentions = [replace(
             m, severity=m.severity if m.severity is not None else severity,
-            persistent=m.persistent or persistent, sudden=m.sudden or sudden)
+            persistent=m.persistent or persistent, sudden=m.sudden or sudden,
+            side=m.side or side)
             if m.present else m for m in result.mentions]
 
     def _drop_vague(self, result: Understanding) -> None:

@@ -59,6 +59,7 @@ class AssertionReader:
             data = tomllib.load(handle)
         s = data["settings"]
         self.max_scope = int(s["max_scope"])
+        self.max_scope_other = int(s["max_scope_other"])
         self.emergency_window = int(s["emergency_window"])
         self.transparent = frozenset(s["emergency_transparent"])
         self.retraction_reach = int(s["retraction_reach"])
@@ -110,7 +111,8 @@ class AssertionReader:
     def _scope(self, tokens: list[str], start: int, end: int,
                trigger: Trigger) -> tuple[int, int]:
         negation = trigger.category == NEGATED
-        reach = self.retraction_reach if trigger.category == "opener" else self.max_scope
+        reach = self.retraction_reach if trigger.category == "opener" else \
+            self.max_scope if negation or trigger.category == UNCERTAIN else self.max_scope_other
         scope_start, scope_end = start, end
         if trigger.direction in ("forward", "both"):
             j = end

@@ -71,6 +71,8 @@ class ConceptComposer:
         self.unknown = str(data["settings"]["unknown"])
         self.complaints = frozenset(data["settings"]["complaint_findings"])
         self.ignore_sites = frozenset(data["settings"].get("ignore_sites", ()))
+        self.absorbs: dict[str, frozenset[str]] = {}
+        """Symptom to the sites whose unknown complaints it absorbs (see ConceptRule)."""
         self.limiting = frozenset(data["settings"].get("limiting", ()))
         self.rules = tuple(ConceptRule(
             symptom=r["symptom"], sites=frozenset(r["sites"]), findings=frozenset(r["findings"]),
@@ -85,6 +87,10 @@ class ConceptComposer:
         for entry in self.entries:
             self.by_first.setdefault(entry[0][0], []).append(entry)
         self.words = frozenset(w for words, _, _ in self.entries for w in words)
+        for rule in self.rules:
+            if rule.absorbs:
+                self.absorbs[rule.symptom] = self.absorbs.get(rule.symptom, frozenset()) | \
+                    rule.absorbs
         self.one_side = [phrase_tokens(p) for p in book.side.get("one", ())]
         self.splitters = frozenset(book.clause_splitters)
         known = {s for r in self.rules for s in r.sites}

@@ -19,6 +19,8 @@ UNITS_IN_HOURS = {
 }
 HALF_PHRASES = (("and", "a", "half"), ("and", "half"), ("a", "half"))
 """A half added to a number or a unit: "one and a half hours", "an hour and a half"."""
+FILLERS = frozenset({"uh", "um", "er", "erm", "like"})
+"""Words a speaker puts inside a number pair without meaning anything."""
 ORDINAL_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                 "eighth": 8, "ninth": 9, "tenth": 10}
 """ "the fifth day": how many days a symptom has been going on."""
@@ -42,6 +44,18 @@ class QuantityReader:
         return self._classify_numbers(tokens, self.numbers.read_all(tokens), result)
 
     @staticmethod
+    def _blood_pressure(tokens: list[str], spans: list[NumberSpan],
+                        result: Understanding) -> list[NumberSpan]:
+        """ "78 over 45", "eighty over uh forty five": a reading, taken out of the numbers."""
+        for first, second in zip(spans, spans[1:], strict=False):
+            between = [t for t in tokens[first.end:second.start] if t not in FILLERS]
+            if between in (["over"], ["by"], ["on"]) and 50 <= first.value <= 250 \
+                    and 20 <= second.value < first.value:
+                result.blood_pressure = (int(first.value), int(second.value))
+                return [s for s in spans if s not in (first, second)]
+        return spans
+
+    @staticmethod
     def _occurs(tokens: list[str], pattern: tuple[str, ...], start: int, end: int) -> list[int]:
         size = len(pattern)
         return [k for k in range(start, end - size + 1) if tuple(tokens[k:k + size]) == pattern]
@@ -56,6 +70,7 @@ class QuantityReader:
         infusion_said = any(self._occurs(tokens, w, 0, len(tokens)) for w in self.infusion_words)
         skip_until = 0
         spans = _spoken_decimals(spans, temperature_context)
+        spans = self._blood_pressure(tokens, spans, result)
         for span in spans:
             after = tokens[span.end:span.end + 3]
             before = tokens[max(0, span.start - 2):span.start]

@@ -77,9 +77,13 @@ class Repairer:
                  equivalents: Iterable[Iterable[str]] = ()) -> None:
         with open(_DATA_FILE, "rb") as handle:
             data = tomllib.load(handle)
-        self.settings = RepairSettings(**data["settings"])
+        self.settings = RepairSettings(**{k: v for k, v in data["settings"].items()
+                                          if k != "keep"})
         self.vocabulary = frozenset(vocabulary)
         self.sound_alikes = {k: frozenset(v) for k, v in data["sound_alikes"].items()}
+        self.keep = frozenset(data["settings"].get("keep", ()))
+        self.phrase_alikes = {tuple(k.split()): tuple(v.split())
+                              for k, v in data.get("sound_alike_phrases", {}).items()}
         self.english = english_words()
         self.equivalent: dict[str, frozenset[str]] = {}
         for group in equivalents:
@@ -97,6 +101,8 @@ class Repairer:
             return Candidates(frozenset({token}))
         if token in self.equivalent:
             return Candidates(self.equivalent[token])
+        if token in self.keep:
+            return Candidates(frozenset({token}))
         if token in self.sound_alikes:
             weak = self.sound_alikes[token] - {token}
             return Candidates(frozenset({token}) | weak, weak)
@@ -112,6 +118,8 @@ class Repairer:
     def _stems(self, token: str) -> frozenset[str]:
         """Domain words this one inflects ("paining" -> "pain", "hearts" -> "heart")."""
         found = set()
+        if token.endswith("in") and token + "g" in self.vocabulary:
+            found.add(token + "g")  # "killin'", "achin'"
         for suffix in INFLECTIONS:
             stem = token[:-len(suffix)]
             if token.endswith(suffix) and len(stem) >= 3:
@@ -140,11 +148,20 @@ class Repairer:
         return frozenset(near)
 
     def rejoin(self, tokens: list[str]) -> list[str]:
-        """Merge adjacent tokens that spell a domain word; split run-together tokens."""
+        """Merge adjacent tokens that spell a domain word; split run-together tokens; put the
+        domain words back for the multi-word sound-alikes of speech recognition ("throw it"
+        for "throat", "seas your" for "seizure")."""
         out: list[str] = []
         i = 0
         while i < len(tokens):
             token = tokens[i]
+            alike = next((words for heard, words in self.phrase_alikes.items()
+                          if tuple(tokens[i:i + len(heard)]) == heard), None)
+            if alike is not None:
+                out.extend(alike)
+                i += len(next(h for h, w in self.phrase_alikes.items() if w == alike
+                              and tuple(tokens[i:i + len(h)]) == h))
+                continue
             if i + 1 < len(tokens) and tokens[i + 1] not in MARKS and token not in MARKS:
                 joined = token + tokens[i + 1]
                 if joined in self.vocabulary and len(joined) >= 6:

@@ -66,6 +66,8 @@ class Understanding:
     unknown_words: list[str] = field(default_factory=list)
     question: bool = False
     """The input asks something ("can I take ibuprofen?", "what if my throat swells?")."""
+    blood_pressure: tuple[int, int] | None = None
+    """A blood pressure reading said ("78 over 45"): it is not read, it is asked about."""
     confirm: str | None = None
     """A serious symptom the fallback layer found only likely: ask about it, yes or no."""
 
