@@ -191,7 +191,7 @@ def test_every_word_of_the_concept_lexicons_can_be_heard() -> None:
     the recognizers: every lexicon word is in PocketSphinx's vocabulary and Vosk's phrases."""
     book = load_phrase_book()
     lexicon = {w for table in (book.sites, book.findings) for phrases in table.values()
-               for phrase in phrases for w in phrase.split()}
+               for phrase in phrases for w in phrase.split() if not w.isdigit()}
     assert lexicon - pocketsphinx_vocabulary() == set()
     heard = {w for p in recognizer_phrases("yes_no") for w in p.split()}
     assert lexicon - heard == set()

@@ -71,7 +71,11 @@ class Understander:
                     vocabulary.update(phrase_tokens(phrase))
         vocabulary.update(book.number_units, book.number_tens, UNITS_IN_HOURS, TEMPERATURE_WORDS,
                           book.clause_splitters)
-        self.repairer = Repairer(vocabulary, book.equivalents.values())
+        symptom_words = {w for phrases in book.symptoms.values() for p in phrases
+                         for w in phrase_tokens(p)}
+        symptom_words |= {w for table in (book.sites, book.findings) for phrases in table.values()
+                          for p in phrases for w in phrase_tokens(p)}
+        self.repairer = Repairer(vocabulary, book.equivalents.values(), symptom_words)
         self.vocabulary = frozenset(vocabulary)
         self.phrases = PhraseMatcher(book, self._candidates)
         self.concepts = ConceptComposer(book, self._candidates)

@@ -96,7 +96,9 @@ class Fallback:
         self.failed: str | None = None
         self.ready = threading.Event()
         if background:
-            threading.Thread(target=self._load, name="fallback-model", daemon=True).start()
+            # not a daemon: a process that ends while the model loads waits for it (well under
+            # a second) instead of killing a thread inside the tokenizer's native code
+            threading.Thread(target=self._load, name="fallback-model", daemon=False).start()
         else:
             self._load()
 

@@ -74,12 +74,17 @@ class Repairer:
     """Candidate words for tokens, against one domain vocabulary."""
 
     def __init__(self, vocabulary: Iterable[str],
-                 equivalents: Iterable[Iterable[str]] = ()) -> None:
+                 equivalents: Iterable[Iterable[str]] = (),
+                 stem_targets: Iterable[str] | None = None) -> None:
         with open(_DATA_FILE, "rb") as handle:
             data = tomllib.load(handle)
         self.settings = RepairSettings(**{k: v for k, v in data["settings"].items()
                                           if k != "keep"})
         self.vocabulary = frozenset(vocabulary)
+        self.stem_targets = frozenset(stem_targets) if stem_targets is not None \
+            else self.vocabulary
+        """Words an inflected form may be read as: symptom words, not commands ("ended" is
+        not "end")."""
         self.sound_alikes = {k: frozenset(v) for k, v in data["sound_alikes"].items()}
         self.keep = frozenset(data["settings"].get("keep", ()))
         self.phrase_alikes = {tuple(k.split()): tuple(v.split())
@@ -118,13 +123,13 @@ class Repairer:
     def _stems(self, token: str) -> frozenset[str]:
         """Domain words this one inflects ("paining" -> "pain", "hearts" -> "heart")."""
         found = set()
-        if token.endswith("in") and token + "g" in self.vocabulary:
+        if token.endswith("in") and token + "g" in self.stem_targets:
             found.add(token + "g")  # "killin'", "achin'"
         for suffix in INFLECTIONS:
             stem = token[:-len(suffix)]
             if token.endswith(suffix) and len(stem) >= 3:
                 for candidate in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""):
-                    if candidate in self.vocabulary:
+                    if candidate in self.stem_targets:
                         found.add(candidate)
         return frozenset(found)
 
