@@ -229,3 +229,38 @@ def test_a_blood_pressure_reading_is_asked_about_not_judged(text) -> None:
     assert asked.question == "low_blood_pressure"
     session.handle("yes")
     assert session.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [("whistling like a kettle, every time he pulls in", "wheezing"),
+     ("squeaky noise, each breath she takes", "wheezing")],
+)
+def test_a_finding_can_borrow_the_site_named_just_after_it(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [("only been to the lav once since breakfast, barely a trickle", "less_urine"),
+     ("my pipi is the colour of coca cola", "dark_urine"),
+     ("both ankles look like tree stumps", "leg_swelling"),
+     ("her feet have gone like pillows, her shoes don't fit", "leg_swelling"),
+     ("my head's an eight out of ten", "headache"),
+     ("grandad's out for the count, he just flops back", "hard_to_wake"),
+     ("mum is not recognising me, calling me by her sister's name", "confusion")],
+)
+def test_lay_words_without_the_obvious_word(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["how dark is too dark for pee?",
+                                  "is it normal to get a headache after this?"])
+def test_a_question_about_a_symptom_is_not_a_complaint(text) -> None:
+    assert present(text) == set()
+
+
+@pytest.mark.parametrize("text", ["headache that won't shift, neck won't bend",
+                                  "my headache will not budge and my neck is stiff"])
+def test_a_negated_verb_of_persistence_is_not_a_denial(text) -> None:
+    assert {"headache", "stiff_neck"} <= present(text)

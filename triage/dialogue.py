@@ -144,6 +144,10 @@ class Session:
             return self._emergency_turn(heard, u, readback, assessment, previous)
 
         if not new_info:
+            if u.confirm and u.confirm not in self.findings and self.pending is None \
+                    and not set(u.commands) - {"next", "back", "advice"}:
+                # "Done his BP, 78 over 45": the reading is asked about; "done" is no command
+                return self._confirm(heard, u.confirm)
             if u.commands:
                 return self._command(heard, u.commands)
             if u.not_english:

@@ -21,7 +21,14 @@ from functools import lru_cache
 from grammars import PhraseBook, load_phrase_book
 from triage.knowledge import Knowledge, default_knowledge
 from triage.levels import Level
-from triage.understand.assertion import NEGATED, NOT_HAD, PRESENT, AssertionReader, Found
+from triage.understand.assertion import (
+    HISTORICAL,
+    NEGATED,
+    NOT_HAD,
+    PRESENT,
+    AssertionReader,
+    Found,
+)
 from triage.understand.concepts import ConceptComposer
 from triage.understand.fallback import Fallback
 from triage.understand.normalise import MARKS, QUESTION_MARK, phrase_tokens, tokenize
@@ -131,7 +138,7 @@ class Understander:
             elif match.kind == "risk":
                 assertion = self.assertions.classify(tokens, triggers, match.start, match.end,
                                                      match.own, emergency=False)
-                if assertion not in NOT_HAD:
+                if assertion not in NOT_HAD - {HISTORICAL}:  # "a history of clots" counts
                     result.risk_factors.add(match.name)
         if "concepts" in self.layers:
             self._add_concepts(tokens, clause_of, triggers, scores, symptom_spans, result)

@@ -142,9 +142,9 @@ class AssertionReader:
         categories: set[str] = set()
         for f in found:
             span = set(range(f.start, f.end))
-            if span <= own or own & span and not (
-                    f.trigger.direction == "backward" and f.start > start):
-                continue  # the trigger is a word of the mention itself ("can't breathe")
+            if f.trigger.category == NEGATED and (span <= own or own & span and not (
+                    f.trigger.direction == "backward" and f.start > start)):
+                continue  # the negation is a word of the mention itself ("can't breathe")
             inside = start <= f.start and f.end <= end
             if inside:
                 if f.trigger.category == NEGATED:
@@ -152,7 +152,7 @@ class AssertionReader:
                 elif f.trigger.category != "closer":
                     categories.add(f.trigger.category)
                 continue
-            forward = f.trigger.direction in ("forward", "both") and f.end <= start < f.scope_end
+            forward = f.trigger.direction in ("forward", "both") and f.start < start < f.scope_end
             backward = f.trigger.direction in ("backward", "both") and f.scope_start <= start \
                 and end <= f.start
             reaches = forward or backward

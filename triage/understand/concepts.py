@@ -145,16 +145,18 @@ class ConceptComposer:
         tags = self.tag(tokens)
         clauses = self._clauses(tokens, tags)
         concepts: list[Concept] = []
+        clause_tags = [[t for t in tags if start <= t.start < end and not (
+            t.kind == "site" and t.name in self.ignore_sites)] for start, end in clauses]
         carried: list[Tag] = []
         used = False
         """The carried site already made a symptom in its own clause."""
-        for number, (start, end) in enumerate(clauses):
-            in_clause = [t for t in tags if start <= t.start < end]
+        for number, (start, _end) in enumerate(clauses):
+            in_clause = clause_tags[number]
             sites = [t for t in in_clause if t.kind == "site"]
             findings = [t for t in in_clause if t.kind == "finding"]
             borrowed = bool(findings and not sites)
             if borrowed:
-                sites = carried
+                sites = carried or self._lent_by_next(clause_tags, number)
             own_sites = [t for t in in_clause if t.kind == "site"]
             if not findings:
                 if own_sites:
@@ -208,6 +210,17 @@ class ConceptComposer:
                     complaint.start < site.end and site.start < complaint.end):
                 found[self.unknown] = _concept(self.unknown, site, complaint, borrowed)
         return list(found.values())
+
+    @staticmethod
+    def _lent_by_next(clause_tags: list[list[Tag]], number: int) -> list[Tag]:
+        """The sites of the next clause, when it names only a site: "whistling like a kettle,
+        every time he breathes in"."""
+        if number + 1 >= len(clause_tags):
+            return []
+        following = clause_tags[number + 1]
+        if any(t.kind == "finding" for t in following):
+            return []
+        return [t for t in following if t.kind == "site"]
 
     def _limiting(self, tokens: list[str], start: int) -> bool:
         """The clause narrows what came before ("no chest pain, just achy")."""

@@ -83,7 +83,7 @@ class QuantityReader:
                     and not (after[:1] and after[0] in UNITS_IN_HOURS):
                 scores.append(span)  # "like a 3", "maybe a 5 or 6"
                 continue
-            if after[:2] == ["out", "of"] or (after[:1] in (["of"], ["from"], ["outta"])
+            if after[:2] == ["out", "of"] or (after[:1] in (["of"], ["from"], ["over"])
                                                and after[1:2] in (["10"], ["ten"])):
                 if 0 <= span.value <= 10:
                     scores.append(span)
