@@ -36,8 +36,8 @@ from triage.understand import (  # noqa: E402
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "BENCHMARKS.md"
 START, END = "<!-- understanding:start -->", "<!-- understanding:end -->"
-BEFORE = {"tuning": "in range 330/616 (54%), emergency 86/183, urgent or above 72/158",
-          "held back": "in range 178/314 (57%), emergency 56/107, urgent or above 26/67"}
+BEFORE = {"tuning": "in range 370/728 (51%), emergency 101/233, urgent or above 87/202",
+          "held back": "in range 203/382 (53%), emergency 71/138, urgent or above 29/95"}
 """The phrase-list matcher this corpus was written against (commit d477486), scored once
 with the same player, before the layers existed."""
 
@@ -61,19 +61,22 @@ def speed() -> tuple[float, float, float, float]:
 
 
 ONE_SESSION = """
-import resource
+from pathlib import Path
 from triage.dialogue import Session
 from triage.understand import default_understander
 default_understander().fallback.ready.wait()
 session = Session()
 for text in ["my head hurts", "no", "no", "my pee is dark brown", "I can't breathe"]:
     session.handle(text)
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+status = Path("/proc/self/status").read_text()
+print(int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM"))) / 1024)
 """
+"""VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a child started by a large
+scoring process would report the parent's size."""
 
 
 def session_memory_mb() -> float:
-    """Peak memory of a fresh process holding one typed session, fallback model loaded."""
+    """Peak memory (MB) of a fresh process holding one typed session, fallback model loaded."""
     root = Path(__file__).resolve().parent.parent
     out = subprocess.run([sys.executable, "-c", ONE_SESSION], cwd=root, check=True,
                          capture_output=True, text=True).stdout
