@@ -485,18 +485,13 @@ class Session:
         self.pending = None
         parts: list[str] = []
         speech = next((SPEECH_COMMANDS[c] for c in u.commands if c in SPEECH_COMMANDS), None)
-        if self.guide is None:
+        starting = self.guide is None
+        switching = not starting and self.guide.kind != "anaphylaxis" and assessment.anaphylaxis
+        if starting or switching:
+            # the call instruction first, then step 1; a sign of anaphylaxis after another
+            # emergency brings the anaphylaxis steps (the pen first)
             kind = "anaphylaxis" if assessment.anaphylaxis else "general"
             self.guide = EmergencyGuide(kind)
-            parts.append(self.k.say("level.emergency", number=number))
-            if readback:
-                parts.append(self._heard(readback))
-            parts.extend(self._level_words(assessment)[1:])
-            parts.append(self._step_text())
-            return self._reply(heard, parts, Awaiting.STEP, emergency=True, speech=speech)
-        if self.guide.kind != "anaphylaxis" and assessment.anaphylaxis:
-            # a sign of anaphylaxis after another emergency: its steps (the pen first) lead now
-            self.guide = EmergencyGuide("anaphylaxis")
             parts.append(self.k.say("level.emergency", number=number))
             if readback:
                 parts.append(self._heard(readback))
