@@ -264,3 +264,10 @@ def test_a_question_about_a_symptom_is_not_a_complaint(text) -> None:
                                   "my headache will not budge and my neck is stiff"])
 def test_a_negated_verb_of_persistence_is_not_a_denial(text) -> None:
     assert {"headache", "stiff_neck"} <= present(text)
+
+
+@pytest.mark.parametrize("text", ["my neighbour came round, she says my lips look blue",
+                                  "my friend said my throat looks swollen",
+                                  "we saw a programme on the telly, now he can't breathe properly"])
+def test_someone_else_in_the_sentence_never_hides_the_patients_emergency(text) -> None:
+    assert understand(text).emergency

@@ -119,6 +119,8 @@ class AssertionReader:
             while j < len(tokens) and j - end < reach and (
                     trigger.category == "opener" and tokens[j] not in MARKS or
                     not self._is_terminator(tokens, j, negation)):
+                if trigger.category == OTHER and tokens[j] in FIRST_PERSON:
+                    break  # "my friend said my lips look blue": the patient's own lips
                 j += 1
             scope_end = j
         if trigger.direction in ("backward", "both"):
@@ -163,6 +165,9 @@ class AssertionReader:
                 continue
             if f.trigger.category == "closer":
                 continue
+            if emergency and f.trigger.category in (OTHER, HISTORICAL, HYPOTHETICAL) and any(
+                    t in MARKS for t in tokens[min(f.end, start):max(f.start, end)]):
+                continue  # for an emergency sign, who, when and whether reach one clause only
             categories.add(f.trigger.category)
         if "opener" in categories:
             categories.discard("opener")
