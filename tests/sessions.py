@@ -5,7 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from triage.dialogue import Session
+from triage.knowledge import default_knowledge
 from triage.profile import Profile
+from triage.reply import Reply
+
+K = default_knowledge()
 
 
 class FakeClock:
@@ -28,3 +32,14 @@ def new_session(profile: Profile | None = None, clock: FakeClock | None = None) 
 def talk(session: Session, *lines: str | None):
     """Say each line in turn; the replies, in order."""
     return [session.handle(line) for line in lines]
+
+
+def told_in_full(session: Session, reply: Reply) -> str:
+    """Everything a reply and its continuations say: the patient says "more" until the
+    assistant has nothing more to add."""
+    told = [reply.say]
+    for _ in range(10):
+        if K.say("ui.more_hint") not in told[-1]:
+            break
+        told.append(session.handle("more").say)
+    return " ".join(told)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sessions import FakeClock, new_session, talk
+from sessions import FakeClock, new_session, talk, told_in_full
 
 from triage.knowledge import default_knowledge
 from triage.levels import Level
@@ -27,14 +27,14 @@ def test_kidney_risk_adds_the_hydration_warning_to_self_care_advice() -> None:
     session = new_session(Profile(risk_factors=frozenset({"kidney_disease"})))
     final = talk(session, "I have a mild headache", "no", "no", "no", "two hours ago")[-1]
     assert final.level is Level.SELF_CARE
-    assert K.say("advice.kidney_risk") in final.say
+    assert K.say("advice.kidney_risk") in told_in_full(session, final)
 
 
 def test_age_over_65_counts_as_a_kidney_risk() -> None:
     session = new_session()
     session.handle("I'm 70 years old")
     final = talk(session, "I'm achy all over", "no", "two hours ago")[-1]
-    assert K.say("advice.kidney_risk") in final.say
+    assert K.say("advice.kidney_risk") in told_in_full(session, final)
 
 
 def test_clot_risk_makes_leg_pain_urgent() -> None:
@@ -84,10 +84,12 @@ def test_the_eight_cups_come_with_the_fluid_limit_caveat_for_kidney_or_heart_dis
     session = new_session(Profile(risk_factors=frozenset({risk})))
     final = talk(session, "I have a mild headache", "no", "no", "no", "two hours ago")[-1]
     assert final.level is Level.SELF_CARE
-    assert K.say("care.hydrate_within_limit") in final.say
-    assert K.say("care.hydrate") not in final.say
+    told = told_in_full(session, final)
+    assert K.say("care.hydrate_within_limit") in told
+    assert K.say("care.hydrate") not in told
 
 
 def test_without_a_fluid_limit_risk_the_plain_eight_cups_are_said() -> None:
-    final = talk(new_session(), "I have a mild headache", "no", "no", "no", "two hours ago")[-1]
-    assert K.say("care.hydrate") in final.say
+    session = new_session()
+    final = talk(session, "I have a mild headache", "no", "no", "no", "two hours ago")[-1]
+    assert K.say("care.hydrate") in told_in_full(session, final)

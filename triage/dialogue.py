@@ -28,6 +28,8 @@ MAX_READBACK = 8
 """At most this many findings are read back in one reply."""
 MAX_AGO_HOURS = 24 * 365
 """Times further back are not taken as the infusion's end."""
+MAX_REPLY_WORDS = 50
+"""A reply longer than this is hard to hold by ear: the rest waits for "more"."""
 MAX_CARE_TIPS = 2
 MAX_WATCH = 2
 RISK_LABELS = {
@@ -35,6 +37,9 @@ RISK_LABELS = {
     "heart_disease": "heart disease", "high_blood_pressure": "high blood pressure",
     "clotting_disorder": "a clotting disorder",
 }
+NOT_A_DENIAL = frozenset({"hypothetical", "historical", "other"})
+"""Assertions that say nothing about the patient now: not recorded as present or absent, so
+the red-flag questions about them are still asked."""
 SPEECH_COMMANDS = {"slower": SpeechChange.SLOWER, "faster": SpeechChange.FASTER,
                    "louder": SpeechChange.LOUDER, "softer": SpeechChange.SOFTER}
 
@@ -92,6 +97,8 @@ class Session:
         self.outcome_pending = False
         """Something was reported since the last outcome."""
         self.last_assessment = Assessment(Level.NONE, ())
+        self.more: list[str] = []
+        """What a reply left out to stay short, said when the patient asks for more."""
 
     # -- public ------------------------------------------------------------------------------
     def opening(self) -> Reply:
@@ -135,14 +142,17 @@ class Session:
     def _turn(self, heard: str | None, u: Understanding) -> Reply:
         readback: list[str] = []
         new_info = self._apply(u, readback)
+        answer, ask = self._answer_question(u, new_info)
         assessment = self._assess()
         self.last_assessment = assessment
         previous = self.level
         self.level = Level.highest(self.level, assessment.level)
 
         if self.level is Level.EMERGENCY:
-            return self._emergency_turn(heard, u, readback, assessment, previous)
+            return self._emergency_turn(heard, u, readback, assessment, previous, answer)
 
+        if not new_info and answer and not set(u.commands) & {"stop", "repeat"}:
+            return self._answered(heard, answer, ask)
         if not new_info:
             if u.confirm and u.confirm not in self.findings and self.pending is None \
                     and not set(u.commands) - {"next", "back", "advice"}:
@@ -161,6 +171,12 @@ class Session:
             if u.confirm and u.confirm not in self.findings and (
                     self.pending is None or self.checking):
                 return self._confirm(heard, u.confirm)
+            if u.mentions and all(m.assertion in NOT_A_DENIAL for m in u.mentions):
+                # "my friend once had hives": understood, and not about the patient now
+                self.unclear_count = 0
+                then = self.pending.text if self.pending else self.k.say("ui.prompt")
+                return self._reply(heard, [self.k.say("ui.not_about_you"), then],
+                                   self.pending.awaiting if self.pending else Awaiting.SYMPTOM)
             return self._unclear(heard, self.k.say("ui.reask"))
 
         self.unclear_count = 0
@@ -168,12 +184,13 @@ class Session:
         parts: list[str] = []
         if readback:
             parts.append(self._heard(readback))
+        parts.extend(answer)
         if u.truncated:
             parts.append(self.k.say("ui.too_long"))
         if "stop" in u.commands:
             return self._goodbye(heard, parts)
         rose = self.level.rank > previous.rank
-        question = self._confirm_question(u.confirm) or self._next_question()
+        question = self._confirm_question(u.confirm) or ask or self._next_question()
         if question is None and self.checking:
             # the check after an unclear turn found no red flag: still ask what is wrong
             self.checking = False
@@ -214,6 +231,8 @@ class Session:
         for m in u.mentions:
             if m.symptom in ("well", "unknown_pain") and not m.present:
                 continue  # "not fine" and "no pain" say nothing to act on
+            if m.assertion in NOT_A_DENIAL:
+                continue  # asked about, long ago, or someone else's: neither had nor denied
             finding = Finding(m.symptom, m.present, m.severity, m.persistent, m.side, m.exact,
                               m.sudden)
             previous = self.findings.get(m.symptom)
@@ -457,19 +476,21 @@ class Session:
         parts = self._level_words(assessment)
         present = [self.k.symptoms[f.symptom] for f in self.findings.values()
                    if f.present and f.symptom in self.k.symptoms]
-        if self.level is Level.SELF_CARE:
-            for symptom in present:
-                if symptom.reassure and symptom.reassure not in self.said_advice:
-                    self.said_advice.add(symptom.reassure)
-                    parts.append(self.k.say(f"advice.{symptom.reassure}"))
-            tips = _unique(c for s in present for c in s.care)[:MAX_CARE_TIPS]
-            risks = frozenset(self.profile.effective_risks())
-            parts.extend(self.k.say(f"care.{self.k.care_tip(c, risks)}") for c in tips)
+        # what is personal to this patient comes first, general tips after
         for advice in _unique(self.k.risk_advice[r] for r in sorted(
                 self.profile.effective_risks()) if r in self.k.risk_advice):
             if advice not in self.said_advice:
                 self.said_advice.add(advice)
                 parts.append(self.k.say(f"advice.{advice}", number=number))
+        if self.level is Level.SELF_CARE:
+            # what to do before what to expect
+            tips = _unique(c for s in present for c in s.care)[:MAX_CARE_TIPS]
+            risks = frozenset(self.profile.effective_risks())
+            parts.extend(self.k.say(f"care.{self.k.care_tip(c, risks)}") for c in tips)
+            for symptom in present:
+                if symptom.reassure and symptom.reassure not in self.said_advice:
+                    self.said_advice.add(symptom.reassure)
+                    parts.append(self.k.say(f"advice.{symptom.reassure}"))
         if self.level.rank <= Level.DOCTOR.rank:
             watch = _unique(w for s in present for w in s.watch)[:MAX_WATCH]
             parts.extend(self.k.say(f"watch.{w}", number=number) for w in watch)
@@ -480,7 +501,8 @@ class Session:
         return self.k.say("emergency.still", number=self.profile.emergency_number)
 
     def _emergency_turn(self, heard: str | None, u: Understanding, readback: list[str],
-                        assessment: Assessment, previous: Level) -> Reply:
+                        assessment: Assessment, previous: Level,
+                        answer: list[str] | None = None) -> Reply:
         number = self.profile.emergency_number
         self.pending = None
         parts: list[str] = []
@@ -496,6 +518,7 @@ class Session:
             if readback:
                 parts.append(self._heard(readback))
             parts.extend(self._level_words(assessment)[1:])
+            parts.extend(answer or ())
             parts.append(self._step_text())
             return self._reply(heard, parts, Awaiting.STEP, emergency=True, speech=speech)
         reminder = self._due_reminder_text()
@@ -504,12 +527,17 @@ class Session:
             parts.append(reminder)
         if readback:
             parts.append(self._heard(readback))
+        parts.extend(answer or ())
         commands = set(u.commands)
         if "stop" in commands and not readback:
             return self._goodbye(heard, [])
         if commands & {"repeat", *SPEECH_COMMANDS} and self.last_reply and not readback:
             return self._reply(heard, [self.last_reply.say], Awaiting.STEP, emergency=True,
                                speech=speech)
+        keep = 2 if reminder else 1
+        if "more" in commands and self.more:
+            parts.extend(self.more)  # the why that was left out of an earlier reply
+            self.more = []
         if "back" in commands:
             if self.guide.step == 0:
                 parts.append(self.k.say("ui.first_step"))
@@ -518,10 +546,12 @@ class Session:
             steps = self.k.steps[self.guide.kind]
             if self.guide.step + 1 >= len(steps):
                 parts.append(self.k.say("ui.last_step"))
-                return self._reply(heard, parts, Awaiting.STEP, emergency=True, speech=speech)
+                return self._reply(heard, parts, Awaiting.STEP, emergency=True, speech=speech,
+                                   keep=keep)
             self.guide.step += 1
         parts.append(self._step_text())
-        return self._reply(heard, parts, Awaiting.STEP, emergency=True, speech=speech)
+        return self._reply(heard, parts, Awaiting.STEP, emergency=True, speech=speech,
+                           keep=keep)
 
     def _step_text(self) -> str:
         assert self.guide is not None
@@ -569,6 +599,8 @@ class Session:
                     return self._reply(heard, [self.k.say("ui.help")], awaiting)
                 return self._reply(heard, [*self._outcome(self.last_assessment), *question],
                                    awaiting)
+            if name == "more":
+                return self._more(heard, question, awaiting)
             if name == "next":
                 if self.pending is None:
                     return self._reply(heard, [self.k.say("ui.no_steps")], awaiting)
@@ -577,6 +609,16 @@ class Session:
             if name == "back":
                 return self._reply(heard, question or [self.k.say("ui.no_steps")], awaiting)
         return self._unclear(heard, self.k.say("ui.reask"))
+
+    def _more(self, heard: str | None, question: list[str], awaiting: Awaiting) -> Reply:
+        """The next part of what was left out of a reply, or that there is no more."""
+        if not self.more:
+            ending = question or [self.k.say("ui.anything_else")]
+            return self._reply(heard, [self.k.say("ui.no_more"), *ending], awaiting)
+        rest, self.more = self.more, []
+        ending = question or [self.k.say("ui.anything_else")] if self.level is not Level.NONE \
+            else question
+        return self._reply(heard, [*rest, *ending], awaiting)
 
     def _after_skip(self, heard: str | None) -> Reply:
         parts = [self.k.say("ui.skipped")]
@@ -588,6 +630,68 @@ class Session:
         parts.extend(self._outcome(self.last_assessment))
         parts.append(self.k.say("ui.anything_else"))
         return self._reply(heard, parts, Awaiting.SYMPTOM)
+
+    def _answer_question(self, u: Understanding,
+                         new_info: bool) -> tuple[list[str], Question | None]:
+        """The answer to a question the turn asks, and a yes/no question to follow it when
+        the patient asked whether an uncommon symptom is normal. A question with no known
+        topic gets "no answer" only when the turn brought nothing else."""
+        if not u.question or "stop" in u.commands:
+            return [], None
+        topic = u.asks
+        if topic is None:
+            if new_info or u.commands or u.answer or u.mentions or u.confirm:
+                return [], None
+            topic = "no_answer"
+        number = self.profile.emergency_number
+        if topic == "is_normal":
+            return self._is_normal(u.asks_about)
+        if topic == "if_it_happens":
+            return self._if_it_happens(u.asks_about), None
+        key = self.k.answer(topic, frozenset(self.profile.effective_risks()))
+        return [self.k.say(key, number=number)], None
+
+    def _is_normal(self, symptom: str | None) -> tuple[list[str], Question | None]:
+        """"Is it normal to have X?": yes for a common reaction; for anything else, no, and
+        the yes/no question about it, since it is usually asked because it is there."""
+        if symptom is None:
+            present = [f.symptom for f in self.findings.values() if f.present]
+            symptom = present[-1] if present else None
+        info = self.k.symptoms.get(symptom) if symptom else None
+        if info is None:
+            return [self.k.say("answer.common_reactions")], None
+        if info.common:
+            return [self.k.say("answer.is_common")], None
+        question = None
+        if symptom not in self.findings and self.k.has(f"ask.{symptom}"):
+            question = Question(symptom, Awaiting.YES_NO, self.k.say(f"ask.{symptom}"))
+        return [self.k.say("answer.not_common")], question
+
+    def _if_it_happens(self, symptom: str | None) -> list[str]:
+        """"What if I get hives?": the instruction for that symptom's level, said as what to
+        do if it happens; a common reaction is said to be one."""
+        info = self.k.symptoms.get(symptom) if symptom else None
+        if info is None or info.level is Level.NONE:
+            return [self.k.say("answer.no_answer")]
+        if info.common:
+            return [self.k.say("answer.is_common")]
+        instruction = self.k.say(f"level.{info.level.value}",
+                                 number=self.profile.emergency_number)
+        instruction = instruction[:1].lower() + instruction[1:]
+        return [self.k.say("answer.if_it_happens", instruction=instruction)]
+
+    def _answered(self, heard: str | None, answer: list[str], ask: Question | None) -> Reply:
+        """A turn that only asked something: the answer, then the conversation goes on where
+        it was (the pending question again, or a question the answer calls for)."""
+        self.unclear_count = 0
+        if ask is not None and ask.key not in self.asked:
+            if self.pending is not None:
+                self.asked.discard(self.pending.key)  # asked again after this one
+            self.pending = ask
+            self.asked.add(ask.key)
+        if self.pending is not None:
+            return self._reply(heard, [*answer, self.pending.text], self.pending.awaiting)
+        return self._reply(heard, answer, Awaiting.SYMPTOM)
 
     def _unclear(self, heard: str | None, opening: str) -> Reply:
         """Re-ask briefly; after repeated failures, doctor wording. Never reassurance."""
@@ -682,13 +786,33 @@ class Session:
             label = f"{label}, both sides"
         return label
 
+    def _fit(self, parts: list[str], keep: int = 1) -> list[str]:
+        """At most MAX_REPLY_WORDS: the first `keep` parts (the instruction, a due reminder)
+        and the last (the question, the step, "anything else?") stay; the parts between are
+        said in order while they fit, and the rest waits for "more"."""
+        parts = [p.strip() for p in parts if p and p.strip()]
+        if _words(parts) <= MAX_REPLY_WORDS or len(parts) <= keep + 1:
+            return parts
+        hint = self.k.say("ui.more_hint")
+        first, middle, last = parts[:keep], parts[keep:-1], parts[-1]
+        budget = MAX_REPLY_WORDS - _words([*first, last, hint])
+        kept: list[str] = []
+        for i, part in enumerate(middle):
+            if _words([part]) > budget:
+                self.more = middle[i:]
+                return [*first, *kept, hint, last]
+            kept.append(part)
+            budget -= _words([part])
+        return parts
+
     def _reply(self, heard: str | None, parts: list[str], awaiting: Awaiting | None, *,
                emergency: bool = False, speech: SpeechChange | None = None,
-               ended: bool = False) -> Reply:
+               ended: bool = False, keep: int = 1) -> Reply:
         fired = self.last_assessment.top if self.level is not Level.NONE else ()
+        parts = self._fit(parts, keep)
         reply = Reply(
             heard=heard,
-            say=" ".join(p.strip() for p in parts if p and p.strip()),
+            say=" ".join(parts),
             level=self.level,
             awaiting=awaiting,
             emergency=emergency or self.level is Level.EMERGENCY,
@@ -701,6 +825,10 @@ class Session:
         )
         self.last_reply = reply
         return reply
+
+
+def _words(parts: list[str]) -> int:
+    return sum(len(p.split()) for p in parts)
 
 
 def _unique(items) -> list[str]:  # type: ignore[no-untyped-def]

@@ -109,11 +109,22 @@ class Knowledge:
     """Risk factor id to the advice sentence id said with outcomes."""
     care_for_risk: dict[str, tuple[frozenset[str], str]] = field(default_factory=dict)
     """Care tip id to (risk factors, the tip said instead when the profile has one)."""
+    answer_for_risk: dict[str, tuple[frozenset[str], str]] = field(default_factory=dict)
+    """Answer topic to (risk factors, the answer said instead when the profile has one)."""
 
     def care_tip(self, tip: str, risks: frozenset[str]) -> str:
         """The care tip's sentence id for a profile with these risk factors."""
         variant = self.care_for_risk.get(tip)
         return variant[1] if variant and variant[0] & risks else tip
+
+    def answer(self, topic: str, risks: frozenset[str]) -> str:
+        """The answer's sentence id for a question on `topic`, for a profile with these
+        risk factors."""
+        variant = self.answer_for_risk.get(topic)
+        return f"answer.{variant[1] if variant and variant[0] & risks else topic}"
+
+    def answer_topics(self) -> frozenset[str]:
+        return frozenset(k.partition(".")[2] for k in self.sentences if k.startswith("answer."))
 
     def say(self, key: str, **values: object) -> str:
         """The sentence `key` with its placeholders filled."""
@@ -144,6 +155,7 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
     raw_symptoms = _read("symptoms", directory)
     raw_rules = _read("rules", directory)
     raw_say = _read("say", directory)
+    raw_say.update(_read("answers", directory))
     raw_sources = _read("sources", directory)
 
     symptoms = {
@@ -213,6 +225,8 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
         risk_advice=dict(raw_rules.get("risk_advice", {})),
         care_for_risk={tip: (frozenset(v["risk_any"]), str(v["use"]))
                        for tip, v in raw_rules.get("care_for_risk", {}).items()},
+        answer_for_risk={topic: (frozenset(v["risk_any"]), str(v["use"]))
+                         for topic, v in raw_rules.get("answer_for_risk", {}).items()},
     )
     _check(knowledge)
     return knowledge
@@ -249,6 +263,10 @@ def _check(k: Knowledge) -> None:
         for name in (tip, variant):
             if f"care.{name}" not in k.sentences:
                 problems.append(f"care_for_risk: unknown care tip {name}")
+    for topic, (_, variant) in k.answer_for_risk.items():
+        for name in (topic, variant):
+            if f"answer.{name}" not in k.sentences:
+                problems.append(f"answer_for_risk: unknown answer {name}")
     for risk, advice in k.risk_advice.items():
         if f"advice.{advice}" not in k.sentences:
             problems.append(f"risk {risk}: unknown advice {advice}")

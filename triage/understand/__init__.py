@@ -6,6 +6,7 @@
     concepts   (concepts.py)    a body site and a finding in one clause: "my calf is red and hot"
     assertion  (assertion.py)   negated, hedged, hypothetical, historical, retracted, whose
     quantities (quantities.py)  numbers, temperatures, durations, times, ages
+    questions  (questions.py)   a question, and the answer topic it asks about
     fallback   (fallback.py)    similarity to the phrase book, when nothing else found a symptom
 
 Each layer's data sits beside it in TOML (the lexicons and phrases in grammars/phrases/, the
@@ -31,11 +32,12 @@ from triage.understand.assertion import (
 )
 from triage.understand.concepts import ConceptComposer
 from triage.understand.fallback import Fallback
-from triage.understand.normalise import MARKS, QUESTION_MARK, phrase_tokens, tokenize
+from triage.understand.normalise import MARKS, phrase_tokens, tokenize
 from triage.understand.numbers import NumberSpan
 from triage.understand.phrases import PhraseMatch, PhraseMatcher
 from triage.understand.quantities import TEMPERATURE_WORDS, UNITS_IN_HOURS, QuantityReader
-from triage.understand.repair import Candidates, Repairer
+from triage.understand.questions import QuestionReader
+from triage.understand.repair import Candidates, Repairer, english_words
 from triage.understand.result import Mention, Understanding
 
 __all__ = ["LAYERS", "MAX_TOKENS", "Mention", "Understander", "Understanding",
@@ -54,6 +56,13 @@ NEW_SUBJECT = frozenset("i my it the there he she we they your his her this its"
 BLOOD_PRESSURE_SIGN = "low_blood_pressure"
 """What a blood pressure reading said in numbers is asked about: the sources name a sudden
 drop, not a number."""
+QUESTION_KEEPS = frozenset({"slower", "faster", "louder", "softer", "mute", "unmute"})
+"""Commands still obeyed inside a question; "stop", "next" or "help" there are its words."""
+MAX_QUESTION_WORDS = 60
+"""Longer turns are stories, not questions; their symptoms are still read."""
+MIN_KNOWN_SHARE = 0.6
+"""A question is only answered when at least this share of its words are English: repair
+must not turn noise into a topic word ("yeyq" into "yoga")."""
 LAYERS = ("repair", "concepts", "assertion", "fallback")
 """Layers that can be switched off to measure what they add; normalise and phrases are the
 base every other layer stands on."""
@@ -68,6 +77,9 @@ class Understander:
         self.knowledge = knowledge
         self.layers = layers
         self.emergency_ids = knowledge.emergency_symptoms()
+        self.common_ids = frozenset(s.id for s in knowledge.symptoms.values() if s.common)
+        """Expected reactions: only these are read as merely asked about when named in a
+        question ("how long do chills last?"); anything more serious is acted on."""
         vocabulary: set[str] = set()
         for phrases in book.phrase_groups().values():
             for phrase in phrases:
@@ -78,6 +90,8 @@ class Understander:
                     vocabulary.update(phrase_tokens(phrase))
         vocabulary.update(book.number_units, book.number_tens, UNITS_IN_HOURS, TEMPERATURE_WORDS,
                           book.clause_splitters)
+        self.questions = QuestionReader(self._question_candidates)
+        vocabulary.update(self.questions.vocabulary())
         symptom_words = {w for phrases in book.symptoms.values() for p in phrases
                          for w in phrase_tokens(p)}
         symptom_words |= {w for table in (book.sites, book.findings) for phrases in table.values()
@@ -102,6 +116,13 @@ class Understander:
             return Candidates(self.repairer.equivalent[token])
         return Candidates(frozenset({token}))
 
+    def _question_candidates(self, token: str) -> Candidates:
+        """Spelling repair without the equivalence groups: "is normal" must not match "feel
+        normal"."""
+        if token in self.repairer.equivalent:
+            return Candidates(frozenset({token}))
+        return self._candidates(token)
+
     # -- the whole input ---------------------------------------------------------------------
     def understand(self, text: str) -> Understanding:
         all_tokens = tokenize(text or "")
@@ -111,7 +132,6 @@ class Understander:
         tokens = all_tokens[:MAX_TOKENS]
         result = Understanding(text=" ".join(t for t in tokens if t not in MARKS))
         result.truncated = truncated
-        result.question = QUESTION_MARK in tokens
         if not [t for t in tokens if t not in MARKS]:
             result.not_english = any(ch.isalpha() for ch in text or "")
             return result
@@ -171,11 +191,48 @@ class Understander:
             # from a little before the cut, so a phrase the cut splits is found whole
             self._scan_rest_for_emergency(all_tokens[MAX_TOKENS - CUT_OVERLAP:], CUT_OVERLAP,
                                           result)
+        words = [t for t in tokens if t not in MARKS]
+        whole_command = any(m.kind == "command" and m.end - m.start >= len(words)
+                            for m in chosen)
+        if not whole_command:  # "what should I watch for" is the command "more"
+            self._read_question(tokens, result)
         known = sum(1 for t in tokens if t not in MARKS and (
             len(self._candidates(t).words) > 1 or t in self.vocabulary))
         if known == 0 and not scores and not standalone:
             result.unknown_words = [t for t in tokens if t not in MARKS][:10]
         return result
+
+    def _read_question(self, tokens: list[str], result: Understanding) -> None:
+        """Whether the turn asks something, and about what."""
+        words = [t for t in tokens if t not in MARKS]
+        known = sum(1 for t in words if t in self.vocabulary or t in english_words()
+                    or t.isdigit())
+        if len(words) > MAX_QUESTION_WORDS or known < len(words) * MIN_KNOWN_SHARE:
+            return  # noise, another language, or a long story: no question to answer
+        result.question = self.questions.is_question(tokens)
+        if not result.question:
+            return
+        result.asks = self.questions.topic(tokens).topic
+        result.mentions = [
+            replace(m, present=False, assertion="hypothetical") if m.present
+            and m.symptom in self.common_ids and m.severity is None and not m.sudden
+            and self.questions.asked_not_had(tokens, m.start)
+            else m for m in result.mentions]
+        if result.asks is not None and len([t for t in tokens if t not in MARKS]) > 3:
+            # "when do I stop drinking water?": a word of the question, not a command
+            result.commands = [c for c in result.commands if c in QUESTION_KEEPS]
+        named = [m for m in result.mentions if m.symptom not in ("well", "unknown_pain")]
+        if named:
+            result.asks_about = named[0].symptom
+        imagined = [m for m in named if m.assertion == "hypothetical"]
+        if result.asks is None and imagined:
+            if any(m.symptom in self.emergency_ids for m in imagined):
+                # "what if my throat swells?": the signs that mean calling for help
+                result.asks = self.questions.emergency_topic
+            else:
+                # "what if I get hives?": what to do if it happens
+                result.asks = self.questions.happens_topic
+                result.asks_about = imagined[0].symptom
 
     def _add_concepts(self, tokens: list[str], clause_of: list[int], triggers: list[Found],
                       scores: list[NumberSpan], taken: set[int], result: Understanding) -> None:

@@ -66,6 +66,10 @@ class Understanding:
     unknown_words: list[str] = field(default_factory=list)
     question: bool = False
     """The input asks something ("can I take ibuprofen?", "what if my throat swells?")."""
+    asks: str | None = None
+    """The answer topic a question asks about (triage/knowledge/answers.toml), if known."""
+    asks_about: str | None = None
+    """The symptom a question names ("is it normal to have chills?"), if any."""
     blood_pressure: tuple[int, int] | None = None
     """A blood pressure reading said ("78 over 45"): it is not read, it is asked about."""
     confirm: str | None = None

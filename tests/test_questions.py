@@ -1,0 +1,122 @@
+"""Patients' questions are answered from the sources; a question is not a complaint.
+
+Sentences here are written for these tests; the question corpus (tests/corpus/questions.jsonl)
+is scored by bench/questions.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sessions import new_session, talk
+
+from triage.knowledge import default_knowledge
+from triage.levels import Level
+from triage.profile import Profile
+from triage.reply import Awaiting
+
+K = default_knowledge()
+
+
+def answer(topic: str) -> str:
+    return K.say(f"answer.{topic}", number="911")
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("how much should I be drinking today", "fluids_amount"),
+    ("why do I have to drink so much water", "fluids_why"),
+    ("how many days before the next one should I start drinking more fluids", "fluids_timing"),
+    ("I'm on dialysis so how much can I drink", "fluid_limit"),
+    ("am I allowed a Tylenol", "pain_relievers"),
+    ("is it ok to drive myself home", "driving"),
+    ("when can I go back to the gym", "activity"),
+    ("when will the IVIg start working", "benefit_timing"),
+    ("what is SCIg", "scig"),
+    ("will it be like this after every infusion", "later_infusions"),
+    ("what signs mean I should call an ambulance", "when_emergency"),
+    ("how long do the aches usually last", "effects_duration"),
+    ("what is premedication", "premedication"),
+    ("how long does an infusion take", "infusion_length"),
+    ("when would I use a second epipen", "second_pen"),
+    ("where does the stuff in the drip come from", "what_is_ivig"),
+])
+def test_a_question_is_answered_with_its_fact_and_changes_no_level(question: str,
+                                                                   topic: str) -> None:
+    reply = new_session().handle(question)
+    assert answer(topic) in reply.say
+    assert reply.level is Level.NONE
+    assert K.sentences[f"answer.{topic}"].source.ref in K.sources  # a named source, not "ui"
+
+
+@pytest.mark.parametrize("question", ["can I have a glass of wine tonight",
+                                      "when is my next appointment",
+                                      "can i take a bath this evening"])
+def test_a_question_the_sources_do_not_answer_gets_a_plain_no_answer(question: str) -> None:
+    reply = new_session().handle(question)
+    assert reply.say == answer("no_answer")
+    assert reply.level is Level.NONE
+    assert reply.awaiting is Awaiting.SYMPTOM  # no red-flag check for a plain question
+
+
+@pytest.mark.parametrize("question", ["what if my throat swells up?",
+                                      "what would I do if I couldn't breathe"])
+def test_an_imagined_emergency_is_answered_with_the_signs_not_acted_on(question: str) -> None:
+    reply = new_session().handle(question)
+    assert answer("when_emergency") in reply.say
+    assert reply.level is Level.NONE
+    assert not reply.emergency
+
+
+@pytest.mark.parametrize(("turn", "level"), [
+    ("my head is pounding, can I take ibuprofen for it?", Level.SELF_CARE),
+    ("I've got the shivers, how long will they last", Level.SELF_CARE),
+])
+def test_a_complaint_in_the_same_sentence_is_still_acted_on(turn: str, level: Level) -> None:
+    reply = new_session().handle(turn)
+    assert reply.level is level
+    assert reply.say.startswith("I heard:")
+
+
+def test_an_emergency_sign_in_a_question_puts_the_call_first() -> None:
+    reply = new_session().handle("my lips are swelling up, is that normal?")
+    assert reply.level is Level.EMERGENCY
+    assert reply.say.startswith(K.say("level.emergency", number="911"))
+
+
+def test_is_it_normal_says_yes_for_a_common_reaction() -> None:
+    reply = new_session().handle("is it normal to get chills after IVIg")
+    assert answer("is_common") in reply.say
+    assert reply.level is Level.NONE
+
+
+def test_is_it_normal_for_a_serious_sign_says_no_and_asks_whether_it_is_there() -> None:
+    session = new_session()
+    reply = session.handle("is it normal to have chest pain afterwards")
+    assert answer("not_common") in reply.say
+    assert reply.question == "chest_pain" and reply.awaiting is Awaiting.YES_NO
+    assert session.handle("yes").level is Level.EMERGENCY
+
+
+def test_the_fluid_answer_carries_the_fluid_limit_for_kidney_disease() -> None:
+    session = new_session(Profile(risk_factors=frozenset({"kidney_disease"})))
+    reply = session.handle("how much water should I drink")
+    assert answer("fluids_within_limit") in reply.say
+    assert answer("fluids_amount") not in reply.say
+
+
+def test_a_question_during_a_follow_up_is_answered_then_the_follow_up_is_asked_again() -> None:
+    session = new_session()
+    first = session.handle("I have a headache")
+    reply = session.handle("can I take paracetamol")
+    assert answer("pain_relievers") in reply.say
+    assert reply.say.endswith(first.say.split(". ", 1)[1])  # the same follow-up question
+    assert reply.question == first.question
+
+
+def test_someone_elses_symptom_is_understood_as_not_the_patients() -> None:
+    session = new_session()
+    reply = session.handle("my sister once had hives after hers")
+    assert reply.say.startswith(K.say("ui.not_about_you"))
+    assert reply.level is Level.NONE
+    # not recorded as denied: the red flag is still asked about when it matters
+    talk(session, "I feel dizzy")
+    assert "hives" not in [f for f in session.findings if not session.findings[f].present]

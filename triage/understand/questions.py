@@ -1,0 +1,190 @@
+"""Questions: is the turn a question, and which answer topic does it ask about?
+
+Patients ask as much as they complain ("how much should I drink?", "can I drive home?").
+Speech carries no question mark, so a question is known by its form (an opener such as "can"
+or "how" at the start of a clause, or a cue such as "I was wondering") and its topic by word
+classes held in questions.toml. Answers themselves are medical sentences and live in
+triage/knowledge/answers.toml.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from triage.understand.normalise import MARKS, QUESTION_MARK, phrase_tokens
+from triage.understand.repair import Candidates
+
+QUESTIONS_FILE = Path(__file__).with_name("questions.toml")
+MAX_FILLERS = 2
+"""Filler words allowed before a clause's opener: "so, um, can I ...". """
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What a question asks about."""
+
+    topic: str | None
+    """Topic id of answers.toml, or None when the question's topic is not known."""
+    score: tuple[int, int] = (0, 0)
+    """(parts matched, words matched) of the winning pattern: how specific the match was."""
+
+
+class QuestionReader:
+    """Question form and topic, from the data in questions.toml."""
+
+    def __init__(self, candidates: Callable[[str], Candidates],
+                 path: Path = QUESTIONS_FILE) -> None:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+        form = data["form"]
+        self.candidates = candidates
+        self._cached: tuple[tuple[str, ...], list[frozenset[str]]] = ((), [])
+        self.openers = [phrase_tokens(p) for p in form["openers"]]
+        self.not_after_opener = frozenset(form["not_after_opener"])
+        self.wh = frozenset(form["wh"])
+        self.subjects = frozenset(form["subjects"])
+        self.wh_followers = frozenset(form["wh_followers"])
+        self.fillers = frozenset(form["fillers"])
+        self.cues = [phrase_tokens(p) for p in form["cues"]]
+        self.inverted = [phrase_tokens(p) for p in form["inverted"]]
+        self.not_before_inverted = frozenset(form["not_before_inverted"])
+        self.had_by = frozenset(form["had_by"])
+        self.asking = frozenset(form["asking"])
+        self.demonstratives = frozenset(form["demonstratives"])
+        self.emergency_topic: str = data["hypothetical"]["emergency_topic"]
+        self.normal_topic: str = data["hypothetical"]["normal_topic"]
+        self.happens_topic: str = data["hypothetical"]["happens_topic"]
+        self.words = {name: [phrase_tokens(p) for p in phrases]
+                      for name, phrases in data["words"].items()}
+        self.strong = frozenset(data["scoring"]["strong"])
+        self.same_as: dict[str, str] = dict(data["scoring"]["same_as"])
+        self.topics: list[tuple[str, list[list[str]]]] = list(data["topics"].items())
+        for topic, patterns in self.topics:
+            for pattern in patterns:
+                for part in pattern:
+                    if part.startswith("@") and part[1:] not in self.words:
+                        raise ValueError(f"questions.toml: {topic} uses unknown class {part}")
+
+    def vocabulary(self) -> set[str]:
+        """Every word the layer looks for, so that spelling repair can reach them."""
+        words: set[str] = set()
+        for phrases in (*self.words.values(), self.openers, self.cues):
+            for phrase in phrases:
+                words.update(phrase)
+        return words
+
+    # -- form --------------------------------------------------------------------------------
+    def is_question(self, tokens: list[str]) -> bool:
+        """A question mark, an opener starting a clause, or a cue anywhere."""
+        if QUESTION_MARK in tokens:
+            return True
+        start = 0
+        for i in range(len(tokens) + 1):
+            if i == len(tokens) or tokens[i] in MARKS:
+                if self._opens_question(tokens[start:i]):
+                    return True
+                start = i + 1
+        if any(self._find(tokens, cue) is not None for cue in self.cues):
+            return True
+        return any(self._inverted_at(tokens, i) for i in range(len(tokens)))
+
+    def _inverted_at(self, tokens: list[str], i: int) -> bool:
+        if i > 0 and tokens[i - 1] in self.not_before_inverted:
+            return False
+        return any(tuple(tokens[i:i + len(p)]) == p for p in self.inverted)
+
+    def asked_not_had(self, tokens: list[str], start: int) -> bool:
+        """Whether the symptom named at `start` is only asked about: its clause is worded as a
+        question (a question mark alone is not enough: "hands puffed up??") and no word in it
+        before the symptom says someone has it."""
+        begin = start
+        while begin > 0 and tokens[begin - 1] not in MARKS:
+            begin -= 1
+        end = start
+        while end < len(tokens) and tokens[end] not in MARKS:
+            end += 1
+        clause = tokens[begin:end]
+        if not (self._opens_question(clause)
+                or any(self._inverted_at(clause, i) for i in range(len(clause)))
+                or any(self._find(clause, cue) is not None for cue in self.cues)):
+            return False
+        if start > begin and tokens[start - 1] in self.demonstratives or \
+                start > begin + 1 and tokens[start - 2] in self.demonstratives:
+            return False
+        for i in range(begin, start):
+            if tokens[i] in self.had_by and not (i > begin and tokens[i - 1] in self.asking):
+                return False
+        return True
+
+    def _opens_question(self, clause: list[str]) -> bool:
+        skipped = 0
+        while skipped < MAX_FILLERS and skipped < len(clause) \
+                and clause[skipped] in self.fillers and not self._opener_at(clause, skipped):
+            skipped += 1
+        return self._opener_at(clause, skipped)
+
+    def _opener_at(self, clause: list[str], i: int) -> bool:
+        for opener in self.openers:
+            end = i + len(opener)
+            if tuple(clause[i:end]) == opener:
+                # "do not worry", "what a day", "when I stand up": not questions
+                if end >= len(clause) or clause[end] in self.not_after_opener:
+                    return False
+                if len(opener) > 1:
+                    return True
+                if opener[0] in self.wh:
+                    return clause[end] in self.wh_followers
+                return clause[end] in self.subjects
+        return False
+
+    # -- topic -------------------------------------------------------------------------------
+    def topic(self, tokens: list[str]) -> Asked:
+        """The most specific topic whose pattern is found in the tokens."""
+        best = Asked(None)
+        for topic, patterns in self.topics:
+            for pattern in patterns:
+                score = self._score(tokens, pattern)
+                if score is not None and score[0] > best.score[0]:
+                    best = Asked(topic, score)  # on a tie the earlier topic stays
+        if best.topic in self.same_as:
+            return Asked(self.same_as[best.topic], best.score)
+        return best
+
+    def _score(self, tokens: list[str], pattern: list[str]) -> tuple[int, int] | None:
+        words = 0
+        parts = 0
+        for part in pattern:
+            phrases = self.words[part[1:]] if part.startswith("@") else [phrase_tokens(part)]
+            found = max((len(p) for p in phrases if self._find(tokens, p) is not None),
+                        default=0)
+            if not found:
+                return None
+            words += found
+            parts += 2 if part[1:] in self.strong else 1
+        return (parts, words)
+
+    def _find(self, tokens: list[str], phrase: Phrase) -> int | None:
+        """Start of the first place the phrase's words follow one another, else None."""
+        if not phrase:
+            return None
+        words = self._words_of(tuple(tokens))
+        for start in range(len(tokens) - len(phrase) + 1):
+            if all(word in words[start + k] for k, word in enumerate(phrase)):
+                return start
+        return None
+
+    def _words_of(self, tokens: tuple[str, ...]) -> list[frozenset[str]]:
+        """What each token may stand for (itself and its spelling repairs), computed once per
+        input."""
+        if self._cached[0] != tokens:
+            words = []
+            for token in tokens:
+                candidates = self.candidates(token)
+                words.append(frozenset({token}) | (candidates.words - candidates.weak))
+            self._cached = (tokens, words)
+        return self._cached[1]
