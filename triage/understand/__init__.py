@@ -53,6 +53,8 @@ SEVERITY_SCORES = {"mild": 3, "moderate": 5, "severe": 8}
 STRONG_ANSWER_WORDS = frozenset("yes yeah yep yup no nope nah".split())
 NEW_SUBJECT = frozenset("i my it the there he she we they your his her this its".split())
 """Words that, right after a leading "no"/"yes", start a new statement: "no I can't breathe"."""
+FAST_HEART_SIGN = "fast_heartbeat"
+"""What a fast heart rate said in numbers is asked about."""
 BLOOD_PRESSURE_SIGN = "low_blood_pressure"
 """What a blood pressure reading said in numbers is asked about: the sources name a sudden
 drop, not a number."""
@@ -174,6 +176,9 @@ class Understander:
             # reading, not a denial of a drop
             result.mentions = [m for m in result.mentions if m.symptom != BLOOD_PRESSURE_SIGN]
             result.confirm = BLOOD_PRESSURE_SIGN
+        if result.heart_rate is not None and result.confirm is None and not any(
+                m.symptom == FAST_HEART_SIGN and m.present for m in result.mentions):
+            result.confirm = FAST_HEART_SIGN  # "pulse 130": asked about, never judged
         if self.fallback is not None and leading is None and result.confirm is None and not (
                 result.mentions or result.commands or scores or standalone
                 or result.risk_factors):

@@ -30,6 +30,8 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": 
 _DECIMAL = re.compile(r"(\d)[.,](\d)")
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
 _OUT_OF = re.compile(r"(\d+)\s*/\s*10\b")
+_READING = re.compile(r"\b(\d{2,3})\s*/\s*(\d{2,3})\b")
+"""A blood pressure written "78/44": read as "78 over 44"."""
 _PUNCT_CLAUSE = re.compile(r"[.;:!?,\u2014\u2013()\[\]\"]+|\s-+\s")
 _OTHER = re.compile(r"[^a-z0-9'\s|\u00b7\u00bf]+")
 _QUESTION = re.compile(r"\?+")
@@ -42,6 +44,7 @@ def tokenize(text: str) -> list[str]:
     text = _DEGREES.sub(lambda m: " degrees " + {"c": "celsius", "f": "fahrenheit"}.get(
         m.group(1) or "", "") + " ", text)
     text = _OUT_OF.sub(r"\1 out of 10", text)
+    text = _READING.sub(r"\1 over \2", text)
     text = _CLOCK.sub(r"\1 \2", text)
     text = _DECIMAL.sub("\\1\u00b7\\2", text)  # protect decimal points from clause splitting
     text = _QUESTION.sub(" \u00bf ", text)

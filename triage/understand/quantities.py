@@ -26,6 +26,12 @@ ORDINAL_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "s
 """ "the fifth day": how many days a symptom has been going on."""
 TEMPERATURE_WORDS = frozenset(
     "temperature temp fever degrees degree celsius centigrade fahrenheit thermometer".split())
+HEART_RATE_WORDS = frozenset("heart pulse bpm hr beats heartbeat heartrate resting".split())
+HEART_RATE_REACH = 4
+"""Words between a heart word and its number: "heart going like 150", "pulse is 130"."""
+FAST_HEART_RATE_FROM = 100
+"""A heart rate said at or above this is asked about ("Is your heart beating fast?"), never
+judged: the sources name a fast heart rate, not a number."""
 
 
 
@@ -56,6 +62,19 @@ class QuantityReader:
         return spans
 
     @staticmethod
+    def _heart_rate(tokens: list[str], spans: list[NumberSpan],
+                    result: Understanding) -> list[NumberSpan]:
+        """ "pulse 130", "heart going like 150 on my watch": a reading, taken out of the
+        numbers."""
+        for span in spans:
+            near = tokens[max(0, span.start - HEART_RATE_REACH):span.start] \
+                + tokens[span.end:span.end + 2]
+            if HEART_RATE_WORDS & set(near) and FAST_HEART_RATE_FROM <= span.value <= 300:
+                result.heart_rate = int(span.value)
+                return [s for s in spans if s is not span]
+        return spans
+
+    @staticmethod
     def _occurs(tokens: list[str], pattern: tuple[str, ...], start: int, end: int) -> list[int]:
         size = len(pattern)
         return [k for k in range(start, end - size + 1) if tuple(tokens[k:k + size]) == pattern]
@@ -71,6 +90,7 @@ class QuantityReader:
         skip_until = 0
         spans = _spoken_decimals(spans, temperature_context)
         spans = self._blood_pressure(tokens, spans, result)
+        spans = self._heart_rate(tokens, spans, result)
         for span in spans:
             after = tokens[span.end:span.end + 3]
             before = tokens[max(0, span.start - 2):span.start]
