@@ -31,6 +31,7 @@ from typing import Any, Protocol, TextIO
 import numpy as np
 
 from triage.reply import Reply, SpeechChange
+from voice.emergency_number import spoken_number
 
 log = logging.getLogger(__name__)
 
@@ -424,9 +425,6 @@ def _device_problem(device: int | str | None, error: BaseException) -> str:
     return f"cannot play on {which} ({error})"
 
 
-SPOKEN_DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-
-
 def spoken_text(text: str, spell_out: Sequence[str] = ()) -> str:
     """The text as it should be read aloud.
 
@@ -434,8 +432,8 @@ def spoken_text(text: str, spell_out: Sequence[str] = ()) -> str:
     "nine hundred and eleven"), the way people dial them.
     """
     for number in sorted({n for n in spell_out if n}, key=len, reverse=True):
-        digits = " ".join(SPOKEN_DIGITS[int(c)] if c.isdigit() else c for c in number)
-        text = re.sub(rf"(?<![\w.]){re.escape(number)}(?![\w]|\.\d)", digits, text)
+        pattern = rf"(?<![\w.]){re.escape(number)}(?![\w]|\.\d)"
+        text = re.sub(pattern, spoken_number(number).replace("\\", ""), text)
     return text
 
 
@@ -485,7 +483,8 @@ class Speaker:
 
     @classmethod
     def from_args(cls, args: argparse.Namespace, warnings: TextIO | None = None) -> Speaker:
-        """Build from the options of add_speech_options (missing options take defaults)."""
+        """Build from the options of add_speech_options (missing options take defaults). The
+        emergency number to say digit by digit is added by the Conversation, once checked."""
         rate = getattr(args, "rate", None) or DEFAULT_RATE_WPM
         volume = getattr(args, "volume", None)
         volume = DEFAULT_VOLUME if volume is None else volume
@@ -493,13 +492,11 @@ class Speaker:
             rate=min(MAX_RATE_WPM, max(MIN_RATE_WPM, int(rate))),
             volume=min(MAX_VOLUME, max(MIN_VOLUME, float(volume))),
         )
-        number = getattr(args, "emergency_number", None)
         return cls(
             settings=settings,
             voice=getattr(args, "voice", None),
             output=AudioOutput(getattr(args, "output_device", None)),
             tts_out=getattr(args, "tts_out", None),
-            spell_out=[number] if number else [],
             warnings=warnings,
         )
 
