@@ -131,6 +131,8 @@ class Journal:
         self.moved_aside: Path | None = None
         self.kept_in_file = False
         """The unsaved turns were verified on disk in pending_path at the last failure."""
+        self._warned = False
+        """A write failure was logged; the next ones are not, until a write succeeds."""
 
     # -- opening -----------------------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
@@ -253,7 +255,7 @@ class Journal:
         """Keep unsaved turns on disk too, so a killed process does not lose them; True only
         when they were verified on disk."""
         records = [{**asdict(w.entry), "merged": w.merged} for w in self._pending]
-        self.kept_in_file = save_lines(self.pending_path, records)
+        self.kept_in_file = save_lines(self.pending_path, records, quiet=self._warned)
         if self.kept_in_file:
             self._forget_claimed()
         return self.kept_in_file
@@ -312,11 +314,13 @@ class Journal:
             if may_begin_anew and _damaged(error) and self._begin_anew(error):
                 return self.flush(may_begin_anew=False)
             self.last_error = str(error)
-            log.warning("journal write failed: %s (%d turns kept in memory)", error,
-                        len(self._pending))
+            if not self._warned:
+                log.warning("journal write failed: %s (turns are held in memory and written "
+                            "when it works again)", error)
             if not isinstance(error, sqlite3.OperationalError) or "locked" not in str(error):
                 self._close()
             self._save_pending_file()
+            self._warned = True
             return False
         self._pending.clear()
         self._forget_claimed()
@@ -324,6 +328,7 @@ class Journal:
             remove(self.pending_path)
         self.last_error = None
         self.kept_in_file = False
+        self._warned = False
         return True
 
     @property

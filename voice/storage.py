@@ -91,13 +91,14 @@ def write_stream(stream: TextIO | None, text: str, where: str = "standard output
 
 
 # -- pending turns: one file per session ---------------------------------------------------
-def save_lines(path: Path, records: Sequence[dict[str, Any]]) -> bool:
-    """Keep records as JSON lines in `path`, atomically; True only when verified on disk."""
+def save_lines(path: Path, records: Sequence[dict[str, Any]], *, quiet: bool = False) -> bool:
+    """Keep records as JSON lines in `path`, atomically; True only when verified on disk.
+    A failure is logged unless `quiet` (it was said already)."""
     data = "".join(json.dumps(r, ensure_ascii=True) + "\n" for r in records).encode("ascii")
     try:
         atomic_write(path, data)
     except WriteFailure as failure:
-        log.warning("cannot keep unsaved turns: %s", failure)
+        (log.debug if quiet else log.warning)("cannot keep unsaved turns: %s", failure)
         return False
     try:
         return path.stat().st_size == len(data)
