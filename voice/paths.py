@@ -122,11 +122,12 @@ def open_regular(path: Path, *, what: str, max_bytes: int) -> int:
 
 def read_bytes(path: Path, *, what: str, max_bytes: int) -> bytes:
     """The whole content of a small regular file; UserPathError otherwise. FileNotFoundError
-    is let through, so callers can treat a missing file as "none yet"."""
+    (also for a folder that is missing or is a file) is let through, so callers can treat a
+    missing file as "none yet"."""
     try:
         os.stat(path)
-    except FileNotFoundError:
-        raise
+    except (FileNotFoundError, NotADirectoryError) as error:
+        raise FileNotFoundError(errno.ENOENT, "not found", os.fspath(path)) from error
     except (OSError, ValueError, UnicodeError):
         pass  # regular_file words it
     fd = open_regular(path, what=what, max_bytes=max_bytes)
