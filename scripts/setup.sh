@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs everything ivig-voice needs on a fresh Debian/Ubuntu machine: system packages
 # (speech synthesis, audio libraries, virtual audio for the tests), a virtualenv in .venv,
-# and the package itself. Safe to run again: it skips what is already there.
+# and the package itself. Safe to run again: it skips what is already there, and does not
+# reinstall the package when pyproject.toml, the extras and Python are unchanged (a stamp
+# file in .venv holds their hash). Build-tool chatter goes to .venv/setup.log, shown only
+# when something fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,11 +16,28 @@ for pkg in "${APT_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
+    install_line="apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
+    if [ "$(id -u)" -eq 0 ]; then
+        SUDO=()
+    elif command -v sudo >/dev/null 2>&1; then
+        SUDO=(sudo)
+    else
+        echo "setup: these system packages are missing: ${missing[*]}" >&2
+        echo "setup: this account cannot install them (it is not root and has no sudo)." >&2
+        echo "setup: ask an administrator to run this line as root, then run this again:" >&2
+        echo "" >&2
+        echo "    $install_line" >&2
+        echo "" >&2
+        exit 1
+    fi
     echo "setup: installing system packages: ${missing[*]}" >&2
-    SUDO=""
-    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+    if ! "${SUDO[@]}" apt-get update -qq ||
+       ! DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq \
+            --no-install-recommends "${missing[@]}" >&2; then
+        echo "setup: the system packages could not be installed. Run this line as root:" >&2
+        echo "    $install_line" >&2
+        exit 1
+    fi
 fi
 
 PYTHON=${PYTHON:-python3}
@@ -32,6 +52,19 @@ if [ ! -x .venv/bin/python ]; then
     "$PYTHON" -m venv .venv
 fi
 extras=${IVIG_EXTRAS:-test}
-.venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >&2
-.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[${extras}]" >&2
+stamp=.venv/ivig-setup.stamp
+wanted="$( { cat pyproject.toml; echo "extras=$extras"; .venv/bin/python -V; } | sha256sum | cut -d' ' -f1)"
+if [ -x .venv/bin/ivig-voice ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ]; then
+    exit 0  # nothing changed since the last set-up
+fi
+echo "setup: installing ivig-voice into .venv (about a minute the first time)" >&2
+log=.venv/setup.log
+if ! { .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip &&
+       .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[${extras}]"; } \
+       >"$log" 2>&1; then
+    tail -n 30 "$log" >&2
+    echo "setup: installing the Python packages failed (full log: $log)." >&2
+    exit 1
+fi
+echo "$wanted" > "$stamp"
 echo "setup: ready (.venv/bin/ivig-voice)" >&2

@@ -37,7 +37,7 @@ from helpers import (
     say,
 )
 
-from voice.journal import JOURNAL_FILE, PENDING_FILE
+from voice.journal import JOURNAL_FILE, pending_files
 
 TURNS = [
     "I have a headache", "no", "yes", "seven", "my neck is stiff", "I feel fine",
@@ -276,7 +276,7 @@ def test_a_journal_damaged_during_a_session_is_replaced_at_the_next_turn(tmp_pat
     assert RESET_NOTICE not in later["say"] and NOTICE not in damaged_turn["say"]
     kept = [p for p in data_dir.iterdir() if p.read_bytes() == garbage]
     assert kept, "the damaged file is kept for the care team"
-    assert not (data_dir / PENDING_FILE).exists()
+    assert not pending_files(data_dir)
 
 
 def test_turns_unsaved_when_the_session_ends_are_written_once_the_fault_clears(tmp_path):

@@ -306,6 +306,7 @@ def test_check_lists_devices_speaks_and_hears_the_patient(
     assert "pocketsphinx" in stdout.lower()
     assert "headache" in stdout  # the listening test recognized the patient
     assert "Everything works" in stdout
+    assert " in, " not in stdout and "peak level" not in stdout, "plain words for a patient"
     assert loud_seconds(read_recording(recording)) > 1.0  # the test sentence was played
 
 

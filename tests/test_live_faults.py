@@ -57,7 +57,7 @@ from voice.asr import create_recognizer
 from voice.asr.base import Recognizer, Transcript
 from voice.audio import SAMPLE_RATE, chunks, read_wav
 from voice.conversation import Conversation
-from voice.journal import JOURNAL_FILE, PENDING_FILE
+from voice.journal import JOURNAL_FILE, pending_files
 from voice.listen import MIC_RETRY_S, LiveLoop, Notices
 
 FAST = ["--rate", "300"]
@@ -600,7 +600,7 @@ def journal_faults(virtual_audio: VirtualAudio,  # noqa: F811
         with ThreadPoolExecutor() as pool:  # each journal as the care team gets it
             journals = dict(zip(faults, pool.map(journal_entries, [
                 fault.data_dir for fault in faults.values()]), strict=True))
-        waiting = {name: (fault.data_dir / PENDING_FILE).exists()
+        waiting = {name: bool(pending_files(fault.data_dir))
                    for name, fault in faults.items()}
     finally:
         for assistant in assistants.values():

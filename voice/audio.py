@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import collections
 import math
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -93,73 +95,88 @@ def to_stream_format(samples: np.ndarray, rate: int) -> np.ndarray:
     return _to_int16(data)
 
 
+MAX_FILE_BYTES = 128 * 1024 * 1024
+"""Largest sound file read: 600 s of CD-quality stereo is 106 MB. Bigger files are refused
+by their size before a byte is read, so none can exhaust memory."""
+
+
 def read_wav(path: str | Path) -> np.ndarray:
     """A sound file (WAV, and whatever else libsndfile reads) as 16 kHz mono int16 samples.
 
-    Raises AudioFileError with a short reason for missing, empty, truncated, unreadable,
-    over-long or non-audio files.
+    Raises AudioFileError with a short reason for missing, unreachable, empty, truncated,
+    unreadable, too big, over-long or non-audio files, and for pipes and devices (which are
+    never opened, so nothing blocks). The file is opened once, by descriptor, so a name that
+    is not UTF-8 reads like any other.
     """
     import soundfile
 
+    from voice.paths import UserPathError, advice, open_regular
+
     path = Path(path)
-    if not path.exists():
-        raise AudioFileError("file not found")
-    if path.is_dir():
-        raise AudioFileError("is a folder, not a sound file")
     try:
-        if path.stat().st_size == 0:
-            raise AudioFileError("file is empty")
-        shortfall = _wav_shortfall(path)
-        if shortfall is not None:
-            present, declared = shortfall
-            raise AudioFileError(
-                f"truncated: {present} of {declared} bytes of audio present"
-            )
-        info = soundfile.info(str(path))
-        if info.samplerate <= 0 or info.channels <= 0:
-            raise AudioFileError("not a usable sound file (no sample rate or channels)")
-        if info.frames and info.frames / info.samplerate > MAX_FILE_SECONDS:
-            raise AudioFileError(
-                f"too long ({info.frames / info.samplerate:.0f} s; at most "
-                f"{MAX_FILE_SECONDS:.0f} s per turn)"
-            )
-        data, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
-    except AudioFileError:
-        raise
-    except soundfile.LibsndfileError as error:
-        raise AudioFileError(f"not a readable sound file ({_short(error)})") from error
-    except OSError as error:
-        raise AudioFileError(f"cannot be read ({error.strerror or _short(error)})") from error
-    except (RuntimeError, ValueError, TypeError) as error:
-        raise AudioFileError(f"cannot be read ({_short(error)})") from error
+        fd = open_regular(path, what="", max_bytes=MAX_FILE_BYTES)
+    except UserPathError as error:
+        raise AudioFileError(error.reason) from error
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            size = os.fstat(handle.fileno()).st_size
+            if size == 0:
+                raise AudioFileError("file is empty")
+            shortfall = _wav_shortfall(handle, size)
+            if shortfall is not None:
+                present, declared = shortfall
+                raise AudioFileError(
+                    f"truncated: {present} of {declared} bytes of audio present"
+                )
+            handle.seek(0)
+            info = soundfile.info(handle)
+            if info.samplerate <= 0 or info.channels <= 0:
+                raise AudioFileError("not a usable sound file (no sample rate or channels)")
+            if info.frames and info.frames / info.samplerate > MAX_FILE_SECONDS:
+                raise AudioFileError(
+                    f"too long ({info.frames / info.samplerate:.0f} s; at most "
+                    f"{MAX_FILE_SECONDS:.0f} s per turn)"
+                )
+            handle.seek(0)
+            data, rate = soundfile.read(handle, dtype="float32", always_2d=True)
+        except AudioFileError:
+            raise
+        except soundfile.LibsndfileError as error:
+            raise AudioFileError(f"not a readable sound file ({_short(error)})") from error
+        except (OSError, MemoryError) as error:
+            raise AudioFileError(f"cannot be read ({advice(error)})") from error
+        except (RuntimeError, ValueError, TypeError) as error:
+            raise AudioFileError(f"cannot be read ({_short(error)})") from error
     if data.shape[0] == 0:
         raise AudioFileError("contains no audio (truncated or empty)")
-    return to_stream_format(data, rate)
+    try:
+        return to_stream_format(data, rate)
+    except MemoryError as error:
+        raise AudioFileError("too big to read in memory; use a shorter recording") from error
 
 
-def _wav_shortfall(path: Path) -> tuple[int, int] | None:
+def _wav_shortfall(handle: BinaryIO, size: int) -> tuple[int, int] | None:
     """(bytes present, bytes declared) when a RIFF/WAVE file's data chunk is cut short.
 
     libsndfile quietly reads what is there; a cut-off turn ("i can't ...") must not pass as
     whole. Streamed WAVs that declare 0 or 0xFFFFFFFF bytes are not checked.
     """
-    size = path.stat().st_size
-    with open(path, "rb") as handle:
-        head = handle.read(12)
-        if len(head) < 12 or head[:4] not in (b"RIFF", b"RIFX") or head[8:12] != b"WAVE":
-            return None
-        order = "little" if head[:4] == b"RIFF" else "big"
-        position = 12
-        while position + 8 <= size:
-            handle.seek(position)
-            header = handle.read(8)
-            length = int.from_bytes(header[4:], order)
-            if header[:4] == b"data":
-                if length in (0, 0xFFFFFFFF):
-                    return None
-                present = size - position - 8
-                return (present, length) if present < length else None
-            position += 8 + length + (length & 1)
+    handle.seek(0)
+    head = handle.read(12)
+    if len(head) < 12 or head[:4] not in (b"RIFF", b"RIFX") or head[8:12] != b"WAVE":
+        return None
+    order = "little" if head[:4] == b"RIFF" else "big"
+    position = 12
+    while position + 8 <= size:
+        handle.seek(position)
+        header = handle.read(8)
+        length = int.from_bytes(header[4:], order)
+        if header[:4] == b"data":
+            if length in (0, 0xFFFFFFFF):
+                return None
+            present = size - position - 8
+            return (present, length) if present < length else None
+        position += 8 + length + (length & 1)
     return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 
 from voice.config import add_common_options
@@ -30,7 +31,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+PRIVATE_UMASK = 0o077
+"""Whatever the user's umask, every file this program makes (journal, profile, pending
+turns, exports, spoken replies) is readable by the user alone."""
+
+
+def _quiet_stdout() -> None:
+    """After the reader of stdout went away: send the rest to /dev/null, so Python's own
+    flush at exit does not print a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
+    os.umask(PRIVATE_UMASK)
     arguments = list(sys.argv[1:] if argv is None else argv)
     if not arguments or arguments[0].startswith("-") and arguments[0] not in ("-h", "--help"):
         arguments.insert(0, DEFAULT_COMMAND)
@@ -47,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         print("ivig-voice: stopped.", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        _quiet_stdout()
         return 0
 
 

@@ -7,6 +7,7 @@ hands the reply to every sink (printer, JSON lines, speaker). Nothing here knows
 from __future__ import annotations
 
 import logging
+import sys
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -15,7 +16,9 @@ from pathlib import Path
 from typing import Protocol
 
 from triage.dialogue import Session
+from triage.profile import Profile
 from triage.reply import Reply
+from voice.emergency_number import check_emergency_number
 from voice.journal import Journal, JournalEntry
 from voice.profile_store import load_profile, save_profile
 
@@ -32,6 +35,14 @@ def now_local() -> datetime:
     return datetime.now().astimezone()
 
 
+def notify(message: str) -> None:
+    """One line on stderr for the person at the screen; never raises (stderr may be gone)."""
+    try:
+        print(f"ivig-voice: {message}", file=sys.stderr, flush=True)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 class Conversation:
     """Drives one session: dialogue, journal, sinks."""
 
@@ -41,17 +52,42 @@ class Conversation:
         sinks: Sequence[ReplySink],
         *,
         emergency_number: str | None = None,
+        save_number: bool = False,
         clock: Callable[[], datetime] = now_local,
     ) -> None:
+        """`emergency_number`: a one-off number (--emergency-number), checked here and kept
+        in the profile only with `save_number` (--save)."""
         self.data_dir = data_dir
         self.sinks = list(sinks)
         self.clock = clock
         self.id = uuid.uuid4().hex[:12]
-        profile = load_profile(data_dir)
-        if emergency_number:
-            profile = replace(profile, emergency_number=emergency_number)
+        loaded = load_profile(data_dir, now=clock())
+        for problem in loaded.problems:
+            notify(problem)
+        profile = loaded.profile
+        self.stored_number = profile.emergency_number
+        """The number written to profile.toml: a one-off option is not, unless saved."""
+        self._profile_warned = False
+        if emergency_number is not None:
+            checked = check_emergency_number(emergency_number, "--emergency-number",
+                                             fallback=profile.emergency_number)
+            if checked.problem:
+                notify(checked.problem)
+            else:
+                profile = replace(profile, emergency_number=checked.number)
+                if save_number:
+                    self.stored_number = checked.number
+                    self._save_profile(profile)
+        elif save_number:
+            notify("--save keeps the number given with --emergency-number; none was given.")
+        self.emergency_number = profile.emergency_number
+        """The checked number this session tells the patient to call."""
+        for sink in self.sinks:  # spoken digit by digit wherever speech is made
+            spell_out = getattr(sink, "spell_out", None)
+            if isinstance(spell_out, list) and self.emergency_number not in spell_out:
+                spell_out.append(self.emergency_number)
         self.session = Session(profile, clock=clock)
-        self.journal = Journal(data_dir)
+        self.journal = Journal(data_dir, session=self.id)
         self.journal.open()
         self._journal_warned = False
         self._reset_told = False
@@ -85,9 +121,17 @@ class Conversation:
     def close(self) -> None:
         self.journal.close()
 
+    def _save_profile(self, profile: Profile) -> None:
+        """Write the profile with the stored number (not a one-off one); a failure is said
+        once."""
+        problem = save_profile(self.data_dir, replace(profile, emergency_number=self.stored_number))
+        if problem and not self._profile_warned:
+            self._profile_warned = True
+            notify(problem)
+
     def _deliver(self, reply: Reply, *, journal: bool = True) -> Reply:
         if self.session.profile_changed:
-            save_profile(self.data_dir, self.session.profile)
+            self._save_profile(self.session.profile)
             self.session.profile_changed = False
         if journal:
             saved = self.journal.append(

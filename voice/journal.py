@@ -8,22 +8,32 @@ found damaged is moved aside, kept, and a new one begun at once.
 
 from __future__ import annotations
 
-import csv
-import io
+import contextlib
+import fcntl
 import json
 import logging
 import os
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
+from voice.paths import PRIVATE_FILE_MODE, shown_path
+from voice.storage import csv_text, read_lines, remove, save_lines
+
 log = logging.getLogger(__name__)
 
 JOURNAL_FILE = "journal.sqlite3"
 PENDING_FILE = "journal.pending.jsonl"
-"""Turns the database could not take (locked, disk full) wait here until it can."""
+"""Where earlier versions kept turns the database could not take; still merged on open."""
+PENDING_PREFIX = "journal.pending"
+"""Turns the database could not take (locked, disk full) wait in one file per session,
+journal.pending-SESSION.jsonl, until it can."""
+LOCK_PREFIX = "journal.session-"
+"""journal.session-SESSION.lock is held (flock) while that session runs: its pending turns
+are its own until it ends, and are merged by a later session exactly once."""
 BUSY_TIMEOUT_S = 0.25
 """How long a write waits for a locked database: short, so no reply is held up."""
 
@@ -39,6 +49,13 @@ CREATE TABLE IF NOT EXISTS turns (
     rules TEXT NOT NULL
 )
 """
+_INSERT = ("INSERT INTO turns (session, time, heard, findings, level, said, rules)"
+           " VALUES (?, ?, ?, ?, ?, ?, ?)")
+_INSERT_ONCE = ("INSERT INTO turns (session, time, heard, findings, level, said, rules)"
+                " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE NOT EXISTS (SELECT 1 FROM turns WHERE"
+                " session = ?1 AND time = ?2 AND heard IS ?3 AND said = ?6)")
+"""Turns merged from another session's pending file: a turn already stored (the merging
+session was killed before it could delete the file) is not stored twice."""
 
 
 @dataclass(frozen=True)
@@ -55,20 +72,67 @@ class JournalEntry:
     rules: list[str]
 
 
+@dataclass(frozen=True)
+class _Waiting:
+    """A turn not yet in the database; `merged` when it came from another session's file."""
+
+    entry: JournalEntry
+    merged: bool = False
+
+
 class JournalError(Exception):
     """The journal could not be written or read; the message says what to do."""
+
+
+def clean_text(text: str) -> str:
+    """Text SQLite and JSON can store: lone surrogates (bytes that were not UTF-8, from a
+    command line or a file name) become U+FFFD."""
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def _clean(entry: JournalEntry) -> JournalEntry:
+    return JournalEntry(
+        session=clean_text(entry.session), time=clean_text(entry.time),
+        heard=None if entry.heard is None else clean_text(entry.heard),
+        findings=[clean_text(f) for f in entry.findings], level=clean_text(entry.level),
+        said=clean_text(entry.said), rules=[clean_text(r) for r in entry.rules],
+    )
+
+
+def pending_files(data_dir: Path) -> list[Path]:
+    """Every pending file in the data folder (this version's and earlier ones')."""
+    try:
+        return sorted(p for p in data_dir.glob(f"{PENDING_PREFIX}*.jsonl") if p.is_file())
+    except OSError:
+        return []
+
+
+def _owner(path: Path) -> str | None:
+    """The session a pending file belongs to (None for the old shared file)."""
+    rest = path.name[len(PENDING_PREFIX):]
+    return rest[1:].split(".", 1)[0] if rest.startswith("-") else None
 
 
 class Journal:
     """Append-only SQLite journal. Methods never raise during a session except on open."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, session: str | None = None) -> None:
+        self.data_dir = data_dir
+        self.session = session or uuid.uuid4().hex[:12]
         self.path = data_dir / JOURNAL_FILE
-        self.pending_path = data_dir / PENDING_FILE
-        self._pending: list[JournalEntry] = []
+        self.pending_path = data_dir / f"{PENDING_PREFIX}-{self.session}.jsonl"
+        self.lock_path = data_dir / f"{LOCK_PREFIX}{self.session}.lock"
+        self._lock_fd: int | None = None
+        self._pending: list[_Waiting] = []
+        self._claimed: list[Path] = []
+        """Other sessions' pending files taken over; deleted once their turns are kept."""
         self._connection: sqlite3.Connection | None = None
         self.last_error: str | None = None
         self.moved_aside: Path | None = None
+        self.kept_in_file = False
+        """The unsaved turns were verified on disk in pending_path at the last failure."""
+        self._warned = False
+        """A write failure was logged; the next ones are not, until a write succeeds."""
 
     # -- opening -----------------------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
@@ -78,7 +142,8 @@ class Journal:
         connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         try:
             if new_file:
-                os.chmod(self.path, 0o600)
+                with contextlib.suppress(OSError):
+                    os.chmod(self.path, PRIVATE_FILE_MODE)
             connection.execute("PRAGMA synchronous=FULL")
             connection.execute("PRAGMA journal_mode=DELETE")
             connection.execute(SCHEMA)
@@ -89,7 +154,9 @@ class Journal:
         return connection
 
     def open(self) -> None:
-        """Open (creating if needed). A corrupt file is moved aside and a new journal begun."""
+        """Open (creating if needed). A corrupt file is moved aside and a new journal begun;
+        pending turns of sessions that have ended are merged in."""
+        self._hold_lock()
         try:
             connection = self._connect()
             (result,) = connection.execute("PRAGMA quick_check").fetchone()
@@ -98,9 +165,50 @@ class Journal:
         except sqlite3.DatabaseError as error:
             if "locked" in str(error) or "busy" in str(error):
                 self.last_error = f"journal is busy ({error})"
-                return
-            self._begin_anew(error)
-        self._load_pending_file()
+            elif _damaged(error) or getattr(error, "sqlite_errorcode", None) is None:
+                self._begin_anew(error)
+            else:  # cannot be opened at all (no permission, no folder): keep it as it is
+                self._close()
+                self.last_error = f"journal cannot be opened ({error})"
+        except OSError as error:
+            self.last_error = f"journal cannot be opened ({error})"
+        self._claim_pending_files()
+
+    def _hold_lock(self) -> None:
+        """Mark this session as running, so no other session takes its pending turns."""
+        try:
+            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
+        except OSError as error:
+            log.debug("no session lock (%s)", error)
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return
+        self._lock_fd = fd
+
+    def _release_lock(self) -> None:
+        if self._lock_fd is None:
+            return
+        remove(self.lock_path)
+        with contextlib.suppress(OSError):
+            os.close(self._lock_fd)
+        self._lock_fd = None
+
+    def _running(self, session: str) -> bool:
+        """True while session `session` holds its lock (it still owns its pending file)."""
+        try:
+            fd = os.open(self.data_dir / f"{LOCK_PREFIX}{session}.lock", os.O_RDWR)
+        except OSError:
+            return False
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return True
+        finally:
+            os.close(fd)
+        return False
 
     def _begin_anew(self, error: sqlite3.DatabaseError) -> bool:
         """Move an unreadable journal aside (kept, untouched, for the care team) and begin a
@@ -112,50 +220,49 @@ class Journal:
         try:
             os.replace(self.path, aside)
             self.moved_aside = aside
-            log.warning("journal was unreadable (%s); moved to %s", error, aside)
+            log.warning("journal was unreadable (%s); moved to %s", error, shown_path(aside))
             self._connect()
         except (OSError, sqlite3.DatabaseError) as second:
             self.last_error = f"journal cannot be opened ({second})"
             return False
         return True
 
-    def _load_pending_file(self) -> None:
-        """Turns left waiting by an earlier session go in first."""
-        try:
-            lines = self.pending_path.read_text(encoding="utf-8").splitlines()
-        except FileNotFoundError:
-            return
-        except OSError as error:
-            log.warning("cannot read %s: %s", self.pending_path, error)
-            return
-        for line in lines:
+    def _claim_pending_files(self) -> None:
+        """Take over the pending turns of sessions that have ended (or of earlier versions),
+        each file once: it is renamed to this session's name first, so two sessions starting
+        together never both take it. The turns go in first."""
+        for path in pending_files(self.data_dir):
+            owner = _owner(path)
+            if owner == self.session or (owner is not None and self._running(owner)):
+                continue
+            claimed = self.data_dir / (f"{PENDING_PREFIX}-{self.session}.from-"
+                                       f"{uuid.uuid4().hex[:8]}.jsonl")
             try:
-                self._pending.append(JournalEntry(**json.loads(line)))
-            except (ValueError, TypeError):
-                log.warning("skipping a damaged line in %s", self.pending_path)
-        self.flush()
+                os.rename(path, claimed)
+            except OSError:
+                continue  # taken by another session, or the folder is read-only
+            self._claimed.append(claimed)
+            for record in read_lines(claimed):
+                merged = bool(record.pop("merged", True))
+                try:
+                    self._pending.append(_Waiting(_clean(JournalEntry(**record)), merged))
+                except TypeError:
+                    log.warning("skipping a damaged line in %s", shown_path(claimed))
+        if self._pending:
+            self.flush()
 
-    def _save_pending_file(self) -> None:
-        """Keep unsaved turns on disk too, so a killed process does not lose them."""
-        temporary = self.pending_path.with_suffix(".tmp")
-        try:
-            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                for entry in self._pending:
-                    handle.write(json.dumps(asdict(entry), ensure_ascii=False) + "\n")
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temporary, self.pending_path)
-        except OSError as error:
-            log.warning("cannot keep unsaved turns in %s: %s", self.pending_path, error)
+    def _save_pending_file(self) -> bool:
+        """Keep unsaved turns on disk too, so a killed process does not lose them; True only
+        when they were verified on disk."""
+        records = [{**asdict(w.entry), "merged": w.merged} for w in self._pending]
+        self.kept_in_file = save_lines(self.pending_path, records, quiet=self._warned)
+        if self.kept_in_file:
+            self._forget_claimed()
+        return self.kept_in_file
 
-    def _clear_pending_file(self) -> None:
-        try:
-            self.pending_path.unlink()
-        except FileNotFoundError:
-            pass
-        except OSError as error:
-            log.warning("cannot remove %s: %s", self.pending_path, error)
+    def _forget_claimed(self) -> None:
+        """Claimed files are deleted once their turns are stored or kept in our own file."""
+        self._claimed = [p for p in self._claimed if not remove(p)]
 
     def _close(self) -> None:
         if self._connection is not None:
@@ -166,16 +273,26 @@ class Journal:
             self._connection = None
 
     def close(self) -> None:
-        """Last try to write; turns still unsaved stay in the pending file for next time."""
+        """Last try to write; turns still unsaved stay in this session's pending file for
+        next time. Says where they are only when that file was verified."""
         if not self.flush():
-            log.warning("%d turns could not be written to the journal; they are kept in %s "
-                        "and will be added next time", len(self._pending), self.pending_path)
+            count = len(self._pending)
+            if self.kept_in_file or self._save_pending_file():
+                log.warning("%d turns could not be written to the journal (%s); they are kept "
+                            "in %s and will be added next time", count, self.last_error,
+                            shown_path(self.pending_path))
+            else:
+                log.warning("%d turns could not be saved anywhere (%s): neither the journal "
+                            "nor %s could be written. Free some space or choose another folder "
+                            "with --data-dir; what was said was printed above.", count,
+                            self.last_error, shown_path(self.pending_path))
         self._close()
+        self._release_lock()
 
     # -- writing -----------------------------------------------------------------------------
     def append(self, entry: JournalEntry) -> bool:
         """Store one turn; True when it (and anything pending) is on disk."""
-        self._pending.append(entry)
+        self._pending.append(_Waiting(_clean(entry)))
         return self.flush()
 
     def flush(self, *, may_begin_anew: bool = True) -> bool:
@@ -188,36 +305,30 @@ class Journal:
             connection = self._connect()
             with connection:
                 connection.execute("BEGIN IMMEDIATE")
-                connection.executemany(
-                    "INSERT INTO turns (session, time, heard, findings, level, said, rules)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        (
-                            e.session,
-                            e.time,
-                            e.heard,
-                            json.dumps(e.findings),
-                            e.level,
-                            e.said,
-                            json.dumps(e.rules),
-                        )
-                        for e in self._pending
-                    ],
-                )
-        except (sqlite3.Error, OSError) as error:
+                for waiting in self._pending:
+                    e = waiting.entry
+                    values = (e.session, e.time, e.heard, json.dumps(e.findings), e.level,
+                              e.said, json.dumps(e.rules))
+                    connection.execute(_INSERT_ONCE if waiting.merged else _INSERT, values)
+        except (sqlite3.Error, OSError, ValueError) as error:
             if may_begin_anew and _damaged(error) and self._begin_anew(error):
                 return self.flush(may_begin_anew=False)
             self.last_error = str(error)
-            log.warning("journal write failed: %s (%d turns kept in memory)", error,
-                        len(self._pending))
+            if not self._warned:
+                log.warning("journal write failed: %s (turns are held in memory and written "
+                            "when it works again)", error)
             if not isinstance(error, sqlite3.OperationalError) or "locked" not in str(error):
                 self._close()
             self._save_pending_file()
+            self._warned = True
             return False
-        if self.last_error is not None or self.pending_path.exists():
-            self._clear_pending_file()
         self._pending.clear()
+        self._forget_claimed()
+        if self.last_error is not None or self.pending_path.exists():
+            remove(self.pending_path)
         self.last_error = None
+        self.kept_in_file = False
+        self._warned = False
         return True
 
     @property
@@ -233,10 +344,19 @@ class Journal:
                 "SELECT session, time, heard, findings, level, said, rules FROM turns ORDER BY id"
             ).fetchall()
         except sqlite3.Error as error:
-            raise JournalError(f"cannot read the journal at {self.path}: {error}") from error
+            raise JournalError(f"cannot read the journal at {shown_path(self.path)}: "
+                               f"{error}") from error
         for session, time, heard, findings, level, said, rules in rows:
-            yield JournalEntry(session, time, heard, json.loads(findings), level, said,
-                               json.loads(rules))
+            yield JournalEntry(session, time, heard, _list(findings), level, said, _list(rules))
+
+
+def _list(stored: str) -> list[str]:
+    """A JSON list column; a damaged one reads as its text rather than stopping an export."""
+    try:
+        value = json.loads(stored)
+    except (ValueError, TypeError):
+        return [str(stored)]
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
 
 
 def _damaged(error: BaseException) -> bool:
@@ -247,15 +367,14 @@ def _damaged(error: BaseException) -> bool:
 
 
 def export(entries: list[JournalEntry], fmt: str) -> str:
-    """The journal as CSV or JSON text for the care team."""
+    """The journal as CSV or JSON text for the care team; CSV cells that a spreadsheet could
+    run as a formula are quoted (voice.storage.csv_cell)."""
     if fmt == "json":
         return json.dumps([asdict(e) for e in entries], indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(["session", "time", "heard", "findings", "level", "said", "rules"])
-        for e in entries:
-            writer.writerow([e.session, e.time, e.heard or "", "; ".join(e.findings), e.level,
-                             e.said, "; ".join(e.rules)])
-        return buffer.getvalue()
+        return csv_text(
+            ["session", "time", "heard", "findings", "level", "said", "rules"],
+            ([e.session, e.time, e.heard or "", "; ".join(e.findings), e.level, e.said,
+              "; ".join(e.rules)] for e in entries),
+        )
     raise ValueError(f"unknown export format {fmt!r}")

@@ -385,7 +385,8 @@ def _listen(args: argparse.Namespace, jsonl: bool) -> int:
     notices = Notices(speaker, jsonl=jsonl)
     sinks: list[ReplySink] = [JsonlPrinter() if jsonl else PlainPrinter(), speaker]
     conversation = Conversation(data_dir_from(args), sinks,
-                                emergency_number=args.emergency_number)
+                                emergency_number=args.emergency_number,
+                                save_number=args.save)
     number = _profile_number(conversation)
     if number not in speaker.spell_out:
         speaker.spell_out.append(number)

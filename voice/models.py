@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sys
 import tempfile
 import urllib.error
 import urllib.request
@@ -16,6 +17,8 @@ import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from voice.paths import home
 
 DEFAULT_MODEL = "vosk-model-small-en-us-0.15"
 """The small (40 MB) English model: runs on two cores and accepts restricted grammars."""
@@ -45,15 +48,20 @@ class DownloadError(Exception):
     """The download failed; the message is one line and says why."""
 
 
-def search_dirs() -> list[Path]:
-    """Folders searched for models, in order, as the vosk package does: $VOSK_MODEL_PATH,
-    /usr/share/vosk, ~/AppData/Local/vosk (Windows), ~/.cache/vosk."""
+def search_dirs(platform: str | None = None) -> list[Path]:
+    """Folders searched for models, in order, as the vosk package does, for this platform
+    only: $VOSK_MODEL_PATH, then /usr/share/vosk and ~/.cache/vosk (Linux, macOS), or
+    ~/AppData/Local/vosk (Windows). A Windows folder listed on Linux only confuses."""
+    platform = platform or sys.platform
     dirs: list[Path] = []
     env = os.environ.get("VOSK_MODEL_PATH")
     if env:
         dirs.append(Path(env).expanduser())
-    home = Path.home()
-    dirs += [Path("/usr/share/vosk"), home / "AppData" / "Local" / "vosk", home / ".cache" / "vosk"]
+    user_home = home()
+    if platform.startswith("win"):
+        dirs.append(user_home / "AppData" / "Local" / "vosk")
+    else:
+        dirs += [Path("/usr/share/vosk"), user_home / ".cache" / "vosk"]
     return dirs
 
 

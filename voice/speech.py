@@ -31,6 +31,8 @@ from typing import Any, Protocol, TextIO
 import numpy as np
 
 from triage.reply import Reply, SpeechChange
+from voice.emergency_number import spoken_number
+from voice.paths import PRIVATE_FILE_MODE, UserPathError, private_dir, problem
 
 log = logging.getLogger(__name__)
 
@@ -120,11 +122,31 @@ def read_wav(path: Path) -> Audio:
 
 
 def write_wav(path: Path, audio: Audio) -> None:
-    with wave.open(str(path), "wb") as handle:
-        handle.setnchannels(1)
-        handle.setsampwidth(2)
-        handle.setframerate(audio.rate)
-        handle.writeframes(audio.samples.astype("<i2").tobytes())
+    """Write mono 16-bit audio, readable by the user alone whatever the umask: a spoken
+    reply repeats what the patient said."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+    with os.fdopen(fd, "wb") as raw:
+        os.fchmod(raw.fileno(), PRIVATE_FILE_MODE)
+        with wave.open(raw, "wb") as handle:
+            handle.setnchannels(1)
+            handle.setsampwidth(2)
+            handle.setframerate(audio.rate)
+            handle.writeframes(audio.samples.astype("<i2").tobytes())
+
+
+def speech_temp_dir() -> str | None:
+    """Where synthesizers write a reply before it is played: a private folder in the cache
+    folder, not the system temporary folder (a reply repeats what the patient said). None
+    (the system's, in a private 0700 folder of its own) only when the cache is unusable."""
+    from voice.config import default_cache_dir
+
+    folder = default_cache_dir() / "speech"
+    try:
+        private_dir(folder, what="cache folder")
+    except UserPathError as error:
+        log.debug("temporary speech files go to the system folder: %s", error)
+        return None
+    return str(folder)
 
 
 @dataclass(frozen=True)
@@ -214,7 +236,7 @@ class Pyttsx3Synthesizer:
         finished = threading.Event()
         engine = self._engine
         token = engine.connect("finished-utterance", lambda **_: finished.set())
-        folder = Path(tempfile.mkdtemp(prefix="ivig-voice-tts-"))
+        folder = Path(tempfile.mkdtemp(prefix="ivig-voice-tts-", dir=speech_temp_dir()))
         path = folder / "reply.wav"
         try:
             self._synchronize()
@@ -275,7 +297,8 @@ class EspeakCliSynthesizer:
             raise SpeechError(f"espeak-ng has no voice {voice!r} (see `espeak-ng --voices`)")
 
     def synthesize(self, text: str, settings: SpeechSettings) -> Audio:
-        with tempfile.TemporaryDirectory(prefix="ivig-voice-tts-") as folder:
+        with tempfile.TemporaryDirectory(prefix="ivig-voice-tts-",
+                                         dir=speech_temp_dir()) as folder:
             path = Path(folder) / "reply.wav"
             command = [self.program, "-s", str(int(settings.rate)),
                        "-a", str(int(round(settings.volume * 100))), "-w", str(path)]
@@ -424,9 +447,6 @@ def _device_problem(device: int | str | None, error: BaseException) -> str:
     return f"cannot play on {which} ({error})"
 
 
-SPOKEN_DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-
-
 def spoken_text(text: str, spell_out: Sequence[str] = ()) -> str:
     """The text as it should be read aloud.
 
@@ -434,8 +454,8 @@ def spoken_text(text: str, spell_out: Sequence[str] = ()) -> str:
     "nine hundred and eleven"), the way people dial them.
     """
     for number in sorted({n for n in spell_out if n}, key=len, reverse=True):
-        digits = " ".join(SPOKEN_DIGITS[int(c)] if c.isdigit() else c for c in number)
-        text = re.sub(rf"(?<![\w.]){re.escape(number)}(?![\w]|\.\d)", digits, text)
+        pattern = rf"(?<![\w.]){re.escape(number)}(?![\w]|\.\d)"
+        text = re.sub(pattern, spoken_number(number).replace("\\", ""), text)
     return text
 
 
@@ -477,15 +497,24 @@ class Speaker:
                        "replies are printed only.")
         if tts_out is not None:
             try:
-                tts_out.mkdir(parents=True, exist_ok=True)
+                if not tts_out.exists():  # made private; a folder of the user's is left as is
+                    private_dir(tts_out, what="--tts-out folder")
+                if not tts_out.is_dir():
+                    raise UserPathError(tts_out, "is not a folder; choose a folder",
+                                        "--tts-out")
                 self._spoken_count = len(list(tts_out.glob(f"{TTS_OUT_PREFIX}*.wav")))
+            except UserPathError as error:
+                self._warn("tts-out", f"cannot write spoken replies: {error}")
+                self.tts_out = None
             except OSError as error:
-                self._warn("tts-out", f"cannot write spoken replies to {tts_out}: {error}")
+                self._warn("tts-out", f"cannot write spoken replies: "
+                           f"{problem(tts_out, error, '--tts-out')}")
                 self.tts_out = None
 
     @classmethod
     def from_args(cls, args: argparse.Namespace, warnings: TextIO | None = None) -> Speaker:
-        """Build from the options of add_speech_options (missing options take defaults)."""
+        """Build from the options of add_speech_options (missing options take defaults). The
+        emergency number to say digit by digit is added by the Conversation, once checked."""
         rate = getattr(args, "rate", None) or DEFAULT_RATE_WPM
         volume = getattr(args, "volume", None)
         volume = DEFAULT_VOLUME if volume is None else volume
@@ -493,13 +522,11 @@ class Speaker:
             rate=min(MAX_RATE_WPM, max(MIN_RATE_WPM, int(rate))),
             volume=min(MAX_VOLUME, max(MIN_VOLUME, float(volume))),
         )
-        number = getattr(args, "emergency_number", None)
         return cls(
             settings=settings,
             voice=getattr(args, "voice", None),
             output=AudioOutput(getattr(args, "output_device", None)),
             tts_out=getattr(args, "tts_out", None),
-            spell_out=[number] if number else [],
             warnings=warnings,
         )
 
@@ -578,7 +605,7 @@ class Speaker:
         try:
             write_wav(path, audio)
         except OSError as error:
-            self._warn("tts-out", f"cannot write {path}: {error}")
+            self._warn("tts-out", f"cannot write a spoken reply: {problem(path, error)}")
 
     def _warn(self, key: str, message: str) -> None:
         """One short line on stderr per kind of problem, until that problem goes away."""

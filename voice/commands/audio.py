@@ -86,7 +86,8 @@ def run(args: argparse.Namespace) -> int:
     if speaker is not None:
         sinks.append(speaker)
     status = EXIT_OK
-    conversation = Conversation(data_dir_from(args), sinks, emergency_number=args.emergency_number)
+    conversation = Conversation(data_dir_from(args), sinks, emergency_number=args.emergency_number,
+                                save_number=args.save)
     try:
         reply = conversation.start()
         for path in args.files:

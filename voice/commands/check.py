@@ -37,12 +37,27 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     return parser
 
 
+def _role(inputs: int, outputs: int) -> str:
+    """A device's use in plain words (the channel counts are for --verbose)."""
+    if inputs and outputs:
+        return "microphone and speaker"
+    return "microphone" if inputs else "speaker"
+
+
+def spoken_form(text: str) -> str:
+    """A printed line as it is said: no code quotes, no option syntax read out letter by
+    letter."""
+    return text.replace("`", "").replace("--input-device N", "the input device option") \
+        .replace("--output-device N", "the output device option")
+
+
 def run(args: argparse.Namespace) -> int:
     from voice.microphone import Microphone, MicrophoneError, list_devices
     from voice.speech import Speaker
 
+    verbose = bool(args.verbose)
     todo: list[str] = []
-    print("Sound devices:")
+    print("Sound devices (choose one by its number with --input-device or --output-device):")
     devices = list_devices()
     if not devices:
         print("  none found")
@@ -52,23 +67,26 @@ def run(args: argparse.Namespace) -> int:
         roles = [role for role, flag in (("default microphone", device.default_input),
                                          ("default speaker", device.default_output)) if flag]
         mark = f"   <- {', '.join(roles)}" if roles else ""
-        print(f"  {device.index:>2}  {device.name} ({device.host_api}): "
-              f"{device.inputs} in, {device.outputs} out{mark}")
+        details = (f" [{device.host_api}: {device.inputs} in, {device.outputs} out]"
+                   if verbose else "")
+        print(f"  {device.index:>2}  {device.name}: {_role(device.inputs, device.outputs)}"
+              f"{details}{mark}")
 
     speaker = Speaker.from_args(args, warnings=io.StringIO())  # problems go to "What to do"
-    print(f"Speech: {speaker.engine_name}")
+    if verbose:
+        print(f"Speech engine: {speaker.engine_name}")
     if not speaker.synthesizers:
+        print("Speaking: does not work")
         todo.append("No speech engine works: install espeak-ng "
                     "(`sudo apt install espeak-ng`). Replies are printed meanwhile.")
-        for problem in speaker.problems:
-            print(f"  ({problem})")
+        if verbose:
+            for problem in speaker.problems:
+                print(f"  ({problem})")
     else:
-        print(f"Speaker: saying a test sentence on "
-              f"{'the default output' if args.output_device is None else args.output_device}…",
-              flush=True)
+        print("Speaking: saying a test sentence now...", flush=True)
         if speaker.say(TEST_SENTENCE):
-            print("  played. If you heard nothing, turn the volume up or choose another "
-                  "device with --output-device N.")
+            print("  done. If you heard nothing, turn the volume up or choose another "
+                  "speaker with --output-device N.")
         else:
             todo.append("The test sentence could not be played: check that a speaker or "
                         "headset is connected, or choose one with --output-device N.")
@@ -78,22 +96,25 @@ def run(args: argparse.Namespace) -> int:
         from voice.asr import create_recognizer
 
         recognizer, description = create_recognizer(args.engine, args.model)
-        print(f"Recognition: {description}")
+        engine = "Vosk" if description.lower().startswith("vosk") else "PocketSphinx, built in"
+        print(f"Understanding speech: works ({engine})")
+        if verbose:
+            print(f"  ({description})")
     except Exception as error:  # ModelError, or an engine that fails to load
-        print(f"Recognition: not available ({error})")
+        print("Understanding speech: does not work")
         todo.append(f"Speech recognition does not work: {error}")
 
     microphone = Microphone(args.input_device, output=speaker.output)
     try:
         microphone.open()
-        print(f"Microphone: {microphone.description}")
+        print("Microphone: found" + (f" ({microphone.description})" if verbose else ""))
     except MicrophoneError as error:
         print("Microphone: none")
         todo.append(f"{error} Until then, use `ivig-voice text` to type.")
     else:
         try:
             if not args.no_listen:
-                _listening_test(microphone, recognizer, todo)
+                _listening_test(microphone, recognizer, todo, verbose=verbose)
         finally:
             microphone.close()
     if recognizer is not None:
@@ -101,16 +122,22 @@ def run(args: argparse.Namespace) -> int:
 
     print()
     if not todo:
-        print("Everything works. Start with `ivig-voice`.")
+        summary = "Everything works. Start with `ivig-voice`."
+        print(summary)
+        speaker.say(spoken_form(summary))
         return 0
     print("What to do:")
     for item in todo:
         print(f"  - {item}")
     sys.stdout.flush()
+    count = "one thing" if len(todo) == 1 else f"{len(todo)} things"
+    speaker.say(spoken_form(" ".join([f"I found {count} to fix. They are also on the screen.",
+                                      *todo])))
     return 1
 
 
-def _listening_test(microphone: object, recognizer: object, todo: list[str]) -> None:
+def _listening_test(microphone: object, recognizer: object, todo: list[str], *,
+                    verbose: bool = False) -> None:
     """Record a few seconds after the tone; report the level and any words recognized."""
     from voice.asr.base import Transcript, UtteranceListener
     from voice.audio import UtteranceDetector
@@ -142,12 +169,13 @@ def _listening_test(microphone: object, recognizer: object, todo: list[str]) -> 
         return
     samples = np.frombuffer(b"".join(audio), dtype="<i2")
     peak = int(np.abs(samples.astype(np.int32)).max()) if samples.size else 0
+    level = f" (peak level {peak} of 32767)" if verbose else ""
     if peak < SILENT_PEAK:
-        print(f"  only silence (peak level {peak} of 32767).")
+        print(f"  I heard only silence{level}.")
         todo.append("The microphone hears only silence: check it is not muted, turn its "
                     "level up, or choose another with --input-device N.")
         return
-    print(f"  sound heard (peak level {peak} of 32767).")
+    print(f"  I heard sound{level}.")
     words = Transcript.join(heard)
     if words.text:
         print(f"  I heard: {words.text}")

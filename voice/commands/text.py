@@ -54,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
         except Exception as error:  # no speech: keep going in print-only mode
             print(f"ivig-voice: cannot speak ({error}); replies are printed only.",
                   file=sys.stderr)
-    conversation = Conversation(data_dir_from(args), sinks, emergency_number=args.emergency_number)
+    conversation = Conversation(data_dir_from(args), sinks, emergency_number=args.emergency_number,
+                                save_number=args.save)
     try:
         typed_session(conversation, prompt=sys.stdin.isatty() and not args.jsonl)
     finally:
