@@ -221,7 +221,7 @@ class Understander:
         result.mentions = [
             replace(m, present=False, assertion="hypothetical") if m.present
             and m.symptom in self.common_ids and m.severity is None and not m.sudden
-            and self.questions.asked_not_had(tokens, m.start)
+            and self.questions.asked_not_had(tokens, m.start, m.end)
             else m for m in result.mentions]
         if result.asks is not None and len([t for t in tokens if t not in MARKS]) > 3:
             # "when do I stop drinking water?": a word of the question, not a command

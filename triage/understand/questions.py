@@ -51,7 +51,7 @@ class QuestionReader:
         self.wh_followers = frozenset(form["wh_followers"])
         self.fillers = frozenset(form["fillers"])
         self.cues = [phrase_tokens(p) for p in form["cues"]]
-        self.inverted = [phrase_tokens(p) for p in form["inverted"]]
+        self.auxiliaries = frozenset(form["auxiliaries"])
         self.not_before_inverted = frozenset(form["not_before_inverted"])
         self.had_by = frozenset(form["had_by"])
         self.asking = frozenset(form["asking"])
@@ -96,12 +96,13 @@ class QuestionReader:
     def _inverted_at(self, tokens: list[str], i: int) -> bool:
         if i > 0 and tokens[i - 1] in self.not_before_inverted:
             return False
-        return any(tuple(tokens[i:i + len(p)]) == p for p in self.inverted)
+        return tokens[i] in self.auxiliaries and i + 1 < len(tokens) \
+            and tokens[i + 1] in self.subjects
 
-    def asked_not_had(self, tokens: list[str], start: int) -> bool:
+    def asked_not_had(self, tokens: list[str], start: int, stop: int) -> bool:
         """Whether the symptom named at `start` is only asked about: its clause is worded as a
         question (a question mark alone is not enough: "hands puffed up??") and no word in it
-        before the symptom says someone has it."""
+        before the symptom, or in its own words ("like I have the flu"), says someone has it."""
         begin = start
         while begin > 0 and tokens[begin - 1] not in MARKS:
             begin -= 1
@@ -116,7 +117,7 @@ class QuestionReader:
         if start > begin and tokens[start - 1] in self.demonstratives or \
                 start > begin + 1 and tokens[start - 2] in self.demonstratives:
             return False
-        for i in range(begin, start):
+        for i in range(begin, max(start, stop)):
             if tokens[i] in self.had_by and not (i > begin and tokens[i - 1] in self.asking):
                 return False
         return True
