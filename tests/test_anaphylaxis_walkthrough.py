@@ -8,7 +8,8 @@ from sessions import FakeClock, new_session
 from triage.knowledge import default_knowledge
 from triage.reply import Awaiting
 
-STEPS = default_knowledge().steps["anaphylaxis"]
+K = default_knowledge()
+STEPS = K.steps["anaphylaxis"]
 
 
 def step_text(n: int) -> str:
@@ -52,13 +53,15 @@ def test_saying_done_or_yes_moves_to_the_next_step() -> None:
     assert step_text(2) in session.handle("yes").say
 
 
-def test_second_pen_reminder_after_five_and_fifteen_minutes() -> None:
+def test_second_pen_reminder_five_and_fifteen_minutes_after_the_pen_was_used() -> None:
     clock = FakeClock()
     session = new_session(clock=clock)
-    session.handle("my tongue is swollen")
+    session.handle("my tongue is swollen")  # step 1: the pen
+    clock.advance(minutes=3)  # finding and using the pen takes a while
+    session.handle("done")
     assert session.due_reminder() is None
     clock.advance(minutes=4)
-    assert session.due_reminder() is None
+    assert session.due_reminder() is None  # seven minutes since step 1, four since the pen
     clock.advance(minutes=1, seconds=5)
     reminder = session.due_reminder()
     assert reminder is not None and reminder.emergency
@@ -67,6 +70,66 @@ def test_second_pen_reminder_after_five_and_fifteen_minutes() -> None:
     clock.advance(minutes=10)
     typed = session.handle("next")  # a reminder due at a typed turn comes with that reply
     assert "15 minutes" in typed.say
+
+
+def test_no_second_pen_reminder_for_someone_who_has_no_pen() -> None:
+    clock = FakeClock()
+    session = new_session(clock=clock)
+    session.handle("my lips are swelling up")
+    moved_on = session.handle("no, I haven't got one")
+    assert "Step 2 of 5" in moved_on.say
+    clock.advance(minutes=20)
+    assert session.due_reminder(hands_free=False) is None
+    assert "second pen" not in session.handle("next").say
+
+
+def test_hands_free_the_steps_move_on_after_a_pause_and_wait_holds_them() -> None:
+    clock = FakeClock()
+    session = new_session(clock=clock)
+    first = session.handle("my throat is closing up")
+    assert first.say.endswith(K.say("ui.step_how"))
+    clock.advance(seconds=K.settings.step_pause_s - 1)
+    assert session.due_reminder(hands_free=True) is None  # time to act on step 1
+    clock.advance(seconds=2)
+    second = session.due_reminder(hands_free=True)
+    assert second is not None and "Step 2 of 5" in second.say
+    assert session.due_reminder(hands_free=False) is None  # typed: only "next" moves on
+    session.handle("wait")
+    clock.advance(minutes=2)
+    held = session.due_reminder(hands_free=True)
+    assert held is None or "Step 3" not in held.say
+    assert "Step 3 of 5" in session.handle("next").say
+
+
+def test_after_the_last_step_silence_brings_it_again() -> None:
+    clock = FakeClock()
+    session = new_session(clock=clock)
+    session.handle("my throat is closing up")
+    for _ in range(4):
+        session.handle("next")
+    clock.advance(seconds=K.settings.reoffer_s + 1)
+    again = session.due_reminder(hands_free=True)
+    assert again is not None and "Step 5 of 5" in again.say and "911" in again.say
+
+
+def test_i_am_done_during_an_emergency_does_not_end_it() -> None:
+    session = new_session()
+    session.handle("she's passed out")
+    reply = session.handle("I'm done")
+    assert not reply.ended and reply.emergency
+    assert session.handle("goodbye").ended
+
+
+def test_a_due_reminder_is_said_before_an_emergency_session_closes() -> None:
+    clock = FakeClock()
+    session = new_session(clock=clock)
+    session.handle("my tongue is swollen")
+    session.handle("next")
+    clock.advance(minutes=6)
+    goodbye = session.handle("stop")
+    assert goodbye.ended
+    assert "second pen" in goodbye.say and goodbye.say.index("second pen") < \
+        goodbye.say.index("Goodbye")
 
 
 def test_other_emergencies_get_the_general_steps_not_the_pen() -> None:

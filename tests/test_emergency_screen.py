@@ -6,9 +6,12 @@ from __future__ import annotations
 import pytest
 from sessions import new_session, talk
 
+from triage.knowledge import default_knowledge
 from triage.levels import Level
 from triage.profile import Profile
 from triage.reply import Awaiting
+
+K = default_knowledge()
 
 EMERGENCY_SENTENCES = ["my throat is closing up", "I can't breathe", "I have chest pain",
                        "my lips are turning blue", "she fainted"]
@@ -73,13 +76,24 @@ def test_the_session_level_never_goes_down() -> None:
     assert levels[-1] is Level.URGENT
 
 
-def test_after_an_emergency_every_reply_keeps_the_call_reminder_and_is_marked() -> None:
+def test_after_an_emergency_every_reply_is_marked_and_the_call_comes_back_every_few() -> None:
     session = new_session()
-    session.handle("I can't breathe")
-    for line in ["I feel a bit better", "what", "next", "blah blah"]:
+    first = session.handle("I can't breathe")
+    assert first.say.startswith("Call 911 now")
+    since_call = 0
+    for line in ["I feel a bit better", "what", "next", "blah blah", "next", "back", "next"]:
         reply = session.handle(line)
         assert reply.emergency
-        assert "911" in reply.say
+        since_call = 0 if "911" in reply.say else since_call + 1
+        assert since_call < K.settings.call_every, reply.say
+
+
+def test_something_new_said_during_an_emergency_brings_the_call_reminder_first() -> None:
+    session = new_session()
+    session.handle("my throat is swelling")
+    session.handle("next")
+    reply = session.handle("and now my chest hurts")
+    assert reply.say.startswith(K.say("emergency.still", number="911"))
 
 
 def test_stopping_during_an_emergency_repeats_the_call_instruction() -> None:

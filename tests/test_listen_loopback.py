@@ -319,3 +319,28 @@ def test_check_without_any_sound_device_says_what_to_do(tmp_path: Path) -> None:
     assert "No microphone" in advice and "ivig-voice text" in advice
     assert "could not be played" in advice
     assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_hands_free_the_emergency_steps_go_on_without_next(
+    virtual_audio: VirtualAudio, voices: Path, tmp_path: Path  # noqa: F811
+) -> None:
+    # the session's timers run ten times faster: the pause after a step is two seconds here
+    env = {**virtual_audio.env, "IVIG_VOICE_TIME_SCALE": "10"}
+    assistant = Assistant(ENGINE, env, tmp_path / "data")
+    try:
+        assistant.next_reply()  # the opening
+        virtual_audio.wait_until_assistant_has_spoken()
+        virtual_audio.say_as_patient(patient_wav(voices, "my throat is swelling"))
+        first = assistant.next_reply()
+        assert first["level"] == "emergency" and "Step 1 of 5" in first["say"]
+        steps = [assistant.next_reply() for _ in range(2)]  # the patient says nothing
+        assert [r["heard"] for r in steps] == [None, None]
+        assert "Step 2 of 5" in steps[0]["say"] and "Step 3 of 5" in steps[1]["say"]
+        virtual_audio.wait_until_assistant_has_spoken()
+        virtual_audio.say_as_patient(patient_wav(voices, "stop"))
+        while assistant.next_reply()["awaiting"] is not None:
+            pass  # a step said while "stop" was being heard
+        assert assistant.finish() == 0
+    finally:
+        assistant.stop()
+    assert "Traceback" not in assistant.stderr

@@ -54,6 +54,7 @@ def test_a_due_second_pen_reminder_is_never_left_for_later() -> None:
     clock = FakeClock()
     session = new_session(clock=clock)
     session.handle("my throat is swelling and I have hives and I feel faint")
+    session.handle("next")
     clock.advance(minutes=6)
     reply = session.handle("next")
     assert "5 minutes" in reply.say or "second pen" in reply.say

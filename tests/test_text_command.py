@@ -66,3 +66,29 @@ def test_every_turn_is_in_the_journal_and_exports_as_csv_and_json(tmp_path) -> N
 def test_profile_said_aloud_is_saved_for_next_time(tmp_path) -> None:
     run_cli(["text", "--jsonl"], "I have kidney disease\n", tmp_path)
     assert "kidney_disease" in (tmp_path / "profile.toml").read_text()
+
+
+def test_typed_the_second_pen_reminder_arrives_without_a_new_line(tmp_path) -> None:
+    # the session's timers run 100 times faster: five minutes pass in three seconds
+    env = {**os.environ, "PYTHONWARNINGS": "ignore", "IVIG_VOICE_TIME_SCALE": "100"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "voice.cli", "text", "--jsonl", "--data-dir", str(tmp_path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=env)
+    assert process.stdin is not None and process.stdout is not None
+    try:
+        process.stdin.write("my tongue is swelling\nnext\n")
+        process.stdin.flush()
+        replies = [json.loads(process.stdout.readline()) for _ in range(3)]
+        assert replies[1]["level"] == "emergency"
+        unprompted = json.loads(process.stdout.readline())  # nothing typed since "next"
+        assert unprompted["heard"] is None
+        assert "second pen" in unprompted["say"] and "5 minutes" in unprompted["say"]
+        process.stdin.write("stop\n")
+        process.stdin.flush()
+        process.stdin.close()
+        assert process.wait(timeout=60) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()

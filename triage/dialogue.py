@@ -61,8 +61,18 @@ class EmergencyGuide:
     kind: str
     """"anaphylaxis" or "general" (steps in say.toml)."""
     step: int = 0
+    shown_at: datetime | None = None
+    """When the current step was last said: hands-free, silence after it moves on."""
+    holding: bool = False
+    """The patient said "wait": the steps move only on "next"."""
+    has_pen: bool | None = None
+    """False once the patient says there is no pen: then no second-pen reminder."""
     pen_time: datetime | None = None
+    """When the pen step was done (the patient moved on from it): the reminders count from
+    here."""
     reminders_done: set[int] = field(default_factory=set)
+    since_call: int = 0
+    """Emergency replies since the call sentence was last said."""
 
 
 class Session:
@@ -114,13 +124,35 @@ class Session:
         understanding = self.understander.understand(text)
         return self._turn(heard, understanding)
 
-    def due_reminder(self) -> Reply | None:
-        """A timer reminder that is due now (second epinephrine pen), or None."""
-        text = self._due_reminder_text()
-        if text is None:
+    def due_reminder(self, hands_free: bool = False) -> Reply | None:
+        """What is due to be said without the patient speaking, or None: a second-pen
+        reminder; hands-free, also the next emergency step after a pause long enough to act
+        on the current one, and the last step again after a longer silence."""
+        guide = self.guide
+        if guide is None or self.ended:
             return None
-        parts = [self._call_still(), text]
-        return self._reply(None, parts, Awaiting.STEP, emergency=True)
+        text = self._due_reminder_text()
+        if text is not None:
+            return self._reply(None, [self._call_still(), text], Awaiting.STEP, emergency=True,
+                               keep=2)
+        if not hands_free or guide.holding or guide.shown_at is None:
+            return None
+        silent = (self.clock() - guide.shown_at).total_seconds()
+        last = guide.step + 1 >= len(self.k.steps[guide.kind])
+        if not last and silent >= self.k.settings.step_pause_s:
+            self._advance()
+            return self._reply(None, [*self._call_due(), self._step_text()], Awaiting.STEP,
+                               emergency=True)
+        if last and silent >= self.k.settings.reoffer_s:
+            return self._reply(None, [self._call_still(), self._step_text()], Awaiting.STEP,
+                               emergency=True)
+        return None
+
+    def reply_said(self) -> None:
+        """The last reply has been said to its end: the pause after an emergency step, which
+        lets the patient act on it, counts from here."""
+        if self.guide is not None and self.guide.shown_at is not None:
+            self.guide.shown_at = self.clock()
 
     def fallback(self, heard: str | None) -> Reply:
         """A safe reply when something unexpected went wrong: never silence, never reassurance."""
@@ -187,7 +219,7 @@ class Session:
         parts.extend(answer)
         if u.truncated:
             parts.append(self.k.say("ui.too_long"))
-        if "stop" in u.commands:
+        if "stop" in u.commands or "finished" in u.commands:
             return self._goodbye(heard, parts)
         rose = self.level.rank > previous.rank
         question = self._confirm_question(u.confirm) or ask or self._next_question()
@@ -520,46 +552,86 @@ class Session:
             parts.extend(self._level_words(assessment)[1:])
             parts.extend(answer or ())
             parts.append(self._step_text())
-            return self._reply(heard, parts, Awaiting.STEP, emergency=True, speech=speech)
-        reminder = self._due_reminder_text()
-        parts.append(self._call_still())
-        if reminder:
-            parts.append(reminder)
-        if readback:
-            parts.append(self._heard(readback))
-        parts.extend(answer or ())
+            parts.append(self.k.say("ui.step_how"))
+            return self._reply(heard, parts, Awaiting.STEP, emergency=True, speech=speech,
+                               tail=2)
+        guide = self.guide
+        assert guide is not None
         commands = set(u.commands)
+        reminder = self._due_reminder_text()
         if "stop" in commands and not readback:
-            return self._goodbye(heard, [])
+            return self._goodbye(heard, [reminder] if reminder else [])
         if commands & {"repeat", *SPEECH_COMMANDS} and self.last_reply and not readback:
             return self._reply(heard, [self.last_reply.say], Awaiting.STEP, emergency=True,
                                speech=speech)
-        keep = 2 if reminder else 1
+        if "advice" in commands and not readback:
+            parts.append(self.k.say("level.emergency", number=number))  # what to do: call
+            guide.since_call = 0
+        else:
+            parts.extend(self._call_due(news=bool(readback)))
+        if reminder:
+            parts.append(reminder)
+        keep = len(parts)
+        if readback:
+            parts.append(self._heard(readback))
+        parts.extend(answer or ())
+        if "help" in commands:
+            parts.append(self.k.say("ui.help_emergency"))
+        if "summary" in commands:
+            labels = [self._label(f) for f in self.findings.values()]
+            parts.append(self.k.say("ui.summary", findings=", ".join(labels)))
         if "more" in commands and self.more:
             parts.extend(self.more)  # the why that was left out of an earlier reply
             self.more = []
+        if "wait" in commands:
+            guide.holding = True
+            parts.append(self.k.say("ui.waiting"))
+            return self._reply(heard, parts, Awaiting.STEP, emergency=True, speech=speech,
+                               keep=keep)
+        no_pen = guide.kind == "anaphylaxis" and guide.step == 0 and u.answer == "no" \
+            and not readback
+        if no_pen:
+            guide.has_pen = False  # "no, I haven't got one": no second-pen reminder
         if "back" in commands:
-            if self.guide.step == 0:
+            if guide.step == 0:
                 parts.append(self.k.say("ui.first_step"))
-            self.guide.step = max(0, self.guide.step - 1)
-        elif "next" in commands or (u.answer == "yes" and not readback):
-            steps = self.k.steps[self.guide.kind]
-            if self.guide.step + 1 >= len(steps):
+            guide.step = max(0, guide.step - 1)
+        elif commands & {"next", "finished"} or no_pen or (u.answer == "yes" and not readback):
+            guide.holding = False
+            if guide.step + 1 >= len(self.k.steps[guide.kind]):
                 parts.append(self.k.say("ui.last_step"))
                 return self._reply(heard, parts, Awaiting.STEP, emergency=True, speech=speech,
                                    keep=keep)
-            self.guide.step += 1
+            self._advance()
         parts.append(self._step_text())
         return self._reply(heard, parts, Awaiting.STEP, emergency=True, speech=speech,
                            keep=keep)
+
+    def _advance(self) -> None:
+        """To the next step; leaving the pen step starts the second-pen clock."""
+        guide = self.guide
+        assert guide is not None
+        if guide.kind == "anaphylaxis" and guide.step == 0 and guide.has_pen is not False \
+                and guide.pen_time is None:
+            guide.pen_time = self.clock()
+        guide.step += 1
+
+    def _call_due(self, news: bool = False) -> list[str]:
+        """The short call reminder, said with every few emergency replies, not with each, and
+        whenever something new is reported."""
+        guide = self.guide
+        assert guide is not None
+        guide.since_call += 1
+        if guide.since_call < self.k.settings.call_every and not news:
+            return []
+        guide.since_call = 0
+        return [self._call_still()]
 
     def _step_text(self) -> str:
         assert self.guide is not None
         steps = self.k.steps[self.guide.kind]
         step = steps[self.guide.step].text.format(number=self.profile.emergency_number)
-        if self.guide.kind == "anaphylaxis" and self.guide.step == 0 \
-                and self.guide.pen_time is None:
-            self.guide.pen_time = self.clock()
+        self.guide.shown_at = self.clock()
         return self.k.say("ui.step", n=self.guide.step + 1, total=len(steps), step=step)
 
     def _due_reminder_text(self) -> str | None:
@@ -583,8 +655,10 @@ class Session:
                 last = self.last_reply.say if self.last_reply else self.k.say("ui.opening")
                 return self._reply(heard, [last], self.last_reply.awaiting if self.last_reply
                                    else awaiting, speech=SPEECH_COMMANDS.get(name))
-            if name == "stop":
+            if name in ("stop", "finished"):
                 return self._goodbye(heard, [])
+            if name == "wait":
+                return self._reply(heard, question or [self.k.say("ui.no_steps")], awaiting)
             if name in ("mute", "unmute"):  # the live loop acts on these; typed, just agree
                 return self._reply(heard, [self.k.say("ui.speech_changed"), *question], awaiting)
             if name == "help":
@@ -758,7 +832,7 @@ class Session:
         number = self.profile.emergency_number
         if self.level is Level.EMERGENCY:
             return self._reply(heard, [*parts, self.k.say("emergency.goodbye", number=number)],
-                               None, emergency=True, ended=True)
+                               None, emergency=True, ended=True, keep=len(parts) + 1)
         if self.level.at_least(Level.DOCTOR):
             instruction = self.k.say(f"level.{self.level.value}", number=number)
             parts.append(self.k.say("ui.goodbye_reminder", instruction=instruction))
@@ -786,30 +860,30 @@ class Session:
             label = f"{label}, both sides"
         return label
 
-    def _fit(self, parts: list[str], keep: int = 1) -> list[str]:
+    def _fit(self, parts: list[str], keep: int = 1, tail: int = 1) -> list[str]:
         """At most MAX_REPLY_WORDS: the first `keep` parts (the instruction, a due reminder)
-        and the last (the question, the step, "anything else?") stay; the parts between are
-        said in order while they fit, and the rest waits for "more"."""
+        and the last `tail` (the question, the step, "anything else?") stay; the parts between
+        are said in order while they fit, and the rest waits for "more"."""
         parts = [p.strip() for p in parts if p and p.strip()]
-        if _words(parts) <= MAX_REPLY_WORDS or len(parts) <= keep + 1:
+        if _words(parts) <= MAX_REPLY_WORDS or len(parts) <= keep + tail:
             return parts
         hint = self.k.say("ui.more_hint")
-        first, middle, last = parts[:keep], parts[keep:-1], parts[-1]
-        budget = MAX_REPLY_WORDS - _words([*first, last, hint])
+        first, middle, last = parts[:keep], parts[keep:-tail], parts[-tail:]
+        budget = MAX_REPLY_WORDS - _words([*first, *last, hint])
         kept: list[str] = []
         for i, part in enumerate(middle):
             if _words([part]) > budget:
                 self.more = middle[i:]
-                return [*first, *kept, hint, last]
+                return [*first, *kept, hint, *last]
             kept.append(part)
             budget -= _words([part])
         return parts
 
     def _reply(self, heard: str | None, parts: list[str], awaiting: Awaiting | None, *,
                emergency: bool = False, speech: SpeechChange | None = None,
-               ended: bool = False, keep: int = 1) -> Reply:
+               ended: bool = False, keep: int = 1, tail: int = 1) -> Reply:
         fired = self.last_assessment.top if self.level is not Level.NONE else ()
-        parts = self._fit(parts, keep)
+        parts = self._fit(parts, keep, tail)
         reply = Reply(
             heard=heard,
             say=" ".join(parts),

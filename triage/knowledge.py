@@ -91,6 +91,12 @@ class Settings:
     high_fever_from_c: float
     unclear_check: tuple[str, ...] = ()
     """Red-flag yes/no questions asked when a turn cannot be understood."""
+    step_pause_s: float = 20.0
+    """Hands-free, seconds of silence after which an emergency step moves on."""
+    reoffer_s: float = 60.0
+    """Seconds of silence after which the last emergency step is said again."""
+    call_every: int = 3
+    """The short call reminder comes with every this many emergency replies."""
 
 
 @dataclass(frozen=True)
@@ -201,6 +207,9 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
         fever_from_c=float(s["fever_from_c"]),
         high_fever_from_c=float(s["high_fever_from_c"]),
         unclear_check=tuple(s.get("unclear_check", ())),
+        step_pause_s=float(s.get("step_pause_s", 20)),
+        reoffer_s=float(s.get("reoffer_s", 60)),
+        call_every=int(s.get("call_every", 3)),
     )
     sentences: dict[str, Sentence] = {}
     steps: dict[str, tuple[Sentence, ...]] = {}

@@ -7,11 +7,13 @@ hands the reply to every sink (printer, JSON lines, speaker). Nothing here knows
 from __future__ import annotations
 
 import logging
+import os
 import sys
+import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
@@ -35,6 +37,24 @@ def now_local() -> datetime:
     return datetime.now().astimezone()
 
 
+TIME_SCALE_ENV = "IVIG_VOICE_TIME_SCALE"
+"""For tests: the session's clock runs this many times faster than real time, so a test can
+see a five-minute reminder arrive in seconds. Unset (or not a positive number): real time."""
+
+
+def session_clock() -> Callable[[], datetime]:
+    """The clock the dialogue's timers run on: real time, or scaled by TIME_SCALE_ENV."""
+    try:
+        scale = float(os.environ.get(TIME_SCALE_ENV, "1"))
+    except ValueError:
+        scale = 1.0
+    if not 0 < scale < 1e6 or scale == 1.0:
+        return now_local
+    start = now_local()
+    began = time.monotonic()
+    return lambda: start + timedelta(seconds=(time.monotonic() - began) * scale)
+
+
 def notify(message: str) -> None:
     """One line on stderr for the person at the screen; never raises (stderr may be gone)."""
     try:
@@ -53,13 +73,13 @@ class Conversation:
         *,
         emergency_number: str | None = None,
         save_number: bool = False,
-        clock: Callable[[], datetime] = now_local,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         """`emergency_number`: a one-off number (--emergency-number), checked here and kept
         in the profile only with `save_number` (--save)."""
         self.data_dir = data_dir
         self.sinks = list(sinks)
-        self.clock = clock
+        self.clock = clock = clock or session_clock()
         self.id = uuid.uuid4().hex[:12]
         loaded = load_profile(data_dir, now=clock())
         for problem in loaded.problems:
@@ -113,9 +133,14 @@ class Conversation:
             reply = self.session.fallback(heard)
         return self._deliver(reply)
 
-    def reminder(self) -> Reply | None:
-        """A due timer reminder (second epinephrine pen), for loops that can speak unprompted."""
-        reply = self.session.due_reminder()
+    def reminder(self, hands_free: bool = False) -> Reply | None:
+        """What is due to be said unprompted (a second-pen reminder; hands-free, also the next
+        emergency step after a pause), for loops that can speak without being spoken to."""
+        try:
+            reply = self.session.due_reminder(hands_free)
+        except Exception:  # a timer bug must not end the conversation
+            log.exception("the due reminder failed")
+            return None
         return self._deliver(reply) if reply is not None else None
 
     def close(self) -> None:
@@ -158,4 +183,5 @@ class Conversation:
                 sink.show(reply)
             except Exception:  # a broken sink must never silence the others
                 log.exception("reply sink %r failed", sink)
+        self.session.reply_said()  # spoken to the end: the pause after a step starts now
         return reply

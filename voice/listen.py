@@ -273,7 +273,7 @@ class LiveLoop:
 
     def _reminder(self) -> bool:
         """Speak a due reminder; True if one was given."""
-        reply = self.conversation.reminder()
+        reply = self.conversation.reminder(hands_free=True)
         if reply is None:
             return False
         self._replied(reply)
