@@ -120,3 +120,22 @@ def test_someone_elses_symptom_is_understood_as_not_the_patients() -> None:
     # not recorded as denied: the red flag is still asked about when it matters
     talk(session, "I feel dizzy")
     assert "hives" not in [f for f in session.findings if not session.findings[f].present]
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("gym ok", "activity"),
+    ("headache when", "headache_onset"),
+    ("ambulance when", "when_emergency"),
+    ("how much should I drink question mark", "fluids_amount"),
+    ("can I dry ve home after", "driving"),
+])
+def test_terse_and_dictated_questions_are_questions_too(question: str, topic: str) -> None:
+    reply = new_session().handle(question)
+    assert answer(topic) in reply.say
+    assert reply.level is Level.NONE
+
+
+@pytest.mark.parametrize("turn", ["I'm not ok", "my chest is not ok"])
+def test_saying_you_are_not_ok_is_not_a_question(turn: str) -> None:
+    reply = new_session().handle(turn)
+    assert answer("no_answer") not in reply.say

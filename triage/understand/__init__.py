@@ -230,7 +230,7 @@ class Understander:
         if named:
             result.asks_about = named[0].symptom
         imagined = [m for m in named if m.assertion == "hypothetical"]
-        if result.asks is None and imagined:
+        if result.asks in (None, self.questions.no_answer) and imagined:
             if any(m.symptom in self.emergency_ids for m in imagined):
                 # "what if my throat swells?": the signs that mean calling for help
                 result.asks = self.questions.emergency_topic

@@ -17,14 +17,17 @@ MARKS = frozenset({CLAUSE_MARK, QUESTION_MARK})
 _DATA_FILE = Path(__file__).with_name("normalise.toml")
 
 
-def _load_tables() -> tuple[dict[str, str], dict[str, str]]:
+def _load_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     with open(_DATA_FILE, "rb") as handle:
         data = tomllib.load(handle)
-    return dict(data["contractions"]), dict(data["spellings"])
+    return dict(data["contractions"]), dict(data["spellings"]), dict(data["dictated"])
 
 
-CONTRACTIONS, SPELLINGS = _load_tables()
-"""Contractions expanded ("isn't" -> "is not") and spellings made one ("colour" -> "color")."""
+CONTRACTIONS, SPELLINGS, DICTATED = _load_tables()
+"""Contractions expanded ("isn't" -> "is not"), spellings made one ("colour" -> "color"), and
+punctuation said aloud to a dictation app ("question mark") made punctuation."""
+_DICTATED = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(DICTATED, key=len,
+                                                                      reverse=True)) + r")\b")
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _DECIMAL = re.compile(r"(\d)[.,](\d)")
@@ -41,6 +44,7 @@ _DEGREES = re.compile(r"\u00b0\s*([cf])?\b")
 def tokenize(text: str) -> list[str]:
     """Lower-case tokens with contractions expanded and clause marks as CLAUSE_MARK tokens."""
     text = text.translate(_APOSTROPHES).lower()
+    text = _DICTATED.sub(lambda m: DICTATED[m.group(1)], text)
     text = _DEGREES.sub(lambda m: " degrees " + {"c": "celsius", "f": "fahrenheit"}.get(
         m.group(1) or "", "") + " ", text)
     text = _OUT_OF.sub(r"\1 out of 10", text)

@@ -47,6 +47,9 @@ class QuestionReader:
         self.openers = [phrase_tokens(p) for p in form["openers"]]
         self.not_after_opener = frozenset(form["not_after_opener"])
         self.wh = frozenset(form["wh"])
+        self.trailing = [phrase_tokens(p) for p in form["trailing"]]
+        self.not_before_trailing = frozenset(form["not_before_trailing"])
+        self.max_trailing_words: int = form["max_trailing_words"]
         self.subjects = frozenset(form["subjects"])
         self.wh_followers = frozenset(form["wh_followers"])
         self.fillers = frozenset(form["fillers"])
@@ -59,6 +62,7 @@ class QuestionReader:
         self.emergency_topic: str = data["hypothetical"]["emergency_topic"]
         self.normal_topic: str = data["hypothetical"]["normal_topic"]
         self.happens_topic: str = data["hypothetical"]["happens_topic"]
+        self.no_answer = "no_answer"
         self.words = {name: [phrase_tokens(p) for p in phrases]
                       for name, phrases in data["words"].items()}
         self.strong = frozenset(data["scoring"]["strong"])
@@ -91,7 +95,20 @@ class QuestionReader:
                 start = i + 1
         if any(self._find(tokens, cue) is not None for cue in self.cues):
             return True
+        if self._ends_asking(tokens):
+            return True
         return any(self._inverted_at(tokens, i) for i in range(len(tokens)))
+
+    def _ends_asking(self, tokens: list[str]) -> bool:
+        """A short turn that ends in a question word: "drive home ok", "headache when"."""
+        words = [t for t in tokens if t not in MARKS]
+        if not 2 <= len(words) <= self.max_trailing_words:
+            return False
+        for tail in self.trailing:
+            if tuple(words[-len(tail):]) == tail and len(words) > len(tail) \
+                    and words[-len(tail) - 1] not in self.not_before_trailing:
+                return True
+        return False
 
     def _inverted_at(self, tokens: list[str], i: int) -> bool:
         if i > 0 and tokens[i - 1] in self.not_before_inverted:
@@ -110,7 +127,7 @@ class QuestionReader:
         while end < len(tokens) and tokens[end] not in MARKS:
             end += 1
         clause = tokens[begin:end]
-        if not (self._opens_question(clause)
+        if not (self._opens_question(clause) or self._ends_asking(clause)
                 or any(self._inverted_at(clause, i) for i in range(len(clause)))
                 or any(self._find(clause, cue) is not None for cue in self.cues)):
             return False
