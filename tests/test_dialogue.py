@@ -28,8 +28,17 @@ def test_headache_leads_to_the_meningitis_red_flag_questions_one_at_a_time() -> 
 def test_replies_first_read_back_what_was_understood() -> None:
     session = new_session()
     reply = session.handle("I have a headache but my neck isn't stiff")
-    assert reply.say.startswith("I heard: headache, no stiff neck.")
+    assert reply.say.startswith("I heard: headache. You do not have stiff neck.")
     assert reply.question == "light_sensitivity"  # stiff neck already answered
+
+
+def test_the_read_back_says_what_you_have_and_what_you_do_not_have_apart() -> None:
+    session = new_session()
+    reply = session.handle("I've got hives but no trouble breathing and I'm not dizzy")
+    assert reply.say.startswith(
+        "I heard: hives or an itchy rash. You do not have trouble breathing or dizziness.")
+    only_denied = new_session().handle("no chest pain")
+    assert only_denied.say.startswith("You do not have chest pain.")
 
 
 def test_reassurance_comes_only_after_the_red_flags_are_screened() -> None:

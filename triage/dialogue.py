@@ -26,6 +26,8 @@ MAX_HEARD_CHARS = 300
 """Longer inputs are shortened in `heard`, so a reply stays short."""
 MAX_READBACK = 8
 """At most this many findings are read back in one reply."""
+NOT_HAD_PREFIX = "no "
+"""How the label of a denied finding starts ("no stiff neck")."""
 MAX_AGO_HOURS = 24 * 365
 """Times further back are not taken as the infusion's end."""
 MAX_REPLY_WORDS = 50
@@ -841,9 +843,19 @@ class Session:
 
     # -- building replies --------------------------------------------------------------------
     def _heard(self, readback: list[str]) -> str:
-        """ "I heard: headache, no stiff neck." with each finding once."""
+        """What was understood, what the patient has and what they do not have said apart, each
+        once: "I heard: hives. You do not have trouble breathing or dizziness."."""
         labels = _unique(readback)[:MAX_READBACK]
-        return self.k.say("ui.heard", findings=", ".join(labels))
+        had = [label for label in labels if not label.startswith(NOT_HAD_PREFIX)]
+        not_had = [label[len(NOT_HAD_PREFIX):] for label in labels
+                   if label.startswith(NOT_HAD_PREFIX)]
+        parts = []
+        if had:
+            parts.append(self.k.say("ui.heard", findings=", ".join(had)))
+        if not_had:
+            joined = ", ".join(not_had[:-1]) + (" or " if len(not_had) > 1 else "") + not_had[-1]
+            parts.append(self.k.say("ui.heard_not", findings=joined))
+        return " ".join(parts)
 
     def _label(self, finding: Finding) -> str:
         symptom = self.k.symptoms.get(finding.symptom)
