@@ -256,3 +256,26 @@ def test_a_correction_during_a_number_question_is_kept_with_the_answer() -> None
     reply = session.handle("about a 4, and I forgot to say my pee has gone dark brown")
     assert session.level is Level.URGENT
     assert "dark urine" in reply.say
+
+
+def answer_no_until_outcome(session, first: str):  # type: ignore[no-untyped-def]
+    reply = session.handle(first)
+    for _ in range(10):
+        if reply.awaiting is Awaiting.SYMPTOM or reply.awaiting is None:
+            break
+        reply = session.handle("3" if reply.awaiting is Awaiting.NUMBER else "no")
+    return reply
+
+
+@pytest.mark.parametrize("turn", [
+    "I had the infusion on Monday, now is Friday and I've got a headache",
+    "achy all over since Tuesday and it's Saturday now",
+])
+def test_days_named_by_their_names_count_toward_three_days(turn: str) -> None:
+    reply = answer_no_until_outcome(new_session(), turn)
+    assert reply.level is Level.DOCTOR  # a common effect beyond three days: call today
+
+
+def test_a_day_name_that_is_not_three_days_ago_changes_nothing() -> None:
+    reply = answer_no_until_outcome(new_session(), "achy since Friday and it's Saturday today")
+    assert reply.level is Level.SELF_CARE

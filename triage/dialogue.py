@@ -282,6 +282,8 @@ class Session:
             new = True
         if u.about_infusion or (pending and pending.key == "infusion_time"):
             new |= self._set_infusion_time(u, readback)
+        if u.weekdays:
+            new |= self._set_days(u.weekdays, u, readback)
         for risk in sorted(u.risk_factors - self.profile.risk_factors):
             self.profile = self.profile.with_risk(risk)
             self.profile_changed = True
@@ -405,6 +407,31 @@ class Session:
         hours = (now - ended).total_seconds() / 3600
         readback.append(f"infusion ended {_describe_hours(hours)}")
         return True
+
+    def _set_days(self, weekdays: dict[str, int], u: Understanding,
+                  readback: list[str]) -> bool:
+        """Day names to hours: the infusion's day sets when it ended (unless a time was said),
+        and "since Monday" how long a symptom has lasted, counted to the day said to be today
+        or else to the clock's day."""
+        now = self.clock()
+        today = weekdays.get("now", now.weekday())
+        changed = False
+        if "infusion" in weekdays and u.ago_hours is None and u.clock is None:
+            days = (today - weekdays["infusion"]) % 7
+            ended = now - timedelta(days=days)
+            self.profile = replace(self.profile, infusion_ended=ended)
+            self.profile_changed = True
+            self.asked.add("infusion_time")
+            if self.pending and self.pending.key == "infusion_time":
+                self.pending = None
+            readback.append(f"infusion ended {_describe_hours(days * 24.0)}")
+            changed = True
+        if "since" in weekdays:
+            hours = ((today - weekdays["since"]) % 7) * 24.0
+            if hours > (self.duration_hours or 0.0):
+                self.duration_hours = hours
+                changed = True
+        return changed
 
     def _facts(self, findings: dict[str, Finding] | None = None,
                temperature: float | None = None, hours: float | None = None) -> Facts:

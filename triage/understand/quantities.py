@@ -24,6 +24,13 @@ FILLERS = frozenset({"uh", "um", "er", "erm", "like"})
 ORDINAL_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                 "eighth": 8, "ninth": 9, "tenth": 10}
 """ "the fifth day": how many days a symptom has been going on."""
+WEEKDAYS = {name: index for index, names in enumerate((
+    ("monday", "mon"), ("tuesday", "tues"), ("wednesday", "weds"), ("thursday", "thurs"),
+    ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun"))) for name in names}
+"""Day names, Monday 0: "I had the infusion on Monday, now is Friday"."""
+NOW_BEFORE = frozenset({("now", "is"), ("today", "is"), ("it", "is")})
+NOW_AFTER = frozenset({"now", "today"})
+"""Words that make a day name today: "it's Wednesday now", "today is Friday"."""
 TEMPERATURE_WORDS = frozenset(
     "temperature temp fever degrees degree celsius centigrade fahrenheit thermometer".split())
 HEART_RATE_WORDS = frozenset("heart pulse bpm hr beats heartbeat heartrate resting".split())
@@ -60,6 +67,29 @@ class QuantityReader:
                 result.blood_pressure = (int(first.value), int(second.value))
                 return [s for s in spans if s not in (first, second)]
         return spans
+
+    def _weekdays(self, tokens: list[str], result: Understanding) -> None:
+        """Day names by role: when the infusion was ("had the infusion on Monday"), which day it
+        is ("it's Friday now"), and since when a symptom has lasted (any other: "since Monday",
+        "then Monday I woke up with this headache")."""
+        for i, token in enumerate(tokens):
+            day = WEEKDAYS.get(token)
+            if day is None or (token in ("sat", "sun", "fri", "mon") and len(tokens) > 1
+                               and tokens[i - 1] in ("i", "he", "she", "the")):
+                continue  # "I sat", "the sun"
+            start, end = i, i
+            while start > 0 and tokens[start - 1] not in ("|", "?"):
+                start -= 1
+            while end < len(tokens) and tokens[end] not in ("|", "?"):
+                end += 1
+            before = tuple(tokens[max(0, i - 2):i])
+            if tokens[i + 1:i + 2] and tokens[i + 1] in NOW_AFTER or before[-2:] in NOW_BEFORE:
+                result.weekdays["now"] = day
+            elif any(self._occurs(tokens, w, start, end) for w in self.infusion_words) \
+                    and "since" not in tokens[start:i]:
+                result.weekdays["infusion"] = day
+            else:
+                result.weekdays["since"] = day
 
     @staticmethod
     def _heart_rate(tokens: list[str], spans: list[NumberSpan],
@@ -157,6 +187,7 @@ class QuantityReader:
                 result.duration_hours = max(result.duration_hours or 0.0,
                                             (ORDINAL_DAYS[token] - 1) * 24.0)
         result.about_infusion = infusion_said
+        self._weekdays(tokens, result)
         if result.ago_hours is None and result.clock is None:
             self._words_of_time(tokens, result)
         return scores, standalone

@@ -70,6 +70,8 @@ class Understanding:
     """The answer topic a question asks about (triage/knowledge/answers.toml), if known."""
     asks_about: str | None = None
     """The symptom a question names ("is it normal to have chills?"), if any."""
+    weekdays: dict[str, int] = field(default_factory=dict)
+    """Day names said, Monday 0, by role: "infusion", "now", "since" (a symptom's start)."""
     heart_rate: int | None = None
     """A fast heart rate said in numbers ("pulse 130"): asked about, not judged."""
     blood_pressure: tuple[int, int] | None = None
