@@ -271,3 +271,32 @@ def test_a_negated_verb_of_persistence_is_not_a_denial(text) -> None:
                                   "we saw a programme on the telly, now he can't breathe properly"])
 def test_someone_else_in_the_sentence_never_hides_the_patients_emergency(text) -> None:
     assert understand(text).emergency
+
+
+@pytest.mark.parametrize("text", ["the aches are pretty bad, I'd say an 8",
+                                  "my head hurts, an 9 really"])
+def test_a_score_said_as_an_eight_is_the_severity(text) -> None:
+    mentions = [m for m in understand(text).mentions if m.present]
+    assert any(m.severity is not None and m.severity >= 8 for m in mentions), mentions
+
+
+@pytest.mark.parametrize("text", ["my flatmate passed out at a party once",
+                                  "my roommate had hives after her vaccine"])
+def test_a_flatmates_symptom_is_not_the_patients(text) -> None:
+    assert not present(text)
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("she's squinting at the telly saying the brightness hurts her eyes", "light_sensitivity"),
+    ("he's watching the tv and says his chest hurts", "chest_pain"),
+])
+def test_the_tv_as_something_looked_at_does_not_make_it_someone_else(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("I had the infusion on Monday, now is Friday", {"infusion": 0, "now": 4}),
+    ("achy since Tuesday and it's Saturday today", {"since": 1, "now": 5}),
+])
+def test_quantities_read_day_names_by_role(text, days) -> None:
+    assert understand(text).weekdays == days

@@ -301,8 +301,9 @@ class Understander:
         severity, persistent = self._severity_in(tokens, 0, len(tokens), scores)
         sudden = any(_occurs(tokens, w, 0, len(tokens)) for w in self.sudden_words)
         side = self._side_in(tokens, 0, len(tokens))
-        result.mentions = [replace(
-            m, severity=m.severity if m.severity is not None else severity,
+        result.mentions = [replace(  # the worse of two ratings ("pretty bad ... an 8") counts
+            m, severity=max(m.severity, severity) if m.severity is not None
+            and severity is not None else (m.severity if m.severity is not None else severity),
             persistent=m.persistent or persistent, sudden=m.sudden or sudden,
             side=m.side or side)
             if m.present else m for m in result.mentions]

@@ -129,7 +129,8 @@ class QuantityReader:
                 result.duration_hours = max(result.duration_hours or 0.0,
                                             (span.value - 1) * 24)
                 continue
-            if before[-1:] == ["a"] and 0 <= span.value <= 10 and span.value == int(span.value) \
+            if before[-1:] in (["a"], ["an"]) and 0 <= span.value <= 10 \
+                    and span.value == int(span.value) \
                     and not (after[:1] and after[0] in UNITS_IN_HOURS):
                 scores.append(span)  # "like a 3", "maybe a 5 or 6"
                 continue
