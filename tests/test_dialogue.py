@@ -279,3 +279,21 @@ def test_days_named_by_their_names_count_toward_three_days(turn: str) -> None:
 def test_a_day_name_that_is_not_three_days_ago_changes_nothing() -> None:
     reply = answer_no_until_outcome(new_session(), "achy since Friday and it's Saturday today")
     assert reply.level is Level.SELF_CARE
+
+
+@pytest.mark.parametrize(("misheard", "symptom"), [("yellow eyes", "yellow_skin"),
+                                                   ("dark pee", "dark_urine")])
+def test_a_serious_word_heard_instead_of_yes_or_no_is_asked_about_first(misheard: str,
+                                                                        symptom: str) -> None:
+    session = new_session()
+    session.handle("I have a headache")
+    reply = session.handle(misheard)
+    assert reply.level is Level.SELF_CARE  # nothing changed yet
+    assert reply.question == symptom and reply.awaiting is Awaiting.YES_NO
+    assert session.handle("yes").level is Level.URGENT
+
+
+def test_an_emergency_sign_instead_of_yes_or_no_is_acted_on_at_once() -> None:
+    session = new_session()
+    session.handle("I have a headache")
+    assert session.handle("can't breathe").level is Level.EMERGENCY

@@ -30,6 +30,8 @@ NOT_HAD_PREFIX = "no "
 """How the label of a denied finding starts ("no stiff neck")."""
 MAX_AGO_HOURS = 24 * 365
 """Times further back are not taken as the infusion's end."""
+WEAK_TURN_WORDS = 3
+"""A turn this short, in place of a yes or no, is weak evidence of a new symptom."""
 MAX_REPLY_WORDS = 50
 """A reply longer than this is hard to hold by ear: the rest waits for "more"."""
 MAX_CARE_TIPS = 2
@@ -174,6 +176,12 @@ class Session:
 
     # -- one turn ----------------------------------------------------------------------------
     def _turn(self, heard: str | None, u: Understanding) -> Reply:
+        unsure = self._heard_in_place_of_yes_no(u)
+        if unsure is not None:
+            # "yellow eyes" for a "yes": asked about before it changes anything
+            if self.pending is not None:
+                self.asked.discard(self.pending.key)
+            return self._confirm(heard, unsure)
         readback: list[str] = []
         new_info = self._apply(u, readback)
         answer, ask = self._answer_question(u, new_info)
@@ -733,6 +741,22 @@ class Session:
         parts.extend(self._outcome(self.last_assessment))
         parts.append(self.k.say("ui.anything_else"))
         return self._reply(heard, parts, Awaiting.SYMPTOM)
+
+    def _heard_in_place_of_yes_no(self, u: Understanding) -> str | None:
+        """While a yes/no question waits, a short turn with no yes or no that names a serious
+        symptom below an emergency (a recognizer hearing "yellow eyes" for "yes") is confirmed
+        before it changes the level. An emergency sign is acted on at once."""
+        if self.pending is None or self.pending.awaiting is not Awaiting.YES_NO or u.answer \
+                or u.commands or len(u.text.split()) > WEAK_TURN_WORDS:
+            return None
+        present = [m for m in u.mentions if m.present and m.symptom != self.pending.key]
+        if len(present) != 1:
+            return None
+        symptom = self.k.symptoms.get(present[0].symptom)
+        if symptom is None or symptom.id in self.findings or symptom.id in self.asked \
+                or not symptom.level.at_least(Level.DOCTOR) or symptom.level is Level.EMERGENCY:
+            return None
+        return symptom.id
 
     def _answer_question(self, u: Understanding,
                          new_info: bool) -> tuple[list[str], Question | None]:
