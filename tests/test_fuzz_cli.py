@@ -137,7 +137,8 @@ def test_any_file_name_and_wav_header(names, header) -> None:
         return
     emergency = speech("i can't breathe", FLITE_VOICES[1]).read_bytes()
     with tempfile.TemporaryDirectory(prefix="ivig-fuzz-") as folder:
-        root = Path(folder)
+        root = Path(folder) / "recordings"  # apart from the data folder, whatever the names
+        root.mkdir()
         files: list[bytes] = []
         for index, name in enumerate(names):
             path = os.fsencode(root) + b"/" + name
@@ -149,7 +150,7 @@ def test_any_file_name_and_wav_header(names, header) -> None:
             files.append(path)
         files.append(os.fsencode(root) + b"/emergency.wav")
         Path(os.fsdecode(files[-1])).write_bytes(emergency)
-        data_dir = root / "data"
+        data_dir = Path(folder) / "data"
         argv = [os.fsencode(a) for a in [*IVIG_VOICE, "audio", "--jsonl", "--data-dir",
                                           str(data_dir)]]
         done = subprocess.run([*argv, *files], capture_output=True, timeout=RUN_TIMEOUT,
