@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -215,3 +216,20 @@ def test_pending_turns_of_a_killed_session_are_merged_exactly_once(tmp_path):
     for said in (killed_said, other_said):
         assert heard.count(said["heard"]) == 1, heard
     assert not pending_files(data_dir)
+
+
+def test_lock_files_left_by_killed_sessions_are_removed_and_live_ones_kept(tmp_path):
+    running = Journal(tmp_path, "running")
+    running.open()
+    dead = tmp_path / "journal.session-killed.lock"
+    dead.write_bytes(b"")
+    hour_ago = datetime.now().timestamp() - 7200
+    for lock in (dead, running.lock_path):
+        os.utime(lock, (hour_ago, hour_ago))
+    later = Journal(tmp_path, "later")
+    later.open()
+    assert not dead.exists(), "a killed session's lock is swept"
+    assert running.lock_path.exists(), "a running session's lock is kept"
+    later.close()
+    running.close()
+    assert not list(tmp_path.glob("journal.session-*.lock"))

@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import sqlite3
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
@@ -34,6 +35,9 @@ journal.pending-SESSION.jsonl, until it can."""
 LOCK_PREFIX = "journal.session-"
 """journal.session-SESSION.lock is held (flock) while that session runs: its pending turns
 are its own until it ends, and are merged by a later session exactly once."""
+STALE_LOCK_S = 3600.0
+"""A lock file nobody holds and older than this is left by a killed session: removed. (A
+session holds its lock a moment after creating it, never an hour.)"""
 BUSY_TIMEOUT_S = 0.25
 """How long a write waits for a locked database: short, so no reply is held up."""
 
@@ -198,8 +202,9 @@ class Journal:
 
     def _running(self, session: str) -> bool:
         """True while session `session` holds its lock (it still owns its pending file)."""
+        lock = self.data_dir / f"{LOCK_PREFIX}{session}.lock"
         try:
-            fd = os.open(self.data_dir / f"{LOCK_PREFIX}{session}.lock", os.O_RDWR)
+            fd = os.open(lock, os.O_RDWR)
         except OSError:
             return False
         try:
@@ -209,6 +214,22 @@ class Journal:
         finally:
             os.close(fd)
         return False
+
+    def _sweep_stale_locks(self) -> None:
+        """Remove lock files that killed sessions left behind."""
+        try:
+            locks = list(self.data_dir.glob(f"{LOCK_PREFIX}*.lock"))
+        except OSError:
+            return
+        now = time.time()
+        for lock in locks:
+            session = lock.name[len(LOCK_PREFIX):-len(".lock")]
+            try:
+                old = now - lock.stat().st_mtime > STALE_LOCK_S
+            except OSError:
+                continue
+            if old and session != self.session and not self._running(session):
+                remove(lock)
 
     def _begin_anew(self, error: sqlite3.DatabaseError) -> bool:
         """Move an unreadable journal aside (kept, untouched, for the care team) and begin a
@@ -250,6 +271,7 @@ class Journal:
                     log.warning("skipping a damaged line in %s", shown_path(claimed))
         if self._pending:
             self.flush()
+        self._sweep_stale_locks()
 
     def _save_pending_file(self) -> bool:
         """Keep unsaved turns on disk too, so a killed process does not lose them; True only
@@ -346,8 +368,8 @@ class Journal:
         except sqlite3.Error as error:
             raise JournalError(f"cannot read the journal at {shown_path(self.path)}: "
                                f"{error}") from error
-        for session, time, heard, findings, level, said, rules in rows:
-            yield JournalEntry(session, time, heard, _list(findings), level, said, _list(rules))
+        for session, when, heard, findings, level, said, rules in rows:
+            yield JournalEntry(session, when, heard, _list(findings), level, said, _list(rules))
 
 
 def _list(stored: str) -> list[str]:

@@ -15,6 +15,7 @@ import io
 import json
 import logging
 import os
+import sys
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -161,8 +162,6 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
 def export_to(text: str, output: Path | None) -> None:
     """An export to a file (atomically) or to standard output; raises WriteFailure."""
     if output is None:
-        import sys
-
         write_stream(sys.stdout, text)
         return
     atomic_write(output, text.encode("utf-8", "surrogateescape"))

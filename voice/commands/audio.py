@@ -24,6 +24,7 @@ from voice.asr import add_recognizer_options
 from voice.config import data_dir_from
 from voice.conversation import Conversation, ReplySink
 from voice.output import JsonlPrinter, PlainPrinter
+from voice.paths import shown_path
 
 log = logging.getLogger(__name__)
 
@@ -96,14 +97,14 @@ def run(args: argparse.Namespace) -> int:
             try:
                 samples = read_wav(path)
             except AudioFileError as error:
-                print(f"ivig-voice: {path}: {error}", file=sys.stderr, flush=True)
+                print(f"ivig-voice: {shown_path(path)}: {error}", file=sys.stderr, flush=True)
                 status = EXIT_BAD_FILE
             else:
                 try:
                     transcript = transcribe_recording(recognizer, samples)
                 except (RuntimeError, ValueError) as error:  # an engine fault on odd audio
-                    print(f"ivig-voice: {path}: recognition failed ({error})", file=sys.stderr,
-                          flush=True)
+                    print(f"ivig-voice: {shown_path(path)}: recognition failed ({error})",
+                          file=sys.stderr, flush=True)
                     status = EXIT_BAD_FILE
                 else:
                     log.info("%s: heard %r (confidence %.2f, phrases %s)", path,
