@@ -300,3 +300,12 @@ def test_the_tv_as_something_looked_at_does_not_make_it_someone_else(text, sympt
 ])
 def test_quantities_read_day_names_by_role(text, days) -> None:
     assert understand(text).weekdays == days
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("she's propped up on pillows so she can breathe", "breathing_difficulty"),
+    ("his shoes don't fit any more", "leg_swelling"),
+    ("I'm holding onto the walls to get about", "dizziness"),
+])
+def test_a_symptom_told_by_what_was_done_about_it_is_understood(text, symptom) -> None:
+    assert symptom in present(text)
