@@ -90,7 +90,7 @@ def session_memory_mb() -> float:
 def section(parts: dict[str, Score], layers: dict[str, dict[str, Score]],
             timing: tuple[float, float, float, float], memory_mb: float) -> str:
     build, p50, p95, worst = timing
-    total = sum(result.cases for result in parts.values())
+    total = sum(result.cases for name, result in parts.items() if "first" not in name)
     lines = [START, "## Understanding: the development corpus", "",
              f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `python -m bench.corpus "
              f"--write`. {total} patient utterances written from the seeds and a persona each "

@@ -29,11 +29,12 @@ def line(part: list[AskedQuestion], outcomes: dict[str, Outcome]) -> str:
             f"level right {kept}/{n}, longest reply {longest} words, over {MAX_WORDS}: {over}")
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--failures", action="store_true")
     parser.add_argument("--write", action="store_true")
-    args = parser.parse_args()
+    parser.add_argument("--out", type=Path, default=BENCHMARKS)
+    args = parser.parse_args(argv)
     questions = load_questions()
     tuning = [q for q in questions if not q.held_back]
     held = [q for q in questions if q.held_back]
@@ -48,16 +49,17 @@ def main() -> None:
                 print(f"- {q.id} [{q.topic}] {q.text!r}\n    -> {o.reply.level.value}: "
                       f"{o.reply.say}")
     if args.write:
-        write(lines, len(questions), len(held))
+        write(lines, len(questions), len(held), args.out)
 
 
-def write(lines: dict[str, str], total: int, held: int) -> None:
+def write(lines: dict[str, str], total: int, held: int, path: Path = BENCHMARKS) -> None:
     section = "\n".join([
         START,
         "## Questions",
         "",
-        f"{total} patients' questions of `tests/corpus/questions.jsonl` (written by a helper who "
-        "saw only the seeds and the topic list), each said as the first turn of a new session "
+        f"{total} patients' questions of `tests/corpus/questions.jsonl` (written by four writers "
+        "who saw only the seeds and the topic list, each round after tuning on the ones "
+        "before), each said as the first turn of a new session "
         "(`python -m bench.questions`). \"Right fact\": the reply holds the answer sentence of "
         "the question's topic, or says it has no answer when the sources have none. \"Level "
         "right\": a plain question leaves the level at none; one that also states a symptom "
@@ -69,14 +71,14 @@ def write(lines: dict[str, str], total: int, held: int) -> None:
         *(f"| {name} | {text} |" for name, text in lines.items()),
         END,
     ])
-    text = BENCHMARKS.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
     if START in text:
         before, _, rest = text.partition(START)
         _, _, after = rest.partition(END)
         text = before + section + after
     else:
         text = text.rstrip("\n") + "\n\n" + section + "\n"
-    BENCHMARKS.write_text(text, encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -38,8 +38,10 @@ from bench.corpus import main as corpus_main
 from bench.freeform import freeform_recognizer
 from bench.latency import LatencyRun, Partials, RealClock, SimulatedClock, measure_latency
 from bench.plot import plot_accuracy
+from bench.questions import main as questions_main
 from bench.report import Report, write_report
 from bench.resources import FIRST_START, LoadTime, SessionMemory, load_time, session_memory
+from bench.startup import main as startup_main
 from voice.asr import ModelError, create_recognizer
 
 ACCURACY_VOICES = TEST_VOICE_NAMES
@@ -148,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
                     else args.image)
     write_report(report, args.out)
     corpus_main(["--write", "--out", str(args.out)])  # the Understanding section
+    questions_main(["--write", "--out", str(args.out)])  # the Questions section
+    startup_main(["--write", "--out", str(args.out)])  # the Start-up section
     print(f"bench: wrote {args.out} and {args.image}", file=sys.stderr)
     return 0
 
