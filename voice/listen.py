@@ -198,8 +198,11 @@ class LiveLoop:
         self.clock = clock
         self.last_reply: Reply | None = None
         self._cue_due = True
+        self._denoiser = denoiser
         self._front = denoiser.stream() if denoiser is not None else None
-        """The microphone's one stream through noise suppression, for the whole session."""
+        """The microphone's stream through noise suppression; begun anew whenever the
+        microphone drops what it heard, so that what the suppressor still holds from before
+        (up to 0.1 s: its look-ahead and resampling buffers) is dropped too."""
 
     def run(self) -> None:
         """Opening reply, then turns until the patient ends the session."""
@@ -230,6 +233,10 @@ class LiveLoop:
             self._cue_due = False
             self.microphone.drain()
             self.microphone.play_cue()
+            if self._denoiser is not None:
+                # a turn cut short by emergency words in a partial result left speech inside
+                # the suppressor: heard after the reply, it started a turn of its own
+                self._front = self._denoiser.stream()
         detector = UtteranceDetector()
         urgent: list[str] = []
 
