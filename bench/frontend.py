@@ -31,7 +31,7 @@ SNRS = (None, 10.0, 5.0)
 """Clean speech, then the issue's 10 dB and a harder 5 dB."""
 MODES = ("off", "on")
 COST_SECONDS = 10.0
-"""Pink noise streamed through the suppressor alone to time it."""
+"""Seconds of white noise streamed through the suppressor alone to time it."""
 BAR = {"emergency": 0.95, "urgent": 0.80, "in_range": 0.70}
 """Issue 12's bar at 10 dB SNR."""
 
