@@ -13,6 +13,7 @@ from bench.stats import Spread
 from bench.wer import WordError, total, word_error
 from triage.levels import Level
 from voice.asr.base import Recognizer
+from voice.denoise import DEFAULT_MODE
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,8 @@ class AccuracyRow:
 
     recognizer: str
     """"grammar" (the grammars/ models the assistant uses) or "free-form"."""
+    suppression: str
+    """The front end's noise suppression: "on" (DeepFilterNet3) or "off"."""
     voice: str
     condition: Condition
     cases: int
@@ -42,16 +45,22 @@ class AccuracyRow:
     """Decoding time over audio duration, per distinct clip."""
     streaming_factor: Spread
     """The same without the final result: the decode that keeps up with the audio."""
+    front_end_factor: Spread
+    """Front end time (noise suppression when on, and utterance detection) over the whole
+    clip's duration, per distinct clip: it hears the room sound around the speech too."""
+    total_factor: Spread
+    """Front end and recognizer time over the whole clip's duration, per distinct clip."""
 
     @staticmethod
     def of(recognizer: str, voice: str, condition: Condition,
-           results: Sequence[SpokenResult]) -> AccuracyRow:
+           results: Sequence[SpokenResult], suppression: str = "off") -> AccuracyRow:
         summary = SuiteSummary(tuple(results))
         fresh = [turn for r in results for turn in r.turns if turn.heard.fresh]
         missed = tuple(r.vignette.id for r in results
                        if r.under_triaged and r.vignette.lowest.at_least(Level.URGENT))
         return AccuracyRow(
-            recognizer=recognizer, voice=voice, condition=condition, cases=len(results),
+            recognizer=recognizer, suppression=suppression, voice=voice, condition=condition,
+            cases=len(results),
             word_error=total(word_error(t.said, t.heard.text) for t in fresh),
             emergency_recall=summary.emergency_recall,
             emergency_cases=sum(r.vignette.lowest.value == "emergency" for r in results),
@@ -63,21 +72,28 @@ class AccuracyRow:
             streaming_factor=Spread.of(
                 (t.heard.decode_seconds - t.heard.final_seconds) / t.heard.audio_seconds
                 for t in fresh if t.heard.audio_seconds > 0),
+            front_end_factor=Spread.of(t.heard.front_end_seconds / t.heard.clip_seconds
+                                       for t in fresh if t.heard.clip_seconds > 0),
+            total_factor=Spread.of((t.heard.front_end_seconds + t.heard.decode_seconds)
+                                   / t.heard.clip_seconds
+                                   for t in fresh if t.heard.clip_seconds > 0),
         )
 
 
 def measure_accuracy(recognizer: str, factory: Callable[[], Recognizer],
                      vignettes: Sequence[Vignette], defaults: dict[str, str],
                      voice_names: Sequence[str], conditions: Sequence[Condition],
-                     retakes: int = RETAKES) -> tuple[list[AccuracyRow], list[SpokenResult]]:
+                     retakes: int = RETAKES, suppression: str = DEFAULT_MODE,
+                     ) -> tuple[list[AccuracyRow], list[SpokenResult]]:
     """Play the suite with every voice in every condition; one row per voice and condition,
     and the results themselves (for diagnostics). `retakes`: how many times a patient not
-    understood says the complaint again (0: the first try only)."""
+    understood says the complaint again (0: the first try only); `suppression`: the front
+    end's noise suppression, on or off."""
     results = run_suite(vignettes, defaults, voices_named(voice_names), conditions, factory,
-                        retakes=retakes)
+                        retakes=retakes, suppression=suppression)
     rows = []
     for voice in voice_names:
         for condition in conditions:
             mine = [r for r in results if r.voice == voice and r.condition == condition]
-            rows.append(AccuracyRow.of(recognizer, voice, condition, mine))
+            rows.append(AccuracyRow.of(recognizer, voice, condition, mine, str(suppression)))
     return rows, results

@@ -133,11 +133,13 @@ def section(parts: dict[str, Score], layers: dict[str, dict[str, Score]],
     return "\n".join(lines) + "\n"
 
 
-def write_section(text: str, path: Path = BENCHMARKS) -> None:
+def write_section(text: str, path: Path = BENCHMARKS, start: str = START,
+                  end: str = END) -> None:
+    """Replace the section between the `start` and `end` markers (or append it)."""
     current = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    if START in current and END in current:
-        before = current[:current.index(START)]
-        after = current[current.index(END) + len(END):].lstrip("\n")
+    if start in current and end in current:
+        before = current[:current.index(start)]
+        after = current[current.index(end) + len(end):].lstrip("\n")
         current = before + text + ("\n" + after if after else "")
     else:
         current = current.rstrip("\n") + "\n\n" + text

@@ -31,6 +31,7 @@ from voice.asr.base import Recognizer, Transcript
 from voice.audio import CHUNK_MS, SAMPLE_RATE, SAMPLE_WIDTH, UtteranceDetector, UtteranceEnded
 from voice.audio import chunks as audio_chunks
 from voice.conversation import Conversation
+from voice.denoise import Denoiser
 from voice.listen import LiveLoop, Notices
 from voice.speech import LEAD_IN_S, Audio, AudioOutput, Speaker
 
@@ -279,8 +280,9 @@ def _script(vignette: Vignette, defaults: dict[str, str],
 def run_session(recognizer: Recognizer, speaker_synthesizers: Sequence[object],
                 vignette: Vignette, defaults: dict[str, str], voice: Voice,
                 condition: Condition, clock: StreamClock, partials: Partials,
-                ) -> list[TurnTiming]:
-    """One vignette through LiveLoop; the timing of each of its turns."""
+                denoiser: Denoiser | None = None) -> list[TurnTiming]:
+    """One vignette through LiveLoop (with the front end's noise suppression when a
+    `denoiser` is given); the timing of each of its turns."""
     replies = ReplyTimes(clock)
     output = TimedOutput(clock)
     speaker = Speaker(output=output, synthesizers=list(speaker_synthesizers),  # type: ignore[arg-type]
@@ -293,7 +295,7 @@ def run_session(recognizer: Recognizer, speaker_synthesizers: Sequence[object],
     with tempfile.TemporaryDirectory(prefix="ivig-bench-") as folder:
         conversation = Conversation(Path(folder), [replies, speaker])
         loop = LiveLoop(conversation, microphone, watched,
-                        Notices(None, jsonl=True, stream=io.StringIO()))
+                        Notices(None, jsonl=True, stream=io.StringIO()), denoiser=denoiser)
         try:
             loop.run()
         except SessionOver:
@@ -321,11 +323,12 @@ def run_session(recognizer: Recognizer, speaker_synthesizers: Sequence[object],
 def measure_latency(recognizer: Recognizer, synthesizers: Sequence[object],
                     vignettes: Sequence[Vignette], defaults: dict[str, str],
                     voices: Sequence[Voice], condition: Condition, clock: StreamClock,
-                    clock_name: str, partials: Partials = Partials.AS_IS) -> LatencyRun:
+                    clock_name: str, partials: Partials = Partials.AS_IS,
+                    denoiser: Denoiser | None = None) -> LatencyRun:
     """Every vignette with every voice; the timing of every turn."""
     run = LatencyRun(clock_name, partials)
     for voice in voices:
         for vignette in vignettes:
             run.turns += run_session(recognizer, synthesizers, vignette, defaults, voice,
-                                     condition, clock, partials)
+                                     condition, clock, partials, denoiser)
     return run

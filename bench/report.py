@@ -21,6 +21,7 @@ from bench.stats import Spread
 from grammars.compile import STATES
 from triage.levels import Level
 from voice.audio import CHUNK_MS, END_SILENCE_MS
+from voice.denoise import DEFAULT_MODE
 
 TARGET_REPLY_S = 0.150
 TARGET_AUDIO_S = 0.400
@@ -229,7 +230,8 @@ def _speed(report: Report, main: LatencyRun) -> list[str]:
         "",
         f"The assistant's own listen loop (`voice.listen.LiveLoop`) runs over a stand-in "
         f"microphone that delivers each spoken turn in {CHUNK_MS} ms chunks at the pace of "
-        f"real time, through the `UtteranceDetector` the microphone feeds; the recognizer, the "
+        f"real time, through the front end the microphone feeds (noise suppression "
+        f"{DEFAULT_MODE}, then the `UtteranceDetector`); the recognizer, the "
         f"dialogue, the journal (SQLite, written before each reply) and speech synthesis "
         f"(pyttsx3/espeak-ng) are the real ones. The end of speech is known from the clip. "
         f"“Detected” is the moment the loop decides the utterance is over: after "
@@ -314,7 +316,10 @@ def _accuracy(report: Report) -> list[str]:
         "chosen by `tests/spoken.py:spoken_selection`), played as in "
         "`tests/test_spoken_vignettes.py`: the "
         "first sentence and every follow-up answer are spoken, each turn is recognized in the "
-        "state the dialogue awaits, understood and triaged. Noise: sox pink noise throughout "
+        "state the dialogue awaits, understood and triaged, every clip through the "
+        f"assistant's front end as it listens by default (noise suppression {DEFAULT_MODE}; "
+        "the Front end section below sets it off and on side by side). Noise: sox pink "
+        "noise throughout "
         "the clip (0.5 s of room sound before and 1.5 s after the sentence) at the given "
         "signal-to-noise ratio, measured against the sentence; every utterance takes its "
         "own stretch of one 60 s recording (the same on every machine), and “noise "

@@ -35,7 +35,13 @@ from vignettes import Vignette, load_vignettes
 from bench import ROOT
 from bench.accuracy import AccuracyRow, measure_accuracy
 from bench.corpus import main as corpus_main
+from bench.corpus import write_section
 from bench.freeform import freeform_recognizer
+from bench.frontend import END as FRONT_END_END
+from bench.frontend import START as FRONT_END_START
+from bench.frontend import conditions as front_end_conditions
+from bench.frontend import section as front_end_section
+from bench.frontend import suppressor_cost
 from bench.latency import LatencyRun, Partials, RealClock, SimulatedClock, measure_latency
 from bench.plot import plot_accuracy
 from bench.questions import main as questions_main
@@ -43,6 +49,7 @@ from bench.report import Report, write_report
 from bench.resources import FIRST_START, LoadTime, SessionMemory, load_time, session_memory
 from bench.startup import main as startup_main
 from voice.asr import ModelError, create_recognizer
+from voice.denoise import DEFAULT_MODE, load_denoiser
 
 ACCURACY_VOICES = TEST_VOICE_NAMES
 """Voices of the accuracy figures at every noise level: those of the spoken test suite."""
@@ -135,6 +142,13 @@ def main(argv: list[str] | None = None) -> int:
                                     ACCURACY_VOICES, (Condition(TEST_SNR_DB),), retakes=0)
     watch.time("accuracy, grammar", begin)
     begin = time.perf_counter()
+    cost = suppressor_cost()
+    other = "on" if DEFAULT_MODE == "off" else "off"  # the grammar rows have the default
+    switched, _ = measure_accuracy("grammar", pocketsphinx_recognizer, vignettes, defaults,
+                                   ACCURACY_VOICES, front_end_conditions(), suppression=other)
+    front_end = switched + [r for r in grammar if r.condition in front_end_conditions()]
+    watch.time("front end, suppression switched", begin)
+    begin = time.perf_counter()
     free, _ = measure_accuracy("free-form", freeform_recognizer, vignettes, defaults,
                                ACCURACY_VOICES, FREE_FORM_CONDITIONS)
     watch.time("accuracy, free-form", begin)
@@ -149,6 +163,10 @@ def main(argv: list[str] | None = None) -> int:
                     image=args.image.relative_to(ROOT) if args.image.is_relative_to(ROOT)
                     else args.image)
     write_report(report, args.out)
+    origin = (f"`python -m bench.run` with the rest of this file (the rows with suppression "
+              f"{DEFAULT_MODE}, the assistant's default, are the accuracy rows above)")
+    write_section(front_end_section(front_end, cost, origin), args.out, FRONT_END_START,
+                  FRONT_END_END)
     corpus_main(["--write", "--out", str(args.out)])  # the Understanding section
     questions_main(["--write", "--out", str(args.out)])  # the Questions section
     startup_main(["--write", "--out", str(args.out)])  # the Start-up section
@@ -164,22 +182,26 @@ def measure_latency_runs(vignettes: list[Vignette], defaults: dict[str, str],
 
     synthesizers, _ = available_synthesizers()
     recognizer = pocketsphinx_recognizer()
+    denoiser = load_denoiser(DEFAULT_MODE)  # the front end as the assistant listens
     voices = voices_named(TEST_VOICE_NAMES)
     chosen = [by_id[name] for name in LATENCY_VIGNETTES]
     emergencies = [v for v in chosen if v.lowest.value == "emergency"]
     measure_latency(recognizer, synthesizers, chosen[:1], defaults, voices[:1], CLEAN,
-                    SimulatedClock(), "warm-up")
+                    SimulatedClock(), "warm-up", denoiser=denoiser)
     runs = [measure_latency(recognizer, synthesizers, chosen, defaults, voices, CLEAN,
-                            SimulatedClock(), "simulated", Partials.AS_IS)]
+                            SimulatedClock(), "simulated", Partials.AS_IS, denoiser=denoiser)]
     for partials in (Partials.OFF, Partials.PARTIAL_TEXT):
         runs.append(measure_latency(recognizer, synthesizers, emergencies, defaults, voices,
-                                    CLEAN, SimulatedClock(), "simulated", partials))
+                                    CLEAN, SimulatedClock(), "simulated", partials,
+                                    denoiser=denoiser))
     real = [by_id[name] for name in REAL_CLOCK_VIGNETTES]
     runs.append(measure_latency(recognizer, synthesizers, real, defaults, voices[:1], CLEAN,
-                                RealClock(), "real", Partials.AS_IS))
+                                RealClock(), "real", Partials.AS_IS, denoiser=denoiser))
     runs.append(measure_latency(recognizer, synthesizers, real, defaults, voices[:1], CLEAN,
-                                SimulatedClock(), "simulated (same sample)", Partials.AS_IS))
+                                SimulatedClock(), "simulated (same sample)", Partials.AS_IS,
+                                denoiser=denoiser))
     recognizer.close()
+    denoiser.close()
     return runs
 
 

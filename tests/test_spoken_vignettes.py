@@ -14,6 +14,14 @@ the suite with two other stretches of the recording, and in trials with three ot
 recordings the male voice missed one emergency in one of them ("she passed out" heard as
 "she fast shallow"). The bar is asserted on this recording; the spread is reported there.
 
+In pink noise 10 dB below the voice (issue 12), the clips are heard with the front end's noise
+suppression on (`--noise-suppression on`: DeepFilterNet3, voice/denoise.py) and the bar is
+issue 12's: >= 95% of emergency cases at emergency, >= 80% of urgent cases at urgent or
+above, >= 70% in range. (Without the suppressor, 37% and 70% of the emergencies were heard
+there.) Clean and at 20 dB the clips are heard as the assistant listens by default
+(voice.denoise.DEFAULT_MODE, off: with the suppressor on, the male voice's "she passed out"
+was heard as "she chest out" at 20 dB, one emergency missed).
+
 Audio is synthesized once into tests/fixtures/audio/ (gitignored); two processes each load
 the recognizer once. Nothing here measures time (bench/ does).
 """
@@ -24,6 +32,7 @@ import pytest
 from audio_fixtures import tools_missing
 from spoken import (
     CLEAN,
+    NOISY_SNR_DB,
     TEST_SNR_DB,
     TEST_VOICE_NAMES,
     Condition,
@@ -37,10 +46,17 @@ from spoken import (
 from triage.levels import Level
 
 VIGNETTES, DEFAULTS = suite()
-CONDITIONS = (CLEAN, Condition(TEST_SNR_DB))
+NOISY = Condition(NOISY_SNR_DB)
+CONDITIONS = (CLEAN, Condition(TEST_SNR_DB), NOISY)
 CASES = [(voice, condition) for voice in TEST_VOICE_NAMES for condition in CONDITIONS]
 ISSUE_BAR = {"emergency": 1.0, "urgent": 0.90, "in_range": 0.80}
 """The issue's bar, for each voice, clean and in noise."""
+NOISY_BAR = {"emergency": 0.95, "urgent": 0.80, "in_range": 0.70}
+"""Issue 12's bar in a noisy room (NOISY_SNR_DB), with the noise suppressor."""
+
+
+def bar(condition: Condition) -> dict[str, float]:
+    return NOISY_BAR if condition == NOISY else ISSUE_BAR
 
 
 def case_id(case: tuple[str, Condition]) -> str:
@@ -53,7 +69,10 @@ def results() -> dict[tuple[str, Condition], SuiteSummary]:
     """Every (voice, condition) of the suite, played once for all the tests below."""
     missing = tools_missing()
     assert not missing, f"install {', '.join(missing)} (scripts/setup.sh does)"
-    played = run_suite(VIGNETTES, DEFAULTS, voices_named(TEST_VOICE_NAMES), CONDITIONS)
+    voices = voices_named(TEST_VOICE_NAMES)
+    quiet = tuple(condition for condition in CONDITIONS if condition != NOISY)
+    played = run_suite(VIGNETTES, DEFAULTS, voices, quiet)  # the assistant's default front end
+    played += run_suite(VIGNETTES, DEFAULTS, voices, (NOISY,), suppression="on")
     summaries: dict[tuple[str, Condition], SuiteSummary] = {}
     for voice, condition in CASES:
         mine = tuple(r for r in played if r.voice == voice and r.condition == condition)
@@ -82,18 +101,18 @@ def test_the_suite_has_every_emergency_case_and_a_spread_of_the_others() -> None
 def test_every_emergency_is_heard_as_an_emergency(results, case) -> None:
     summary = results[case]
     recall = summary.emergency_recall
-    assert recall >= ISSUE_BAR["emergency"], lines(summary.emergency_missed)
+    assert recall >= bar(case[1])["emergency"], lines(summary.emergency_missed)
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_urgent_cases_reach_at_least_urgent(results, case) -> None:
     summary = results[case]
     recall = summary.urgent_recall
-    assert recall >= ISSUE_BAR["urgent"], lines(summary.urgent_under)
+    assert recall >= bar(case[1])["urgent"], lines(summary.urgent_under)
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_most_cases_land_in_their_range(results, case) -> None:
     summary = results[case]
     rate = summary.in_range_rate
-    assert rate >= ISSUE_BAR["in_range"], lines(summary.out_of_range)
+    assert rate >= bar(case[1])["in_range"], lines(summary.out_of_range)

@@ -26,6 +26,7 @@ from triage.understand import understand
 from voice.asr.base import Recognizer, Transcript, UtteranceListener
 from voice.audio import UtteranceDetector
 from voice.conversation import Conversation, ReplySink
+from voice.denoise import Denoiser
 from voice.microphone import MicrophoneError
 from voice.speech import Speaker
 
@@ -184,6 +185,7 @@ class LiveLoop:
         notices: Notices,
         *,
         gate: Gate | None = None,
+        denoiser: Denoiser | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -196,6 +198,11 @@ class LiveLoop:
         self.clock = clock
         self.last_reply: Reply | None = None
         self._cue_due = True
+        self._denoiser = denoiser
+        self._front = denoiser.stream() if denoiser is not None else None
+        """The microphone's stream through noise suppression; begun anew whenever the
+        microphone drops what it heard, so that what the suppressor still holds from before
+        (up to 0.1 s: its look-ahead and resampling buffers) is dropped too."""
 
     def run(self) -> None:
         """Opening reply, then turns until the patient ends the session."""
@@ -226,6 +233,10 @@ class LiveLoop:
             self._cue_due = False
             self.microphone.drain()
             self.microphone.play_cue()
+            if self._denoiser is not None:
+                # a turn cut short by emergency words in a partial result left speech inside
+                # the suppressor: heard after the reply, it started a turn of its own
+                self._front = self._denoiser.stream()
         detector = UtteranceDetector()
         urgent: list[str] = []
 
@@ -247,6 +258,8 @@ class LiveLoop:
                 return None
             if chunk is None:
                 continue
+            if self._front is not None:
+                chunk = self._front.feed(chunk)
             for event in detector.feed(chunk):
                 try:
                     transcript = listener.handle(event)
@@ -375,6 +388,7 @@ def _silence_native_stderr() -> Callable[[], None] | None:
 def _listen(args: argparse.Namespace, jsonl: bool) -> int:
     from voice.asr import create_recognizer
     from voice.config import data_dir_from
+    from voice.denoise import load_denoiser
     from voice.microphone import Microphone
     from voice.output import JsonlPrinter, PlainPrinter
     from voice.speech import AudioOutput
@@ -392,6 +406,7 @@ def _listen(args: argparse.Namespace, jsonl: bool) -> int:
         speaker.spell_out.append(number)
     microphone = Microphone(args.input_device, output=output)
     recognizer = None
+    denoiser = None
     try:
         problem = None
         try:
@@ -411,8 +426,10 @@ def _listen(args: argparse.Namespace, jsonl: bool) -> int:
             return _without_microphone(conversation, notices, problem, number)
         print(f"ivig-voice: listening on {microphone.description}; speech: "
               f"{speaker.engine_name}. Say 'stop' to end.", file=info, flush=True)
+        denoiser = load_denoiser(args.noise_suppression,
+                                 notice=lambda text: notices.say(text, speak=False))
         loop = LiveLoop(conversation, microphone, recognizer, notices,
-                        gate=Gate(wake_word=args.wake_word))
+                        gate=Gate(wake_word=args.wake_word), denoiser=denoiser)
         if args.wake_word:
             print(f"ivig-voice: say '{args.wake_word}' to start talking to me; emergencies "
                   "need no wake word.", file=info, flush=True)
@@ -427,6 +444,8 @@ def _listen(args: argparse.Namespace, jsonl: bool) -> int:
         microphone.close()
         if recognizer is not None:
             recognizer.close()
+        if denoiser is not None:
+            denoiser.close()
         conversation.close()
 
 

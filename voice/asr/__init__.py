@@ -12,6 +12,7 @@ import logging
 from pathlib import Path
 
 from voice.asr.base import Engine, Recognizer, Transcript, UtteranceListener, transcribe_recording
+from voice.denoise import DEFAULT_MODE, Mode
 from voice.models import ModelError, find_model, search_dirs
 
 __all__ = ["ENGINES", "Engine", "ModelError", "Recognizer", "Transcript", "UtteranceListener",
@@ -33,6 +34,10 @@ def add_recognizer_options(parser: argparse.ArgumentParser) -> None:
                         "else PocketSphinx)")
     parser.add_argument("--model", type=Path, default=None, metavar="DIR",
                         help="Vosk model folder (default: the installed one)")
+    parser.add_argument("--noise-suppression", choices=[m.value for m in Mode],
+                        default=DEFAULT_MODE.value,
+                        help="remove background noise (fan, TV) before recognition with the "
+                        f"DeepFilterNet3 model (default {DEFAULT_MODE.value})")
 
 
 def _load(engine: Engine, model_dir: Path | None) -> Recognizer:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -28,6 +29,9 @@ from voice.audio import (
     chunks,
 )
 from voice.models import ModelError
+
+if TYPE_CHECKING:
+    from voice.denoise import Denoiser
 
 __all__ = ["Engine", "ModelError", "Recognizer", "Transcript", "UtteranceListener",
            "spot_phrases", "transcribe_recording"]
@@ -211,20 +215,25 @@ class UtteranceListener:
 
 
 def transcribe_recording(recognizer: Recognizer, samples: np.ndarray,
-                         on_partial: Callable[[str], None] | None = None) -> Transcript:
-    """A whole recording (one spoken turn) through the live path: chunks, utterance
-    detection, streaming recognition. Several utterances in one file make one transcript."""
+                         on_partial: Callable[[str], None] | None = None,
+                         denoiser: Denoiser | None = None) -> Transcript:
+    """A whole recording (one spoken turn) through the live path: chunks, noise suppression
+    (when a `denoiser` is given), utterance detection, streaming recognition. Several
+    utterances in one file make one transcript."""
     detector = UtteranceDetector()
+    stream = denoiser.stream() if denoiser is not None else None
     listener = UtteranceListener(recognizer, on_partial)
     heard: list[Transcript] = []
-    for chunk in chunks(samples):
-        for event in detector.feed(chunk):
+
+    def hear(events: list[Event]) -> None:
+        for event in events:
             transcript = listener.handle(event)
             if transcript is not None:
                 heard.append(transcript)
-    for event in detector.flush():
-        transcript = listener.handle(event)
-        if transcript is not None:
-            heard.append(transcript)
-    return Transcript.join(heard)
 
+    for chunk in chunks(samples):
+        hear(detector.feed(stream.feed(chunk) if stream is not None else chunk))
+    if stream is not None:
+        hear(detector.feed(stream.flush()))
+    hear(detector.flush())
+    return Transcript.join(heard)

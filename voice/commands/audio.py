@@ -75,6 +75,7 @@ def _speaker(args: argparse.Namespace) -> ReplySink | None:
 def run(args: argparse.Namespace) -> int:
     from voice.asr import ModelError, create_recognizer, transcribe_recording
     from voice.audio import AudioFileError, read_wav
+    from voice.denoise import load_denoiser
 
     try:
         recognizer, description = create_recognizer(args.engine, args.model)
@@ -82,6 +83,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"ivig-voice: speech recognition is not available: {error}", file=sys.stderr)
         return EXIT_NO_RECOGNIZER
     log.info("recognition: %s", description)
+    denoiser = load_denoiser(args.noise_suppression, notice=_notice)
     sinks: list[ReplySink] = [JsonlPrinter() if args.jsonl else PlainPrinter()]
     speaker = _speaker(args)
     if speaker is not None:
@@ -101,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
                 status = EXIT_BAD_FILE
             else:
                 try:
-                    transcript = transcribe_recording(recognizer, samples)
+                    transcript = transcribe_recording(recognizer, samples, denoiser=denoiser)
                 except (RuntimeError, ValueError) as error:  # an engine fault on odd audio
                     print(f"ivig-voice: {shown_path(path)}: recognition failed ({error})",
                           file=sys.stderr, flush=True)
@@ -115,4 +117,10 @@ def run(args: argparse.Namespace) -> int:
     finally:
         conversation.close()
         recognizer.close()
+        denoiser.close()
     return status
+
+
+def _notice(text: str) -> None:
+    """A front end notice (noise suppression unavailable or stopped), on stderr."""
+    print(f"ivig-voice: {text}", file=sys.stderr, flush=True)

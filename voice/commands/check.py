@@ -10,6 +10,7 @@ import sys
 import numpy as np
 
 from voice.asr import add_recognizer_options
+from voice.denoise import Denoiser
 from voice.speech import add_speech_options, device_argument
 
 TEST_SENTENCE = "This is your recovery assistant. If you can hear me, my voice works."
@@ -104,6 +105,15 @@ def run(args: argparse.Namespace) -> int:
         print("Understanding speech: does not work")
         todo.append(f"Speech recognition does not work: {error}")
 
+    from voice.denoise import load_denoiser
+
+    problems: list[str] = []
+    denoiser = load_denoiser(args.noise_suppression, notice=problems.append)
+    print(f"Noise suppression: {denoiser.description}")
+    for problem in problems:
+        print(f"  ({problem})")
+        todo.append("Noise suppression does not work, so a noisy room is harder to hear in: "
+                    "run `bash scripts/setup.sh` again to reinstall it.")
     microphone = Microphone(args.input_device, output=speaker.output)
     try:
         microphone.open()
@@ -114,11 +124,12 @@ def run(args: argparse.Namespace) -> int:
     else:
         try:
             if not args.no_listen:
-                _listening_test(microphone, recognizer, todo, verbose=verbose)
+                _listening_test(microphone, recognizer, todo, denoiser, verbose=verbose)
         finally:
             microphone.close()
     if recognizer is not None:
         recognizer.close()
+    denoiser.close()
 
     print()
     if not todo:
@@ -136,9 +147,10 @@ def run(args: argparse.Namespace) -> int:
     return 1
 
 
-def _listening_test(microphone: object, recognizer: object, todo: list[str], *,
-                    verbose: bool = False) -> None:
-    """Record a few seconds after the tone; report the level and any words recognized."""
+def _listening_test(microphone: object, recognizer: object, todo: list[str],
+                    denoiser: Denoiser, *, verbose: bool = False) -> None:
+    """Record a few seconds after the tone; report the level and any words recognized (heard
+    through the noise suppression, as the assistant hears)."""
     from voice.asr.base import Transcript, UtteranceListener
     from voice.audio import UtteranceDetector
     from voice.microphone import CHUNK_MS, Microphone, MicrophoneError
@@ -148,6 +160,7 @@ def _listening_test(microphone: object, recognizer: object, todo: list[str], *,
           f"({LISTEN_S:.0f} seconds)…", flush=True)
     microphone.play_cue()
     detector = UtteranceDetector()
+    front = denoiser.stream()
     listener = UtteranceListener(recognizer) if recognizer is not None else None  # type: ignore[arg-type]
     heard: list[Transcript] = []
     audio: list[bytes] = []
@@ -157,10 +170,10 @@ def _listening_test(microphone: object, recognizer: object, todo: list[str], *,
             if chunk is None:
                 continue
             audio.append(chunk)
-            for event in detector.feed(chunk):
+            for event in detector.feed(front.feed(chunk)):
                 if listener is not None and (found := listener.handle(event)) is not None:
                     heard.append(found)
-        for event in detector.flush():
+        for event in detector.feed(front.flush()) + detector.flush():
             if listener is not None and (found := listener.handle(event)) is not None:
                 heard.append(found)
     except MicrophoneError as error:
