@@ -2,8 +2,9 @@
 
 `ivig-voice journal` groups turns by session under a header (start, end, highest level, risk
 factors, infusion time when known), puts the question a turn answers on the turn's row and
-leaves out commands unless --all; CSV and JSON carry the same fields. Journals written before
-these fields existed still read.
+leaves out commands unless --all; CSV and JSON carry the same fields; an HTML report escapes
+the patient's words and needs nothing from the network. Journals written before these fields
+existed still read. (tests/test_report_in_browser.py opens the HTML in a real browser.)
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import io
 import json
 import re
 import sqlite3
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -170,3 +172,61 @@ def test_an_old_journal_that_cannot_be_changed_keeps_its_columns(tmp_path):
         assert add_columns(read_only) == BASE_COLUMNS
     finally:
         read_only.close()
+
+
+# -- the HTML report ---------------------------------------------------------------------------
+HOSTILE = ["<script>alert('x')</script> I have a headache",
+           '<img src=x onerror="alert(1)"> no & "yes"']
+
+
+def test_the_html_report_escapes_every_patient_word_and_loads_nothing(tmp_path):
+    data_dir = tmp_path / "data"
+    assert run_text(HOSTILE, data_dir).returncode == 0
+    target = tmp_path / "report.html"
+    run = run_ivig(["journal", "--export", "html", "--output", str(target),
+                    "--data-dir", str(data_dir)])
+    assert run.returncode == 0, run.stderr
+    page = target.read_text()
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert "<script" not in page.lower() and "<img" not in page.lower()
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; I have a headache" in page
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; no &amp; &quot;yes&quot;" in page
+    tags = Tags()
+    tags.feed(page)
+    assert not tags.loading, "the report must open offline: nothing fetched from anywhere"
+    assert not re.search(r"(?i)url\(|@import", tags.style)
+
+
+class Tags(HTMLParser):
+    """Collects what would make a browser fetch something, and the style sheet's text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loading: list[str] = []
+        self.style = ""
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._in_style = tag == "style"
+        if tag in ("script", "link", "img", "iframe", "object", "embed", "image", "use"):
+            self.loading.append(tag)
+        self.loading += [f"{tag} {name}" for name, _ in attrs
+                         if name in ("src", "href", "xlink:href", "srcset", "data")]
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.style += data
+
+
+def test_an_html_report_that_cannot_be_written_fails_with_a_message(tmp_path):
+    assert run_text(["I have a headache"], tmp_path / "data").returncode == 0
+    target = tmp_path / "no such folder" / "report.html"
+    run = run_ivig(["journal", "--export", "html", "--output", str(target),
+                    "--data-dir", str(tmp_path / "data")])
+    assert run.returncode != 0
+    assert_no_traceback(run.stderr)
+    assert str(target) in run.stderr and len(run.stderr.splitlines()) == 1, run.stderr
+    assert not target.exists()
