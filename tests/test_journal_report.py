@@ -29,8 +29,8 @@ SECOND = ["my throat is swelling", "next", "stop"]
 """A second session, an emergency, moved on and ended with commands."""
 COMMANDS = {"repeat", "slower", "next", "stop"}
 FIELDS = ["session", "session_start", "session_end", "highest_level", "risk_factors",
-          "infusion_ended", "time", "level", "question", "heard", "findings", "said", "kind",
-          "question_key", "rules"]
+          "infusion_ended", "time", "level", "question", "heard", "understood", "findings",
+          "said", "kind", "question_key", "rules"]
 """The columns of the CSV export and the keys of each JSON record: the same in both."""
 
 
@@ -106,6 +106,8 @@ def test_csv_and_json_carry_the_same_fields_as_the_listing(two_sessions):
 
     answer = next(r for r in as_json if r["heard"] == "no")
     assert answer["question"] == say("ask.stiff_neck") and answer["question_key"] == "stiff_neck"
+    assert answer["understood"] == ["no stiff neck"], "what this answer added, not all again"
+    assert answer["findings"] == ["headache", "no stiff neck"]
     in_csv = next(r for r in as_csv if r["heard"] == "no")
     assert in_csv["question"] == answer["question"]
     sessions = {r["session"] for r in as_json}

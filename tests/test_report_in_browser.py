@@ -31,6 +31,10 @@ EMERGENCY = ["I have kidney disease", "my throat is swelling", "next"]
 """The first session: a risk factor, then an emergency, moved on with a command."""
 HEADACHE = ["I have a headache", "repeat", "no", "<b>my neck</b> is stiff"]
 """The second: a complaint, a command, an answer, words that look like markup."""
+DOZEN = ["I have a headache", "no", "no", "seven", "I feel sick", "my legs are swollen", "both",
+         "I have kidney disease", "my infusion ended at two", "I have a fever", "38.5",
+         "my pee looks like strong tea"]
+"""A long session: twelve turns reported, none a command."""
 PHONE = (390, 844)
 """CSS pixels of a common phone screen."""
 EMERGENCY_RED = (0xB0, 0x00, 0x20)
@@ -251,5 +255,20 @@ def test_printed_each_session_is_one_page(report, tmp_path):
     pdf = tmp_path / "report.pdf"
     chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", target.as_uri(),
              profile=tmp_path / "profile")
-    pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf.read_bytes()))
-    assert pages == 2, f"{pages} pages for two sessions"
+    assert pdf_pages(pdf) == 2, "a page for each of the two sessions"
+
+
+def test_printed_a_session_of_a_dozen_turns_fits_on_one_page(tmp_path):
+    assert run_text(DOZEN, tmp_path / "data").returncode == 0
+    target, pdf = tmp_path / "report.html", tmp_path / "report.pdf"
+    made = run_ivig(["journal", "--export", "html", "--output", str(target),
+                     "--data-dir", str(tmp_path / "data")])
+    assert made.returncode == 0, made.stderr
+    chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", target.as_uri(),
+             profile=tmp_path / "profile")
+    assert pdf_pages(pdf) == 1
+
+
+def pdf_pages(pdf: Path) -> int:
+    """Pages in a PDF Chromium printed (US Letter, its default: shorter than A4)."""
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf.read_bytes()))

@@ -23,9 +23,10 @@ from voice.storage import csv_text
 
 FORMATS = ("csv", "json", "html")
 FIELDS = ("session", "session_start", "session_end", "highest_level", "risk_factors",
-          "infusion_ended", "time", "level", "question", "heard", "findings", "said", "kind",
-          "question_key", "rules")
-"""One row per turn, the session's header repeated on each, in CSV and JSON alike."""
+          "infusion_ended", "time", "level", "question", "heard", "understood", "findings",
+          "said", "kind", "question_key", "rules")
+"""One row per turn, the session's header repeated on each, in CSV and JSON alike.
+`understood`: what this turn added; `findings`: everything understood so far."""
 LEVEL_WORDS = {"none": "none", "self_care": "self care", "doctor": "doctor",
                "urgent": "urgent", "emergency": "emergency"}
 """Level ids (the --jsonl contract) in plain words for the report."""
@@ -33,6 +34,15 @@ LEVEL_COLOURS = {"none": "#5b6770", "self_care": "#1b7a3a", "doctor": "#8a5a00",
                  "urgent": "#c2410c", "emergency": "#b00020"}
 """One colour per level in the chart, each dark enough for text on white; the level is
 always written too, so nothing depends on colour alone."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One turn to show, with what it added to what was understood before it."""
+
+    entry: JournalEntry
+    understood: list[str]
+    """Findings new at this turn ("no stiff neck"), not those of earlier turns again."""
 
 
 @dataclass(frozen=True)
@@ -48,7 +58,7 @@ class SessionReport:
     infusion_ended: str | None
     timeline: list[tuple[str, str]]
     """(time, level) of every turn, commands included: the chart's points."""
-    turns: list[JournalEntry]
+    turns: list[Row]
     left_out: int
     """Turns not shown (commands, unprompted replies)."""
 
@@ -61,7 +71,11 @@ def sessions(entries: Iterable[JournalEntry], *, everything: bool = False) -> li
         grouped.setdefault(entry.session, []).append(entry)
     reports = []
     for session, turns in grouped.items():
-        shown = [t for t in turns if everything or t.kind not in (COMMAND, UNPROMPTED)]
+        shown, before = [], set()
+        for turn in turns:
+            if everything or turn.kind not in (COMMAND, UNPROMPTED):
+                shown.append(Row(turn, [f for f in turn.findings if f not in before]))
+            before = set(turn.findings)
         if not shown:
             continue
         risks = sorted({r for t in turns for r in t.risk_factors})
@@ -120,7 +134,8 @@ def text(reports: list[SessionReport]) -> str:
         if report.left_out:
             lines.append(f"left out: {report.left_out} commands and unprompted replies "
                          "(--all shows them)")
-        for turn in report.turns:
+        for row in report.turns:
+            turn = row.entry
             asked = f"asked: {turn.question}  " if turn.question else ""
             if turn.kind == UNPROMPTED:
                 heard = "(said unprompted)"
@@ -129,8 +144,8 @@ def text(reports: list[SessionReport]) -> str:
                 if turn.kind == COMMAND:
                     heard += "  (command)"
             lines.append(f"{_clock(turn.time)}  [{turn.level}]  {asked}heard: {heard}")
-            if turn.findings:
-                lines.append(f"    understood: {', '.join(turn.findings)}")
+            if row.understood:
+                lines.append(f"    understood: {', '.join(row.understood)}")
             lines.append(f"    said: {turn.said}")
     return "\n".join(lines) + "\n"
 
@@ -141,10 +156,10 @@ def rows(reports: list[SessionReport]) -> list[dict[str, object]]:
     return [{
         "session": r.session, "session_start": r.start, "session_end": r.end,
         "highest_level": r.highest_level, "risk_factors": list(r.risk_factors),
-        "infusion_ended": r.infusion_ended, "time": t.time, "level": t.level,
-        "question": t.question, "heard": t.heard, "findings": list(t.findings),
-        "said": t.said, "kind": t.kind, "question_key": t.question_key,
-        "rules": list(t.rules),
+        "infusion_ended": r.infusion_ended, "time": t.entry.time, "level": t.entry.level,
+        "question": t.entry.question, "heard": t.entry.heard, "understood": t.understood,
+        "findings": list(t.entry.findings), "said": t.entry.said, "kind": t.entry.kind,
+        "question_key": t.entry.question_key, "rules": list(t.entry.rules),
     } for r in reports for t in r.turns]
 
 
@@ -183,6 +198,8 @@ CHART_WIDTH = 360
 """The chart's own width in SVG units: about a phone's width, so its text stays large there."""
 CHART_LEFT = 100
 CHART_RIGHT = 14
+CHART_GAP = 14
+"""Between the level names and the first dot."""
 CHART_TOP = 14
 CHART_ROW = 30
 CHART_LEVELS = [level.value for level in Level]
@@ -196,14 +213,15 @@ def chart(report: SessionReport) -> str:
     known = all(s is not None for s in times)
     first = min(s for s in times if s is not None) if known else 0.0
     span = (max(s for s in times if s is not None) - first) if known else 0.0
-    width = CHART_WIDTH - CHART_LEFT - CHART_RIGHT
+    start = CHART_LEFT + CHART_GAP
+    width = CHART_WIDTH - start - CHART_RIGHT
     bottom = CHART_TOP + CHART_ROW * (len(CHART_LEVELS) - 1)
     height = bottom + 36
 
     def x(i: int) -> float:
         if known and span > 0:
-            return CHART_LEFT + width * ((times[i] or 0.0) - first) / span
-        return CHART_LEFT + (width * i / (len(points) - 1) if len(points) > 1 else width / 2)
+            return start + width * ((times[i] or 0.0) - first) / span
+        return start + (width * i / (len(points) - 1) if len(points) > 1 else width / 2)
 
     def y(level: str) -> float:
         rank = CHART_LEVELS.index(level) if level in CHART_LEVELS else 0
@@ -229,9 +247,9 @@ def chart(report: SessionReport) -> str:
         parts.append(f'<circle cx="{x(i):.1f}" cy="{y(level):.1f}" r="7" fill="{colour}" '
                      f'data-level="{_e(level)}"><title>{_e(_clock(t))}: '
                      f'{_e(LEVEL_WORDS.get(level, level))}</title></circle>')
-    parts.append(f'<text x="{CHART_LEFT}" y="{height - 8}" class="axis">'
+    parts.append(f'<text x="{start}" y="{height - 8}" text-anchor="middle" class="axis">'
                  f'{_e(_clock(points[0][0])[:5])}</text>')
-    parts.append(f'<text x="{CHART_WIDTH - CHART_RIGHT}" y="{height - 8}" text-anchor="end" '
+    parts.append(f'<text x="{CHART_WIDTH - 4}" y="{height - 8}" text-anchor="end" '
                  f'class="axis">{_e(_clock(points[-1][0])[:5])}</text>')
     parts.append("</svg>")
     return "".join(parts)
@@ -295,14 +313,15 @@ td.said { color: #333; }
   .session + .session { break-before: page; }
   .top { flex-wrap: nowrap; }
   dl.header { flex: 1 1 auto; }
-  figure { flex: 0 0 8.5cm; }
+  figure { flex: 0 0 7cm; margin-bottom: 2mm; }
+  dl.header { margin-bottom: 2mm; }
   figcaption { font-size: 8.5pt; }
-  table { font-size: 9.5pt; }
-  col.time { width: 1.3cm; } col.level { width: 2cm; }
+  table { font-size: 9pt; line-height: 1.25; }
+  col.time { width: 1.3cm; } col.level { width: 2.4cm; }
   col.question { width: 20%; } col.heard { width: 19%; } col.understood { width: 14%; }
-  th, td { padding: 1mm 1.5mm; }
+  th, td { padding: .8mm 1.5mm; }
   tr { break-inside: avoid; }
-  td.said { font-size: 8.5pt; }
+  td.said { font-size: 8pt; }
 }
 """ + "".join(f".level-{level} {{ color: {colour}; }}\n"
              for level, colour in LEVEL_COLOURS.items())
@@ -345,7 +364,7 @@ def _section(report: SessionReport) -> str:
         header.append(("Infusion ended", _e(_when(report.infusion_ended))))
     if report.left_out:
         header.append(("Left out", f"{report.left_out} commands and unprompted replies"))
-    rows_html = [_row(turn) for turn in report.turns]
+    rows_html = [_row(row) for row in report.turns]
     return "\n".join([
         f'<section class="session" id="session-{_e(report.session)}">',
         f"<h2>Session of {_e(_when(report.start))}</h2>",
@@ -364,7 +383,8 @@ def _section(report: SessionReport) -> str:
     ])
 
 
-def _row(turn: JournalEntry) -> str:
+def _row(row: Row) -> str:
+    turn = row.entry
     if turn.kind == UNPROMPTED:
         heard = '<span class="none">(said unprompted)</span>'
     elif turn.heard is None:
@@ -373,7 +393,7 @@ def _row(turn: JournalEntry) -> str:
         heard = _e(turn.heard) + (' <span class="none">(command)</span>'
                                   if turn.kind == COMMAND else "")
     question = _e(turn.question) if turn.question else '<span class="none">-</span>'
-    understood = _e(", ".join(turn.findings)) if turn.findings else '<span class="none">-</span>'
+    understood = _e(", ".join(row.understood)) if row.understood else '<span class="none">-</span>'
     kind = turn.kind if turn.kind in (TURN, COMMAND, UNPROMPTED) else TURN
     return (f'<tr class="turn {kind}" data-level="{_e(turn.level)}">'
             f'<td data-label="Time">{_e(_clock(turn.time)[:5])}</td>'
