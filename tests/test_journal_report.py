@@ -18,7 +18,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from helpers import assert_no_traceback, journal_export, run_ivig, run_text, say
+from helpers import (
+    LiveText,
+    assert_no_traceback,
+    journal_entries,
+    journal_export,
+    run_ivig,
+    run_text,
+    say,
+)
 
 from voice.journal import BASE_COLUMNS, JOURNAL_FILE, add_columns
 
@@ -123,6 +131,25 @@ def test_csv_and_json_carry_the_same_fields_as_the_listing(two_sessions):
     everything = json.loads(journal_export(data_dir, "json").stdout)
     assert [r["heard"] for r in everything if r["kind"] == "command"] == [
         line for line in FIRST + SECOND if line in COMMANDS]
+
+
+def test_a_reminder_said_unprompted_is_kept_but_left_out_unless_all(tmp_path, monkeypatch):
+    monkeypatch.setenv("IVIG_VOICE_TIME_SCALE", "100")  # five minutes pass in three seconds
+    with LiveText(tmp_path) as live:
+        live.opening()
+        live.send("my tongue is swelling")
+        live.send("next")
+        reminder = live.read_reply()  # nothing typed: the second-pen reminder
+        assert reminder["heard"] is None
+        live.send("stop")
+        assert live.close() == 0
+    everything = journal_entries(tmp_path)
+    assert [e["kind"] for e in everything] == ["turn", "command", "unprompted", "command"]
+    assert everything[2]["said"] == reminder["say"]
+    shown = json.loads(journal_export(tmp_path, "json", everything=False).stdout)
+    assert [e["heard"] for e in shown] == ["my tongue is swelling"]
+    assert "heard: (said unprompted)" in listing(tmp_path, "--all")
+    assert "heard: (said unprompted)" not in listing(tmp_path)
 
 
 # -- journals written before these fields ----------------------------------------------------

@@ -46,7 +46,12 @@ CREATE TABLE IF NOT EXISTS turns (
     findings TEXT NOT NULL,
     level TEXT NOT NULL,
     said TEXT NOT NULL,
-    rules TEXT NOT NULL
+    rules TEXT NOT NULL,
+    question TEXT,
+    question_key TEXT,
+    kind TEXT,
+    risk_factors TEXT,
+    infusion_ended TEXT
 )
 """
 BASE_COLUMNS = ("session", "time", "heard", "findings", "level", "said", "rules")
