@@ -10,6 +10,18 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(python3 python3-venv python3-pip espeak-ng flite sox libsndfile1 libportaudio2
               pulseaudio pulseaudio-utils)
+# The tests open the care team's HTML report in a real headless browser. scripts/test.sh asks
+# for it (IVIG_TEST_BROWSER=1), so starting the assistant never installs a browser. Debian
+# packages Chromium itself; elsewhere (Ubuntu's is a snap, which does not run in containers)
+# it is left out and that one test says it was skipped and why.
+if [ "${IVIG_TEST_BROWSER:-0}" = 1 ]; then
+    if grep -qx 'ID=debian' /etc/os-release 2>/dev/null; then
+        APT_PACKAGES+=(chromium)
+    else
+        echo "setup: not Debian: Chromium is not installed; the browser test of the report" \
+             "will be skipped unless chromium is on PATH" >&2
+    fi
+fi
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

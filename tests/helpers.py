@@ -110,12 +110,15 @@ def run_text(lines: Iterable[str | bytes], data_dir: Path, *, jsonl: bool = True
     return run_ivig(args, stdin)
 
 
-def journal_export(data_dir: Path, fmt: str = "json") -> Run:
-    return run_ivig(["journal", "--export", fmt, "--data-dir", str(data_dir)])
+def journal_export(data_dir: Path, fmt: str = "json", *, everything: bool = True) -> Run:
+    """`ivig-voice journal --export FMT`; with `everything` (--all) commands and unprompted
+    replies too, so a test of storage sees every turn that was answered."""
+    return run_ivig(["journal", "--export", fmt, "--data-dir", str(data_dir),
+                     *(["--all"] if everything else [])])
 
 
 def journal_entries(data_dir: Path) -> list[dict]:
-    """The journal as the care team gets it (`ivig-voice journal --export json`)."""
+    """Every stored turn, commands included (`ivig-voice journal --export json --all`)."""
     run = journal_export(data_dir)
     assert run.returncode == 0, run.stderr
     assert_no_traceback(run.stderr)

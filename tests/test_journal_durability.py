@@ -116,6 +116,7 @@ def test_every_answered_turn_survives_sigkill(seed, tmp_path):
 # -- reading the journal back -------------------------------------------------------------------
 def test_the_journal_gives_every_turn_in_order_as_text_csv_and_json(tmp_path):
     lines = ["I have a headache", 'my head hurts, "a lot"', "no", "seven", "我头疼", "next"]
+    reported = lines[:-1]  # "next" only steers the conversation: shown with --all
     run = run_text(lines, tmp_path)
     assert run.returncode == 0
     replies = run.replies
@@ -125,17 +126,22 @@ def test_the_journal_gives_every_turn_in_order_as_text_csv_and_json(tmp_path):
     assert [e["said"] for e in entries] == [r["say"] for r in replies[1:]]
     assert [e["level"] for e in entries] == [r["level"] for r in replies[1:]]
     assert all(e["time"] for e in entries)
+    assert [e["kind"] for e in entries] == ["turn"] * 5 + ["command"]
 
-    csv_run = journal_export(tmp_path, "csv")
-    assert csv_run.returncode == 0
-    rows = list(csv.DictReader(io.StringIO(csv_run.stdout)))
-    assert [row["heard"] for row in rows] == lines
-    assert [row["said"] for row in rows] == [r["say"] for r in replies[1:]]
+    for everything, expected in ((False, reported), (True, lines)):
+        csv_run = journal_export(tmp_path, "csv", everything=everything)
+        assert csv_run.returncode == 0
+        rows = list(csv.DictReader(io.StringIO(csv_run.stdout)))
+        assert [row["heard"] for row in rows] == expected
+        assert [row["said"] for row in rows] == [r["say"] for r in replies[1:1 + len(expected)]]
 
-    text = run_ivig(["journal", "--data-dir", str(tmp_path)])
-    assert text.returncode == 0
-    listed = [m.group(1) for m in re.finditer(r"(?m)^\S.*\]\s+heard: (.*)$", text.stdout)]
-    assert listed == lines, "the plain listing shows every turn in the order it was said"
+        text = run_ivig(["journal", "--data-dir", str(tmp_path),
+                         *(["--all"] if everything else [])])
+        assert text.returncode == 0
+        listed = [m.group(1).removesuffix("  (command)")
+                  for m in re.finditer(r"(?m)^\S.*\]\s+(?:asked: .*?  )?heard: (.*)$",
+                                       text.stdout)]
+        assert listed == expected, "the listing shows the turns in the order they were said"
 
 
 def test_an_empty_or_missing_journal_says_so(tmp_path):

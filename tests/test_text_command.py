@@ -57,7 +57,7 @@ def test_every_turn_is_in_the_journal_and_exports_as_csv_and_json(tmp_path) -> N
     assert exported[-1]["level"] == "urgent"
     assert "stiff neck" in exported[-1]["findings"]
     csv_text = run_cli(["journal", "--export", "csv"], "", tmp_path).stdout
-    assert csv_text.splitlines()[0].startswith("session,time,heard")
+    assert csv_text.splitlines()[0].startswith("session,session_start,session_end")
     assert len(csv_text.strip().splitlines()) == 3
     printed = run_cli(["journal"], "", tmp_path).stdout
     assert "I have a headache" in printed and "[urgent]" in printed

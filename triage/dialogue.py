@@ -113,6 +113,9 @@ class Session:
         self.last_assessment = Assessment(Level.NONE, ())
         self.more: list[str] = []
         """What a reply left out to stay short, said when the patient asks for more."""
+        self.last_understanding: Understanding | None = None
+        """What the last turn was understood as (None when nothing was heard): the journal
+        tells a command ("repeat") from something reported."""
 
     # -- public ------------------------------------------------------------------------------
     def opening(self) -> Reply:
@@ -123,9 +126,10 @@ class Session:
         if self.ended:
             self.ended = False  # speaking again re-opens the conversation
         heard = _shorten(text.strip()) if text is not None and text.strip() else None
+        self.last_understanding = None
         if text is None or not text.strip():
             return self._unclear(heard, self.k.say("ui.nothing_heard"))
-        understanding = self.understander.understand(text)
+        understanding = self.last_understanding = self.understander.understand(text)
         return self._turn(heard, understanding)
 
     def due_reminder(self, hands_free: bool = False) -> Reply | None:

@@ -17,11 +17,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
-from triage.dialogue import Session
+from triage.dialogue import Question, Session
 from triage.profile import Profile
 from triage.reply import Reply
+from triage.understand import Understanding
 from voice.emergency_number import check_emergency_number
-from voice.journal import Journal, JournalEntry
+from voice.journal import COMMAND, TURN, UNPROMPTED, Journal, JournalEntry
 from voice.profile_store import load_profile, save_profile
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,21 @@ def notify(message: str) -> None:
         print(f"ivig-voice: {message}", file=sys.stderr, flush=True)
     except (OSError, ValueError, AttributeError):
         pass
+
+
+def only_commands(understood: Understanding | None) -> bool:
+    """The turn only steered the conversation ("repeat", "next", "slower", "what have I
+    reported"): it reported nothing, answered nothing and asked nothing, so the care team's
+    journal can leave it out."""
+    if understood is None or not understood.commands:
+        return False
+    reported = (understood.mentions or understood.answer or understood.numbers
+                or understood.severity is not None or understood.temperature_c is not None
+                or understood.duration_hours is not None or understood.ago_hours is not None
+                or understood.clock or understood.about_infusion or understood.risk_factors
+                or understood.age is not None or understood.question or understood.confirm
+                or understood.heart_rate is not None or understood.blood_pressure is not None)
+    return not reported
 
 
 class Conversation:
@@ -126,12 +142,24 @@ class Conversation:
 
     def turn(self, heard: str | None) -> Reply:
         """One patient turn. `heard` is None when nothing usable was heard. Never raises."""
+        asked = self._asked()
+        kind = TURN
         try:
             reply = self.session.handle(heard)
+            if only_commands(self.session.last_understanding):
+                kind = COMMAND
         except Exception:  # a bug must not end the conversation or silence it
             log.exception("the dialogue failed on %r", heard)
             reply = self.session.fallback(heard)
-        return self._deliver(reply)
+        return self._deliver(reply, kind=kind, asked=asked)
+
+    def _asked(self) -> Question | None:
+        """The question the last reply asked and still waits on: what the patient says next
+        answers it, and the journal keeps the two on one row."""
+        last, pending = self.session.last_reply, self.session.pending
+        if last is None or pending is None or last.question != pending.key:
+            return None
+        return pending
 
     def reminder(self, hands_free: bool = False) -> Reply | None:
         """What is due to be said unprompted (a second-pen reminder; hands-free, also the next
@@ -141,7 +169,7 @@ class Conversation:
         except Exception:  # a timer bug must not end the conversation
             log.exception("the due reminder failed")
             return None
-        return self._deliver(reply) if reply is not None else None
+        return self._deliver(reply, kind=UNPROMPTED) if reply is not None else None
 
     def close(self) -> None:
         self.journal.close()
@@ -154,11 +182,14 @@ class Conversation:
             self._profile_warned = True
             notify(problem)
 
-    def _deliver(self, reply: Reply, *, journal: bool = True) -> Reply:
+    def _deliver(self, reply: Reply, *, journal: bool = True, kind: str = TURN,
+                 asked: Question | None = None) -> Reply:
         if self.session.profile_changed:
             self._save_profile(self.session.profile)
             self.session.profile_changed = False
         if journal:
+            profile = self.session.profile
+            ended = profile.infusion_ended
             saved = self.journal.append(
                 JournalEntry(
                     session=self.id,
@@ -168,6 +199,11 @@ class Conversation:
                     level=reply.level.value,
                     said=reply.say,
                     rules=list(reply.rules),
+                    question=asked.text if asked is not None else None,
+                    question_key=asked.key if asked is not None else None,
+                    kind=kind,
+                    risk_factors=sorted(profile.effective_risks()),
+                    infusion_ended=ended.isoformat(timespec="minutes") if ended else None,
                 )
             )
             if not saved and not self._journal_warned:

@@ -17,12 +17,12 @@ import sqlite3
 import time
 import uuid
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from voice.paths import PRIVATE_FILE_MODE, shown_path
-from voice.storage import csv_text, read_lines, remove, save_lines
+from voice.storage import read_lines, remove, save_lines
 
 log = logging.getLogger(__name__)
 
@@ -50,16 +50,38 @@ CREATE TABLE IF NOT EXISTS turns (
     findings TEXT NOT NULL,
     level TEXT NOT NULL,
     said TEXT NOT NULL,
-    rules TEXT NOT NULL
+    rules TEXT NOT NULL,
+    question TEXT,
+    question_key TEXT,
+    kind TEXT,
+    risk_factors TEXT,
+    infusion_ended TEXT
 )
 """
-_INSERT = ("INSERT INTO turns (session, time, heard, findings, level, said, rules)"
-           " VALUES (?, ?, ?, ?, ?, ?, ?)")
-_INSERT_ONCE = ("INSERT INTO turns (session, time, heard, findings, level, said, rules)"
-                " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE NOT EXISTS (SELECT 1 FROM turns WHERE"
-                " session = ?1 AND time = ?2 AND heard IS ?3 AND said = ?6)")
-"""Turns merged from another session's pending file: a turn already stored (the merging
-session was killed before it could delete the file) is not stored twice."""
+BASE_COLUMNS = ("session", "time", "heard", "findings", "level", "said", "rules")
+ADDED_COLUMNS = ("question", "question_key", "kind", "risk_factors", "infusion_ended")
+"""Columns added after the first version, for the care team's report; a journal written
+before them gains them (NULL in its old rows) when opened, and reads as before if it cannot."""
+
+TURN = "turn"
+"""Kinds of journal entry: the patient said something (what the care team reads), ..."""
+COMMAND = "command"
+"""... the patient only steered the conversation (repeat, next, more, slower), ..."""
+UNPROMPTED = "unprompted"
+"""... or the assistant spoke without being spoken to (a reminder, the next emergency step)."""
+KINDS = (TURN, COMMAND, UNPROMPTED)
+
+
+def _insert_sql(columns: tuple[str, ...], *, once: bool) -> str:
+    """The INSERT of one turn into the columns the journal file has. `once`: for turns
+    merged from another session's pending file, a turn already stored (the merging session
+    was killed before it could delete the file) is not stored twice."""
+    names = ", ".join(columns)
+    if not once:
+        return f"INSERT INTO turns ({names}) VALUES ({', '.join('?' * len(columns))})"
+    numbered = ", ".join(f"?{i}" for i in range(1, len(columns) + 1))
+    return (f"INSERT INTO turns ({names}) SELECT {numbered} WHERE NOT EXISTS (SELECT 1 FROM"
+            " turns WHERE session = ?1 AND time = ?2 AND heard IS ?3 AND said = ?6)")
 
 
 @dataclass(frozen=True)
@@ -74,6 +96,16 @@ class JournalEntry:
     level: str
     said: str
     rules: list[str]
+    question: str | None = None
+    """The question the assistant was waiting on when this was said: `heard` answers it."""
+    question_key: str | None = None
+    """Its key ("stiff_neck", "severity:headache")."""
+    kind: str = TURN
+    """TURN, COMMAND or UNPROMPTED; entries from before kinds were kept read as TURN."""
+    risk_factors: list[str] = field(default_factory=list)
+    """The patient's risk factors as known at this turn (RISK_FACTORS ids)."""
+    infusion_ended: str | None = None
+    """When the patient's infusion ended, as known at this turn (ISO 8601)."""
 
 
 @dataclass(frozen=True)
@@ -97,10 +129,18 @@ def clean_text(text: str) -> str:
 def _clean(entry: JournalEntry) -> JournalEntry:
     return JournalEntry(
         session=clean_text(entry.session), time=clean_text(entry.time),
-        heard=None if entry.heard is None else clean_text(entry.heard),
+        heard=_clean_or_none(entry.heard),
         findings=[clean_text(f) for f in entry.findings], level=clean_text(entry.level),
         said=clean_text(entry.said), rules=[clean_text(r) for r in entry.rules],
+        question=_clean_or_none(entry.question), question_key=_clean_or_none(entry.question_key),
+        kind=entry.kind if entry.kind in KINDS else TURN,
+        risk_factors=[clean_text(r) for r in entry.risk_factors],
+        infusion_ended=_clean_or_none(entry.infusion_ended),
     )
+
+
+def _clean_or_none(text: str | None) -> str | None:
+    return None if text is None else clean_text(text)
 
 
 def pending_files(data_dir: Path) -> list[Path]:
@@ -131,6 +171,8 @@ class Journal:
         self._claimed: list[Path] = []
         """Other sessions' pending files taken over; deleted once their turns are kept."""
         self._connection: sqlite3.Connection | None = None
+        self._columns: tuple[str, ...] = BASE_COLUMNS
+        """The columns of the open journal file (an old one may lack ADDED_COLUMNS)."""
         self.last_error: str | None = None
         self.moved_aside: Path | None = None
         self.kept_in_file = False
@@ -151,6 +193,7 @@ class Journal:
             connection.execute("PRAGMA synchronous=FULL")
             connection.execute("PRAGMA journal_mode=DELETE")
             connection.execute(SCHEMA)
+            self._columns = add_columns(connection)
         except sqlite3.DatabaseError:
             connection.close()
             raise
@@ -328,10 +371,8 @@ class Journal:
             with connection:
                 connection.execute("BEGIN IMMEDIATE")
                 for waiting in self._pending:
-                    e = waiting.entry
-                    values = (e.session, e.time, e.heard, json.dumps(e.findings), e.level,
-                              e.said, json.dumps(e.rules))
-                    connection.execute(_INSERT_ONCE if waiting.merged else _INSERT, values)
+                    connection.execute(_insert_sql(self._columns, once=waiting.merged),
+                                       _row(waiting.entry, self._columns))
         except (sqlite3.Error, OSError, ValueError) as error:
             if may_begin_anew and _damaged(error) and self._begin_anew(error):
                 return self.flush(may_begin_anew=False)
@@ -360,16 +401,54 @@ class Journal:
 
     # -- reading -----------------------------------------------------------------------------
     def entries(self) -> Iterator[JournalEntry]:
+        """Every stored turn, oldest first; a journal from before ADDED_COLUMNS reads too."""
         try:
             connection = self._connect()
+            columns = self._columns
             rows = connection.execute(
-                "SELECT session, time, heard, findings, level, said, rules FROM turns ORDER BY id"
-            ).fetchall()
+                f"SELECT {', '.join(columns)} FROM turns ORDER BY id").fetchall()
         except sqlite3.Error as error:
             raise JournalError(f"cannot read the journal at {shown_path(self.path)}: "
                                f"{error}") from error
-        for session, when, heard, findings, level, said, rules in rows:
-            yield JournalEntry(session, when, heard, _list(findings), level, said, _list(rules))
+        for row in rows:
+            stored = dict(zip(columns, row, strict=True))
+            yield JournalEntry(
+                stored["session"], stored["time"], stored["heard"], _list(stored["findings"]),
+                stored["level"], stored["said"], _list(stored["rules"]),
+                question=stored.get("question"), question_key=stored.get("question_key"),
+                kind=stored.get("kind") if stored.get("kind") in KINDS else TURN,
+                risk_factors=_list(stored.get("risk_factors") or "[]"),
+                infusion_ended=stored.get("infusion_ended"),
+            )
+
+
+def add_columns(connection: sqlite3.Connection) -> tuple[str, ...]:
+    """Give a journal written before ADDED_COLUMNS those columns; the columns it has after.
+    A file that cannot be changed (read-only) keeps its old columns and still works."""
+    have = {row[1] for row in connection.execute("PRAGMA table_info(turns)")}
+    for name in ADDED_COLUMNS:
+        if name in have:
+            continue
+        try:
+            connection.execute(f"ALTER TABLE turns ADD COLUMN {name} TEXT")
+        except sqlite3.OperationalError as error:
+            if "duplicate column" not in str(error):  # not added by another session just now
+                log.debug("journal column %s not added (%s)", name, error)
+                break
+        have.add(name)
+    return BASE_COLUMNS + tuple(c for c in ADDED_COLUMNS if c in have)
+
+
+def _row(entry: JournalEntry, columns: tuple[str, ...]) -> tuple[str | None, ...]:
+    """The values of one turn for `columns`, lists as JSON text."""
+    values: dict[str, str | None] = {
+        "session": entry.session, "time": entry.time, "heard": entry.heard,
+        "findings": json.dumps(entry.findings), "level": entry.level, "said": entry.said,
+        "rules": json.dumps(entry.rules), "question": entry.question,
+        "question_key": entry.question_key, "kind": entry.kind,
+        "risk_factors": json.dumps(entry.risk_factors), "infusion_ended": entry.infusion_ended,
+    }
+    return tuple(values[c] for c in columns)
 
 
 def _list(stored: str) -> list[str]:
@@ -386,17 +465,3 @@ def _damaged(error: BaseException) -> bool:
     code = getattr(error, "sqlite_errorcode", None)
     return isinstance(error, sqlite3.DatabaseError) and code is not None \
         and code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
-
-
-def export(entries: list[JournalEntry], fmt: str) -> str:
-    """The journal as CSV or JSON text for the care team; CSV cells that a spreadsheet could
-    run as a formula are quoted (voice.storage.csv_cell)."""
-    if fmt == "json":
-        return json.dumps([asdict(e) for e in entries], indent=2, ensure_ascii=False) + "\n"
-    if fmt == "csv":
-        return csv_text(
-            ["session", "time", "heard", "findings", "level", "said", "rules"],
-            ([e.session, e.time, e.heard or "", "; ".join(e.findings), e.level, e.said,
-              "; ".join(e.rules)] for e in entries),
-        )
-    raise ValueError(f"unknown export format {fmt!r}")

@@ -1,4 +1,5 @@
-"""`ivig-voice journal`: print or export everything reported, for the care team.
+"""`ivig-voice journal`: print or export what was reported, session by session, for the care
+team (voice.report): commands and unprompted replies are left out unless --all.
 
 An export goes to standard output, or with --output FILE to a file written whole or not at
 all (a temporary file renamed into place). A failed export (disk full, read-only folder, no
@@ -12,7 +13,8 @@ import sys
 from pathlib import Path
 
 from voice.config import data_dir_from
-from voice.journal import Journal, JournalError, export, pending_files
+from voice.journal import Journal, JournalError, pending_files
+from voice.report import FORMATS, export, sessions, text
 from voice.storage import WriteFailure, export_to
 
 EXIT_FAILED = 1
@@ -20,8 +22,12 @@ EXIT_FAILED = 1
 
 def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser = subparsers.add_parser("journal", help="print or export the journal of reported turns")
-    parser.add_argument("--export", choices=("csv", "json"), default=None,
-                        help="write the whole journal as CSV or JSON (to stdout, or --output)")
+    parser.add_argument("--export", choices=FORMATS, default=None,
+                        help="write the journal as CSV, JSON or a printable HTML report (to "
+                        "stdout, or --output)")
+    parser.add_argument("--all", action="store_true",
+                        help="also show commands (repeat, next, slower ...) and what was said "
+                        "unprompted (reminders, emergency steps)")
     parser.add_argument("--output", "-o", type=Path, default=None, metavar="FILE",
                         help="with --export: write to FILE (whole or not at all, readable by "
                         "you alone) instead of stdout")
@@ -38,7 +44,7 @@ def _error(message: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     if args.output is not None and not args.export:
-        return _error("--output needs --export csv or --export json.")
+        return _error("--output needs --export csv, json or html.")
     data_dir = data_dir_from(args)
     journal = Journal(data_dir)
     entries = []
@@ -52,21 +58,18 @@ def run(args: argparse.Namespace) -> int:
             journal.close()
         if journal.moved_aside:
             _error(f"the journal was damaged and was moved to {journal.moved_aside}")
+    reports = sessions(entries, everything=args.all)
     if args.export:
         try:
-            export_to(export(entries, args.export), args.output)
+            export_to(export(reports, args.export), args.output)
         except WriteFailure as failure:
             where = ("nothing was written there" if args.output is not None
                      else "what was written is incomplete; try --output FILE")
             return _error(f"the export failed: {failure} ({where}).")
         return 0
-    if not entries:
-        print("The journal is empty: nothing has been reported yet.")
+    if not reports:
+        print("The journal is empty: nothing has been reported yet."
+              + (" (--all shows commands too.)" if entries and not args.all else ""))
         return 0
-    for entry in entries:
-        heard = entry.heard if entry.heard is not None else "(nothing heard)"
-        print(f"{entry.time}  [{entry.level}]  heard: {heard}")
-        if entry.findings:
-            print(f"    understood: {', '.join(entry.findings)}")
-        print(f"    said: {entry.said}")
+    print(text(reports), end="")
     return 0
