@@ -121,3 +121,13 @@ def test_a_negated_sign_just_before_the_reading_limit_stays_negated() -> None:
     filler = " ".join(["umbrella"] * (MAX_TOKENS - 6))
     reply = new_session().handle(f"{filler} I have no chest pain at all and more words after")
     assert reply.level is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("turn", "label"), [("my lips have gone blue", "blue or white lips"),
+                                             ("my throat is closing up", "throat swelling")])
+def test_the_first_emergency_reply_reads_back_what_was_heard_within_50_words(turn: str,
+                                                                             label: str) -> None:
+    reply = new_session().handle(turn)
+    assert reply.say.startswith(K.say("level.emergency", number="911"))
+    assert f"I heard: {label}" in reply.say
+    assert "Step 1 of" in reply.say and len(reply.say.split()) <= 50
