@@ -13,6 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.corpus import write_section  # noqa: E402
 from tests.questions import MAX_WORDS, AskedQuestion, Outcome, ask, load_questions  # noqa: E402
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "BENCHMARKS.md"
@@ -71,14 +72,7 @@ def write(lines: dict[str, str], total: int, held: int, path: Path = BENCHMARKS)
         *(f"| {name} | {text} |" for name, text in lines.items()),
         END,
     ])
-    text = path.read_text(encoding="utf-8")
-    if START in text:
-        before, _, rest = text.partition(START)
-        _, _, after = rest.partition(END)
-        text = before + section + after
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    path.write_text(text, encoding="utf-8")
+    write_section(section + "\n", path, START, END)
 
 
 if __name__ == "__main__":

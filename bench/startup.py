@@ -17,6 +17,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench.corpus import write_section
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS = ROOT / "BENCHMARKS.md"
 START, END = "<!-- startup:start -->", "<!-- startup:end -->"
@@ -66,14 +68,7 @@ def main(argv: list[str] | None = None) -> int:
             "--write` on a machine already set up (the target of issue 13: at most 1 s to the "
             "greeting after set-up, and no reinstall when nothing changed): " + line + ".",
             END])
-        text = args.out.read_text(encoding="utf-8")
-        if START in text:
-            before, _, rest = text.partition(START)
-            _, _, after = rest.partition(END)
-            text = before + section + after
-        else:
-            text = text.rstrip("\n") + "\n\n" + section + "\n"
-        args.out.write_text(text, encoding="utf-8")
+        write_section(section + "\n", args.out, START, END)
     return 0
 
 
