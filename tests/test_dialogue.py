@@ -297,3 +297,9 @@ def test_an_emergency_sign_instead_of_yes_or_no_is_acted_on_at_once() -> None:
     session = new_session()
     session.handle("I have a headache")
     assert session.handle("can't breathe").level is Level.EMERGENCY
+
+
+def test_a_word_that_would_make_an_emergency_with_what_is_known_is_acted_on_at_once() -> None:
+    session = new_session()
+    session.handle("I feel dizzy")  # a yes/no follow-up is pending
+    assert session.handle("hives").level is Level.EMERGENCY  # hives with dizziness

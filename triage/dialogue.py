@@ -760,6 +760,9 @@ class Session:
         if symptom is None or symptom.id in self.findings or symptom.id in self.asked \
                 or not symptom.level.at_least(Level.DOCTOR) or symptom.level is Level.EMERGENCY:
             return None
+        with_it = {**self.findings, symptom.id: Finding(symptom.id, True)}
+        if assess(self._facts(findings=with_it), self.k).level is Level.EMERGENCY:
+            return None  # with what is known, it would be an emergency: escalate, confirm later
         return symptom.id
 
     def _answer_question(self, u: Understanding,
