@@ -102,6 +102,15 @@ def test_commands_are_left_out_unless_all_is_asked_for(two_sessions):
     assert "left out: 2 commands" in sessions_of(listing(data_dir))[0]
 
 
+def test_a_command_said_with_other_words_is_kept(tmp_path):
+    lines = ["I have a headache", "could you repeat that please",
+             "help, I don't know what's happening", "stop"]
+    assert run_text(lines, tmp_path).returncode == 0
+    shown = [heard for _, heard in turns_of(listing(tmp_path))]
+    assert shown == ["I have a headache", "help, I don't know what's happening"], (
+        "only a turn that is nothing but a command is left out")
+
+
 def test_csv_and_json_carry_the_same_fields_as_the_listing(two_sessions):
     data_dir, first, _ = two_sessions
     as_json = json.loads(journal_export(data_dir, "json", everything=False).stdout)

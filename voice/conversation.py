@@ -14,13 +14,16 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
+from grammars import load_phrase_book
 from triage.dialogue import Question, Session
 from triage.profile import Profile
 from triage.reply import Reply
 from triage.understand import Understanding
+from triage.understand.normalise import phrase_tokens
 from voice.emergency_number import check_emergency_number
 from voice.journal import COMMAND, TURN, UNPROMPTED, Journal, JournalEntry
 from voice.profile_store import load_profile, save_profile
@@ -64,17 +67,36 @@ def notify(message: str) -> None:
         pass
 
 
+POLITE_WORDS = frozenset(
+    "please thanks thank you ok okay oh um uh er hmm sorry can could would will me that it "
+    "again now just a the".split())
+"""Words around a command that add nothing to it ("could you repeat that please")."""
+
+
+@lru_cache(maxsize=1)
+def command_words() -> frozenset[str]:
+    """Every word of a command phrase in the phrase book, and POLITE_WORDS."""
+    book = load_phrase_book()
+    return POLITE_WORDS | frozenset(
+        token for phrases in book.commands.values() for phrase in phrases
+        for token in phrase_tokens(phrase))
+
+
 def only_commands(understood: Understanding | None) -> bool:
     """The turn only steered the conversation ("repeat", "next", "slower", "what have I
-    reported"): it reported nothing, answered nothing and asked nothing, so the care team's
-    journal can leave it out."""
+    reported"): it reported nothing, answered nothing, asked nothing and said no other word,
+    so the care team's journal can leave it out. When in doubt it is kept: "help, I don't
+    know what is happening" is a command with words a care team should read."""
     if understood is None or not understood.commands:
+        return False
+    if not set(understood.text.split()) <= command_words():
         return False
     reported = (understood.mentions or understood.answer or understood.numbers
                 or understood.severity is not None or understood.temperature_c is not None
                 or understood.duration_hours is not None or understood.ago_hours is not None
                 or understood.clock or understood.about_infusion or understood.risk_factors
-                or understood.age is not None or understood.question or understood.confirm
+                or understood.age is not None or understood.asks is not None
+                or understood.asks_about is not None or understood.confirm
                 or understood.heart_rate is not None or understood.blood_pressure is not None)
     return not reported
 
