@@ -309,3 +309,64 @@ def test_quantities_read_day_names_by_role(text, days) -> None:
 ])
 def test_a_symptom_told_by_what_was_done_about_it_is_understood(text, symptom) -> None:
     assert symptom in present(text)
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("the ED nurse wrote syncopal episode", "fainting"),
+    ("she's been tachy all evening", "fast_heartbeat"),
+    ("he came up in urticarial wheals", "hives"),
+    ("she's cyanotic round the mouth", "blue_lips"),
+    ("mi cyaan breathe", "breathing_difficulty"),
+])
+def test_clinical_and_patois_words_are_understood(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("she's having seize hers", "seizure"),
+    ("he's we zing badly", "wheezing"),
+    ("I've come out in high fives", "hives"),
+    ("I'm con fused", "confusion"),
+])
+def test_a_symptom_word_a_recognizer_cut_in_two_is_put_back_together(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["I want to throw it away", "we saw a zebra at the zoo",
+                                  "she is seeing her sister"])
+def test_ordinary_word_pairs_are_not_merged_into_symptoms(text) -> None:
+    assert present(text) == set()
+
+
+@pytest.mark.parametrize(("text", "reading"), [("BP 80/40", (80, 40)),
+                                               ("her pressure's 76 / 50", (76, 50))])
+def test_a_blood_pressure_written_with_a_slash_is_asked_about(text, reading) -> None:
+    u = understand(text)
+    assert u.blood_pressure == reading and u.confirm == "low_blood_pressure"
+
+
+@pytest.mark.parametrize(("text", "rate"), [("his pulse is 128", 128),
+                                            ("heart rate one hundred and thirty", 130)])
+def test_a_fast_heart_rate_in_numbers_is_asked_about(text, rate) -> None:
+    u = understand(text)
+    assert u.heart_rate == rate and u.confirm == "fast_heartbeat"
+
+
+def test_a_normal_heart_rate_is_not_a_fast_heartbeat() -> None:
+    u = understand("my pulse is 72")
+    assert u.confirm is None and "fast_heartbeat" not in present("my pulse is 72")
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("the nurse said it was syncope", "fainting"),
+    ("my GP said it's hives", "hives"),
+])
+def test_what_a_clinician_said_about_the_patient_counts_for_the_patient(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["some people get hives after it",
+                                  "people can get chest pain with this, can't they",
+                                  "the nurse said another patient fainted"])
+def test_what_happens_to_people_in_general_is_not_a_complaint(text) -> None:
+    assert present(text) == set()

@@ -30,6 +30,9 @@ INFLECTIONS = ("ing", "ed", "es", "s", "y")
 """Endings that leave a domain word's meaning: "paining", "hearts", "swelled", "bloody"."""
 MAX_LENGTH = 24
 """Longer tokens are not words anyone says: never compared, never split."""
+MIN_MERGED_SOUND = 6
+"""Two words are heard as one domain word by sound only when that word has at least this many
+letters: "we zing" is "wheezing", but short words are too easily made from any pair."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,12 @@ class Repairer:
         self._targets = sorted(w for w in self.vocabulary if len(w) >= self.settings.min_length
                                and w.isalpha())
         self._keys = {w: jellyfish.metaphone(w) for w in self._targets}
+        by_sound: dict[str, set[str]] = {}
+        for word in self.stem_targets:
+            if len(word) >= MIN_MERGED_SOUND and word.isalpha():
+                by_sound.setdefault(_loose_key(word), set()).add(word)
+        self._one_word_by_sound = {k: next(iter(v)) for k, v in by_sound.items() if len(v) == 1}
+        """Symptom words by a loose sound key, for a word a recognizer cut in two."""
 
     @lru_cache(maxsize=50000)  # noqa: B019 - one Repairer lives for the whole process
     def candidates(self, token: str) -> Candidates:
@@ -173,9 +182,27 @@ class Repairer:
                     out.append(joined)
                     i += 2
                     continue
+            if i + 1 < len(tokens):
+                heard_as_one = self._heard_as_one_word(token, tokens[i + 1])
+                if heard_as_one:
+                    out.append(heard_as_one)
+                    i += 2
+                    continue
             out.extend(self._split(token))
             i += 1
         return out
+
+    def _heard_as_one_word(self, first: str, second: str) -> str | None:
+        """The symptom word two short words sound like together ("seize hers" -> "seizures",
+        "we zing" -> "wheezing"), when neither is a domain word and together they are no word."""
+        if not (first.isalpha() and second.isalpha()) or first in self.vocabulary \
+                or second in self.vocabulary or len(first) > 5:
+            return None
+        joined = first + second
+        if joined in self.english or len(joined) < MIN_MERGED_SOUND - 1:
+            return None
+        word = self._one_word_by_sound.get(_loose_key(joined))
+        return word if word is not None and word[0] == first[0] else None
 
     def _split(self, token: str) -> list[str]:
         if token in MARKS or token in self.vocabulary or token in self.english \
@@ -189,3 +216,11 @@ class Repairer:
             if all(known) and (left in self.vocabulary or right in self.vocabulary):
                 return [left, right]
         return [token]
+
+
+def _loose_key(word: str) -> str:
+    """A Metaphone key that ignores the h, w and y sounds and doubled letters a word boundary
+    adds ("seize hers" and "seizures" sound the same)."""
+    key = jellyfish.metaphone(word)
+    kept = key[:1] + "".join(c for c in key[1:] if c not in "HWY")
+    return re.sub(r"(.)\1+", r"\1", kept)
