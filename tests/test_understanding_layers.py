@@ -332,8 +332,8 @@ def test_a_symptom_word_a_recognizer_cut_in_two_is_put_back_together(text, sympt
     assert symptom in present(text)
 
 
-@pytest.mark.parametrize("text", ["I want to throw it away", "we saw a zebra at the zoo",
-                                  "she is seeing her sister"])
+@pytest.mark.parametrize("text", ["he threw it in the bin", "we saw a zebra at the zoo",
+                                  "she is seeing her sister", "he sees hers every day"])
 def test_ordinary_word_pairs_are_not_merged_into_symptoms(text) -> None:
     assert present(text) == set()
 
@@ -370,3 +370,38 @@ def test_what_a_clinician_said_about_the_patient_counts_for_the_patient(text, sy
                                   "the nurse said another patient fainted"])
 def test_what_happens_to_people_in_general_is_not_a_complaint(text) -> None:
     assert present(text) == set()
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("my words are coming out all slurred", "one_side_weakness"),
+    ("she sounds slurred", "one_side_weakness"),
+    ("she couldn't get her words out", "one_side_weakness"),
+    ("he could not hold the cup in his right hand, his fingers would not close",
+     "one_side_weakness"),
+    ("it goes black for a second when I get up", "fainting"),
+    ("there is a golf ball stuck in my throat", "throat_swelling"),
+    ("she does not know what time it is", "confusion"),
+    ("he keeps asking the same thing over and over", "confusion"),
+    ("post ictal now, he had a fit", "seizure"),
+    ("the room is tilting", "dizziness"),
+])
+def test_an_emergency_told_by_what_the_patient_can_no_longer_do(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+def test_being_sick_a_number_of_times_is_repeated_vomiting() -> None:
+    (mention,) = [m for m in understand("she was sick twice since lunch").mentions
+                  if m.symptom == "vomiting"]
+    assert mention.present and mention.persistent
+
+
+@pytest.mark.parametrize("text", ["my wife thought she had hives but it was the wool jumper",
+                                  "he thought he had a rash, turned out it was the sheet"])
+def test_what_someone_else_thought_the_patient_had_can_be_taken_back(text) -> None:
+    assert present(text) == set()
+
+
+@pytest.mark.parametrize("text", ["I went out for a bit of air", "the nurse came to see me",
+                                  "the swelling where the needle was will not go down"])
+def test_everyday_phrases_near_the_new_words_are_not_emergencies(text) -> None:
+    assert not understand(text).emergency
