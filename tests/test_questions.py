@@ -139,3 +139,38 @@ def test_terse_and_dictated_questions_are_questions_too(question: str, topic: st
 def test_saying_you_are_not_ok_is_not_a_question(turn: str) -> None:
     reply = new_session().handle(turn)
     assert answer("no_answer") not in reply.say
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("she's asking whether she can go back to work on Monday", "activity"),
+    ("my husband is asking if he can drive us home", "driving"),
+    ("he wants to know how much water he should have", "fluids_amount"),
+])
+def test_a_question_passed_on_by_a_carer_is_answered(question: str, topic: str) -> None:
+    reply = new_session().handle(question)
+    assert answer(topic) in reply.say
+    assert reply.level is Level.NONE
+
+
+@pytest.mark.parametrize("question", ["when will it help", "will the drip help me at all"])
+def test_help_inside_a_question_is_a_question_not_the_help_command(question: str) -> None:
+    reply = new_session().handle(question)
+    assert answer("benefit_timing") in reply.say
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("what is all this drinking meant to do for me", "fluids_why"),
+    ("until when do I keep drinking like this", "fluids_timing"),
+    ("I take furosemide, how much should I drink", "fluid_limit"),
+    ("what is best to do for the shivers", "warmth_rest"),
+])
+def test_questions_in_other_words_find_their_topic(question: str, topic: str) -> None:
+    reply = new_session().handle(question)
+    assert answer(topic) in reply.say
+
+
+@pytest.mark.parametrize("question", ["is it normal to feel a bit sick after this?",
+                                      "is normal to run a small temperature after IVIg?"])
+def test_asking_whether_a_reaction_is_normal_does_not_report_it(question: str) -> None:
+    reply = new_session().handle(question)
+    assert reply.level is Level.NONE
