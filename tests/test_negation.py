@@ -68,3 +68,16 @@ def test_saying_a_body_part_is_fine_answers_no(text) -> None:
     u = understand(text)
     assert u.answer == "no"
     assert not u.symptoms_present
+
+
+@pytest.mark.parametrize("text", ["can't get a full breath in no matter what i do",
+                                  "she couldn't get a proper breath"])
+def test_not_being_able_to_get_a_breath_is_the_symptom_not_its_denial(text) -> None:
+    assert "breathing_difficulty" in understand(text).symptoms_present
+
+
+@pytest.mark.parametrize("text", ["no trouble getting a breath in",
+                                  "no swelling in the throat"])
+def test_a_leading_no_before_a_composed_symptom_denies_it(text) -> None:
+    u = understand(text)
+    assert u.answer is None and not u.symptoms_present

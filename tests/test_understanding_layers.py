@@ -405,3 +405,9 @@ def test_what_someone_else_thought_the_patient_had_can_be_taken_back(text) -> No
                                   "the swelling where the needle was will not go down"])
 def test_everyday_phrases_near_the_new_words_are_not_emergencies(text) -> None:
     assert not understand(text).emergency
+
+
+@pytest.mark.parametrize(("text", "symptom"), [("me throat's closing up", "throat_swelling"),
+                                               ("me ankles are like balloons", "leg_swelling")])
+def test_me_before_a_body_word_is_my(text, symptom) -> None:
+    assert symptom in present(text)

@@ -397,6 +397,9 @@ class Understander:
             return None  # "i have kidney disease", "i am 70": a statement, not an answer
         later = [m for m in chosen if m.start >= first.end and m.kind in ("symptom", "risk")
                  and clause_of[m.start] == clause_of[first.start]]
+        if not later and "concepts" in self.layers:
+            # "no trouble getting a breath in": a composed symptom right after it is negated
+            later = [c for c in self.concepts.compose(tokens) if c.start == first.end]
         if not later or following in NEW_SUBJECT or first.length > 1:
             return first
         return None  # "no stiff neck": a negation, not an answer

@@ -17,13 +17,14 @@ MARKS = frozenset({CLAUSE_MARK, QUESTION_MARK})
 _DATA_FILE = Path(__file__).with_name("normalise.toml")
 
 
-def _load_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+def _load_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str]]:
     with open(_DATA_FILE, "rb") as handle:
         data = tomllib.load(handle)
-    return dict(data["contractions"]), dict(data["spellings"]), dict(data["dictated"])
+    return dict(data["contractions"]), dict(data["spellings"]), dict(data["dictated"]), \
+        frozenset(data["possessive"]["me_before"])
 
 
-CONTRACTIONS, SPELLINGS, DICTATED = _load_tables()
+CONTRACTIONS, SPELLINGS, DICTATED, ME_IS_MY_BEFORE = _load_tables()
 """Contractions expanded ("isn't" -> "is not"), spellings made one ("colour" -> "color"), and
 punctuation said aloud to a dictation app ("question mark") made punctuation."""
 _DICTATED = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(DICTATED, key=len,
@@ -74,7 +75,8 @@ def tokenize(text: str) -> list[str]:
             expanded = raw[:-3] + " have"
         for token in (expanded or raw.replace("'", "")).split():
             tokens.append(SPELLINGS.get(token, token))
-    return tokens
+    return [("my" if token == "me" and i + 1 < len(tokens) and tokens[i + 1] in ME_IS_MY_BEFORE
+             else token) for i, token in enumerate(tokens)]
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
