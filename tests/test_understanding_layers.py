@@ -412,3 +412,63 @@ def test_everyday_phrases_near_the_new_words_are_not_emergencies(text) -> None:
                                                ("a sharp pain next to me heart", "chest_pain")])
 def test_me_before_a_body_word_is_my(text, symptom) -> None:
     assert symptom in present(text)
+
+
+@pytest.mark.parametrize(("text", "symptom"), [("im panicking ngl", "anxiety"),
+                                               ("not gonna lie my lips look blue", "blue_lips"),
+                                               ("I am dizzy, not going to lie", "dizziness")])
+def test_not_going_to_lie_is_not_a_denial(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+def test_an_answer_phrase_never_swallows_a_symptom_said_in_its_gap() -> None:
+    u = understand("i am panicking not going to lie")
+    assert u.answer is None and "anxiety" in u.symptoms_present
+
+
+@pytest.mark.parametrize(("text", "reading"), [
+    ("the cuff says 88 on top and 52 underneath", (88, 52)),
+    ("blood pressure machine shows 82 and 47", (82, 47)),
+])
+def test_a_blood_pressure_said_as_top_and_bottom_is_asked_about(text, reading) -> None:
+    u = understand(text)
+    assert u.blood_pressure == reading and u.confirm == "low_blood_pressure"
+
+
+def test_two_numbers_joined_by_and_are_no_blood_pressure_without_the_word() -> None:
+    assert understand("I have had 3 and 4 glasses of water").blood_pressure is None
+
+
+@pytest.mark.parametrize(("text", "rate"), [("my watch is saying 131", 131),
+                                            ("I counted her pulse, it's about 125 a minute",
+                                             125)])
+def test_a_heart_rate_from_a_watch_or_counted_a_minute_is_asked_about(text, rate) -> None:
+    u = understand(text)
+    assert u.heart_rate == rate and u.confirm == "fast_heartbeat"
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("he doesn't know he's in his own house", "confusion"),
+    ("she's sweating but freezing to touch", "clammy_skin"),
+    ("only the left half of her face moves when she smiles", "one_side_weakness"),
+    ("the room's going round and I brought my dinner back up", "vomiting"),
+    ("it's like I swallowed a golf ball, can't get my spit past it", "throat_swelling"),
+    ("she hasn't needed a wee since the morning", "less_urine"),
+    ("I'm three kilos up since Sunday", "weight_gain"),
+])
+def test_round_six_lay_descriptions_are_understood(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["out of nowhere a pain in my head like a bomb, never in my "
+                                  "life like this",
+                                  "suddenly shivering so violent the bed shakes, never seen "
+                                  "anything like it"])
+def test_never_in_my_life_and_sudden_make_an_emergency(text) -> None:
+    from sessions import new_session
+
+    from triage.levels import Level
+
+    session = new_session()
+    session.handle(text)
+    assert session.level is Level.EMERGENCY

@@ -114,7 +114,8 @@ class PhraseMatcher:
                          for i in range(m.start, m.end)}
         # A phrase stretched over a gap never swallows a word said outright ("is cyanotic
         # round" is not "going round"): the word said is the better evidence.
-        matches = [m for m in matches if m.exact or not set(m.gaps) & said_outright]
+        matches = [m for m in matches if m.exact and m.kind == "symptom"
+                   or not set(m.gaps) & said_outright]
         ordered = sorted(matches, key=lambda m: (-m.length, KIND_PRIORITY[m.kind],
                                                  not m.exact, m.end - m.start, m.start))
         for match in ordered:

@@ -33,9 +33,16 @@ NOW_AFTER = frozenset({"now", "today"})
 """Words that make a day name today: "it's Wednesday now", "today is Friday"."""
 TEMPERATURE_WORDS = frozenset(
     "temperature temp fever degrees degree celsius centigrade fahrenheit thermometer".split())
-HEART_RATE_WORDS = frozenset("heart pulse bpm hr beats heartbeat heartrate resting".split())
+HEART_RATE_WORDS = frozenset(
+    "heart pulse bpm hr beats heartbeat heartrate resting watch fitbit minute".split())
 HEART_RATE_REACH = 4
 """Words between a heart word and its number: "heart going like 150", "pulse is 130"."""
+PRESSURE_WORDS = frozenset("pressure bp cuff systolic diastolic sphygmomanometer".split())
+"""Words that make two numbers joined by "and" a blood pressure ("pressure show 80 and 45")."""
+READING_JOINS = (["over"], ["by"], ["on"])
+"""Words between the two numbers of a reading wherever it is said ("78 over 45")."""
+PRESSURE_JOINS = (["and"], ["on", "top", "and"], ["top", "and"], ["slash"])
+"""Words between them when the sentence is about blood pressure ("85 on top and 50")."""
 FAST_HEART_RATE_FROM = 100
 """A heart rate said at or above this is asked about ("Is your heart beating fast?"), never
 judged: the sources name a fast heart rate, not a number."""
@@ -62,7 +69,9 @@ class QuantityReader:
         """ "78 over 45", "eighty over uh forty five": a reading, taken out of the numbers."""
         for first, second in zip(spans, spans[1:], strict=False):
             between = [t for t in tokens[first.end:second.start] if t not in FILLERS]
-            if between in (["over"], ["by"], ["on"]) and 50 <= first.value <= 250 \
+            about_pressure = bool(PRESSURE_WORDS & set(tokens))
+            if (between in READING_JOINS or about_pressure and between in PRESSURE_JOINS) \
+                    and 50 <= first.value <= 250 \
                     and 20 <= second.value < first.value:
                 result.blood_pressure = (int(first.value), int(second.value))
                 return [s for s in spans if s not in (first, second)]
