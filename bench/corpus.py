@@ -12,6 +12,7 @@ import argparse
 import subprocess
 import sys
 import time
+import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -87,6 +88,12 @@ def session_memory_mb() -> float:
     return float(out.strip().splitlines()[-1])
 
 
+def fresh_rounds() -> dict[str, list[dict[str, str]]]:
+    """Each new corpus round's figures from the day it was added (bench/fresh_rounds.toml)."""
+    with open(Path(__file__).with_name("fresh_rounds.toml"), "rb") as handle:
+        return tomllib.load(handle)
+
+
 def section(parts: dict[str, Score], layers: dict[str, dict[str, Score]],
             timing: tuple[float, float, float, float], memory_mb: float) -> str:
     build, p50, p95, worst = timing
@@ -100,7 +107,9 @@ def section(parts: dict[str, Score], layers: dict[str, dict[str, Score]],
              "ramblers, recognizer-style transcripts, plain speakers), then rounds added after "
              "tuning on the earlier ones (teenagers, relatives on the phone, second-language "
              "speakers and retired clinicians, garbled dictation, understaters, people telling "
-             "what they did about a symptom, regional speakers). Split by a fixed rule set "
+             "what they did about a symptom, regional speakers; half-asleep and rambling "
+             "patients, world Englishes, healthcare relatives, very short answers; hard "
+             "emergencies and urgent cases with near misses). Split by a fixed rule set "
              "before any case was read (SHA-256 of the id divisible by 3): the held-back part "
              "is only ever scored. Typed; each utterance said to a new session whose patient "
              "answers yes to questions about what it stated, no to the rest, pain 3 of 10. "
@@ -117,6 +126,11 @@ def section(parts: dict[str, Score], layers: dict[str, dict[str, Score]],
                      f"{'**bar met**' if bar else '**bar not met**'} |")
     lines += ["", "The bar (issue 10): every emergency at emergency, every urgent case at "
               "urgent or above, at least 90% in range.", "",
+              "### New rounds, scored the day they were added, before any tuning on them", "",
+              "The estimate for speakers nobody has tuned for (`bench/fresh_rounds.toml`).", "",
+              "| round | before tuning on it |", "|---|---|"]
+    lines += [f"| {r['round']} | {r['result']} |" for r in fresh_rounds()["utterances"]]
+    lines += ["",
               "### What each layer adds (that layer switched off, the rest on)", "",
               "| layer off | tuning | held back |", "|---|---|---|"]
     lines.append(f"| none | {parts['tuning'].line()} | {parts['held back'].line()} |")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.corpus import write_section  # noqa: E402
+from bench.corpus import fresh_rounds, write_section  # noqa: E402
 from tests.questions import MAX_WORDS, AskedQuestion, Outcome, ask, load_questions  # noqa: E402
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "BENCHMARKS.md"
@@ -58,7 +58,7 @@ def write(lines: dict[str, str], total: int, held: int, path: Path = BENCHMARKS)
         START,
         "## Questions",
         "",
-        f"{total} patients' questions of `tests/corpus/questions.jsonl` (written by four writers "
+        f"{total} patients' questions of `tests/corpus/questions.jsonl` (written by five writers "
         "who saw only the seeds and the topic list, each round after tuning on the ones "
         "before), each said as the first turn of a new session "
         "(`python -m bench.questions`). \"Right fact\": the reply holds the answer sentence of "
@@ -70,6 +70,13 @@ def write(lines: dict[str, str], total: int, held: int, path: Path = BENCHMARKS)
         "| part | result |",
         "|---|---|",
         *(f"| {name} | {text} |" for name, text in lines.items()),
+        "",
+        "New rounds, scored the day they were added, before any tuning on them "
+        "(`bench/fresh_rounds.toml`):",
+        "",
+        "| round | before tuning on it |",
+        "|---|---|",
+        *(f"| {r['round']} | {r['result']} |" for r in fresh_rounds()["questions"]),
         END,
     ])
     write_section(section + "\n", path, START, END)
