@@ -472,3 +472,31 @@ def test_never_in_my_life_and_sudden_make_an_emergency(text) -> None:
     session = new_session()
     session.handle(text)
     assert session.level is Level.EMERGENCY
+
+
+def test_a_blood_pressure_read_out_slowly_is_still_a_reading() -> None:
+    u = understand("the blood pressure thing says... 84... over... 46")
+    assert u.blood_pressure == (84, 46) and u.confirm == "low_blood_pressure"
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("the right half of me has gone dead, arm and leg", "one_side_weakness"),
+    ("it's like a firework went off inside my skull", "headache"),
+    ("he's looking a bit yellow round the gills", "yellow_skin"),
+    ("there's a golf ball stuck in her throat, she can barely swallow", "throat_swelling"),
+    ("my ears are ringing and everything is muffled", "unknown_pain"),
+])
+def test_round_seven_lay_descriptions_are_understood(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["the headache is a nine, but no, not sudden, it built up",
+                                  "bad headache, it was not sudden at all"])
+def test_a_denied_sudden_start_is_not_sudden(text) -> None:
+    assert not any(m.sudden for m in understand(text).mentions)
+
+
+def test_losing_count_of_being_sick_is_repeated_vomiting() -> None:
+    (mention,) = [m for m in understand("threw up... that's the third time... lost count").mentions
+                  if m.symptom == "vomiting"]
+    assert mention.persistent

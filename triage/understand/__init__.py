@@ -299,7 +299,7 @@ class Understander:
         if len(present) != 1:
             return
         severity, persistent = self._severity_in(tokens, 0, len(tokens), scores)
-        sudden = any(_occurs(tokens, w, 0, len(tokens)) for w in self.sudden_words)
+        sudden = any(_said_not_denied(tokens, w, 0, len(tokens)) for w in self.sudden_words)
         side = self._side_in(tokens, 0, len(tokens))
         result.mentions = [replace(  # the worse of two ratings ("pretty bad ... an 8") counts
             m, severity=max(m.severity, severity) if m.severity is not None
@@ -334,7 +334,8 @@ class Understander:
             persistent=persistent,
             side=self._side_in(tokens, clause_start, clause_end),
             assertion=assertion,
-            sudden=any(_occurs(tokens, w, clause_start, clause_end) for w in self.sudden_words),
+            sudden=any(_said_not_denied(tokens, w, clause_start, clause_end)
+                       for w in self.sudden_words),
             layer=layer,
             start=start,
             end=end,
@@ -433,6 +434,16 @@ class Understander:
 def _occurs(tokens: list[str], pattern: tuple[str, ...], start: int, end: int) -> list[int]:
     size = len(pattern)
     return [k for k in range(start, end - size + 1) if tuple(tokens[k:k + size]) == pattern]
+
+
+NOT_SO = frozenset({"not", "never", "no", "nothing"})
+"""Words that, just before a modifier, say it is not so ("not sudden", "no, not sudden")."""
+
+
+def _said_not_denied(tokens: list[str], pattern: tuple[str, ...], start: int, end: int) -> bool:
+    """The modifier occurs, and not right after a word that denies it ("it's not sudden")."""
+    return any(not NOT_SO & set(tokens[max(0, k - 2):k])
+               for k in _occurs(tokens, pattern, start, end))
 
 
 @lru_cache(maxsize=1)

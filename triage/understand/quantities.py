@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from grammars import PhraseBook
-from triage.understand.normalise import phrase_tokens
+from triage.understand.normalise import MARKS, phrase_tokens
 from triage.understand.numbers import NumberReader, NumberSpan
 from triage.understand.result import Understanding
 
@@ -68,7 +68,8 @@ class QuantityReader:
                         result: Understanding) -> list[NumberSpan]:
         """ "78 over 45", "eighty over uh forty five": a reading, taken out of the numbers."""
         for first, second in zip(spans, spans[1:], strict=False):
-            between = [t for t in tokens[first.end:second.start] if t not in FILLERS]
+            between = [t for t in tokens[first.end:second.start]
+                       if t not in FILLERS and t not in MARKS]  # "82... over... 45"
             about_pressure = bool(PRESSURE_WORDS & set(tokens))
             if (between in READING_JOINS or about_pressure and between in PRESSURE_JOINS) \
                     and 50 <= first.value <= 250 \
