@@ -174,3 +174,14 @@ def test_questions_in_other_words_find_their_topic(question: str, topic: str) ->
 def test_asking_whether_a_reaction_is_normal_does_not_report_it(question: str) -> None:
     reply = new_session().handle(question)
     assert reply.level is Level.NONE
+
+
+@pytest.mark.parametrize("question", ["how long will the chills last after the infusion",
+                                      "how long does a headache from IVIg last"])
+def test_how_long_a_named_effect_lasts_is_not_how_long_the_infusion_takes(question: str) -> None:
+    reply = new_session().handle(question)
+    assert answer("effects_duration") in reply.say
+
+
+def test_how_long_the_infusion_lasts_is_still_the_infusion_length() -> None:
+    assert answer("infusion_length") in new_session().handle("how long does the infusion last").say
