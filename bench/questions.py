@@ -58,7 +58,7 @@ def write(lines: dict[str, str], total: int, held: int, path: Path = BENCHMARKS)
         START,
         "## Questions",
         "",
-        f"{total} patients' questions of `tests/corpus/questions.jsonl` (written by five writers "
+        f"{total} patients' questions of `tests/corpus/questions.jsonl` (written by six writers "
         "who saw only the seeds and the topic list, each round after tuning on the ones "
         "before), each said as the first turn of a new session "
         "(`python -m bench.questions`). \"Right fact\": the reply holds the answer sentence of "

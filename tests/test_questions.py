@@ -185,3 +185,19 @@ def test_how_long_a_named_effect_lasts_is_not_how_long_the_infusion_takes(questi
 
 def test_how_long_the_infusion_lasts_is_still_the_infusion_length() -> None:
     assert answer("infusion_length") in new_session().handle("how long does the infusion last").say
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("can I take ibuprofen and how long will the aches last?", "pain_relievers"),
+    ("can I have a glass of wine and is it ok to drive home later?", "driving"),
+])
+def test_two_questions_at_once_get_the_first_one_the_sources_answer(question: str,
+                                                                     topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
+
+
+@pytest.mark.parametrize(("question", "topic"), [("wat was the pill b4 the drip", "premedication"),
+                                                 ("whats scig", "scig"),
+                                                 ("y do i need 2 drink so much", "fluids_why")])
+def test_questions_in_text_speak_are_understood(question: str, topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say

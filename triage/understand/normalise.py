@@ -74,7 +74,7 @@ def tokenize(text: str) -> list[str]:
         if expanded is None and raw.endswith("'ve"):
             expanded = raw[:-3] + " have"
         for token in (expanded or raw.replace("'", "")).split():
-            tokens.append(SPELLINGS.get(token, token))
+            tokens.extend(SPELLINGS.get(token, token).split())
     return [("my" if token == "me" and i + 1 < len(tokens) and tokens[i + 1] in ME_IS_MY_BEFORE
              else token) for i, token in enumerate(tokens)]
 

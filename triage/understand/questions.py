@@ -162,6 +162,32 @@ class QuestionReader:
 
     # -- topic -------------------------------------------------------------------------------
     def topic(self, tokens: list[str]) -> Asked:
+        """The topic of the first question the sources answer, when the turn asks two ("can I
+        take ibuprofen and how long will the aches last?"); else the most specific topic."""
+        parts = self._asked_in_turn(tokens)
+        if len(parts) > 1:
+            for part in parts:
+                asked = self._best_topic(part)
+                if asked.topic not in (None, self.no_answer):
+                    return asked
+        return self._best_topic(tokens)
+
+    def _asked_in_turn(self, tokens: list[str]) -> list[list[str]]:
+        """The questions of one turn: split after a question mark, and at "and" or "or" before
+        an opener ("... and is it okay to", "... and how much")."""
+        parts: list[list[str]] = [[]]
+        for i, token in enumerate(tokens):
+            joins = token in ("and", "or") and any(
+                tuple(tokens[i + 1:i + 1 + len(o)]) == o for o in self.openers)
+            if joins and parts[-1]:
+                parts.append([])
+                continue
+            parts[-1].append(token)
+            if token == QUESTION_MARK and i + 1 < len(tokens):
+                parts.append([])
+        return [p for p in parts if any(t not in MARKS for t in p)]
+
+    def _best_topic(self, tokens: list[str]) -> Asked:
         """The most specific topic whose pattern is found in the tokens."""
         best = Asked(None)
         for topic, patterns in self.topics:
