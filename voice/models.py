@@ -95,6 +95,12 @@ def model_problem(path: Path) -> str | None:
     if not any((path / sub).is_file() for sub in
                ("graph/HCLr.fst", "graph/HCLG.fst", "HCLr.fst", "HCLG.fst")):
         return "no decoding graph (graph/HCLG.fst or graph/HCLr.fst) inside"
+    lookahead = (path / "graph" / "HCLr.fst").is_file() or (path / "HCLr.fst").is_file()
+    if lookahead and not ((path / "graph" / "Gr.fst").is_file() or (path / "Gr.fst").is_file()):
+        return "no grammar graph (graph/Gr.fst) beside graph/HCLr.fst inside"
+    if (path / "ivector").is_dir() and not (path / "ivector" / "final.ie").is_file():
+        # Vosk would run without it, silently hearing worse
+        return "no speaker adaptation (ivector/final.ie) inside its ivector folder"
     return None
 
 
