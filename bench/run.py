@@ -48,6 +48,7 @@ from bench.questions import main as questions_main
 from bench.report import Report, write_report
 from bench.resources import FIRST_START, LoadTime, SessionMemory, load_time, session_memory
 from bench.startup import main as startup_main
+from bench.vosk_model import main as vosk_model_main
 from voice.asr import ModelError, create_recognizer
 from voice.denoise import DEFAULT_MODE, load_denoiser
 
@@ -170,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     corpus_main(["--write", "--out", str(args.out)])  # the Understanding section
     questions_main(["--write", "--out", str(args.out)])  # the Questions section
     startup_main(["--write", "--out", str(args.out)])  # the Start-up section
+    vosk_model_main(["--write", "--out", str(args.out)])  # the Vosk section (Korean model)
     print(f"bench: wrote {args.out} and {args.image}", file=sys.stderr)
     return 0
 

@@ -3,5 +3,5 @@
 # and bench/accuracy_vs_noise.png. About 18 minutes on two cores; no network, no sound card.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-IVIG_EXTRAS=test,bench bash scripts/setup.sh
+IVIG_EXTRAS=test,bench IVIG_TEST_VOSK=1 bash scripts/setup.sh  # Vosk: Korean model
 exec .venv/bin/python -m bench.run "$@"
