@@ -71,8 +71,11 @@ if [ "${IVIG_TEST_VOSK:-0}" = 1 ]; then
     extras="$extras,test-vosk"
 fi
 stamp=.venv/ivig-setup.stamp
-wanted="$( { cat pyproject.toml; echo "extras=$extras"; .venv/bin/python -V; } | sha256sum | cut -d' ' -f1)"
-if [ -x .venv/bin/ivig-voice ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ]; then
+# One line per set of extras installed from this pyproject.toml and Python ("HASH extras"),
+# so running the tests (which add an extra) and then starting the assistant reinstalls nothing.
+base="$( { cat pyproject.toml; .venv/bin/python -V; } | sha256sum | cut -d' ' -f1)"
+wanted="$base $extras"
+if [ -x .venv/bin/ivig-voice ] && [ -f "$stamp" ] && grep -qxF "$wanted" "$stamp"; then
     exit 0  # nothing changed since the last set-up
 fi
 echo "setup: installing ivig-voice into .venv (about a minute the first time)" >&2
@@ -84,5 +87,6 @@ if ! { .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade 
     echo "setup: installing the Python packages failed (full log: $log)." >&2
     exit 1
 fi
-echo "$wanted" > "$stamp"
+{ grep -F "$base " "$stamp" 2>/dev/null || true; echo "$wanted"; } > "$stamp.new"
+mv "$stamp.new" "$stamp"
 echo "setup: ready (.venv/bin/ivig-voice)" >&2
