@@ -36,6 +36,7 @@ from bench import ROOT
 from bench.accuracy import AccuracyRow, measure_accuracy
 from bench.corpus import main as corpus_main
 from bench.corpus import write_section
+from bench.endpointing import main as endpointing_main
 from bench.freeform import freeform_recognizer
 from bench.frontend import END as FRONT_END_END
 from bench.frontend import START as FRONT_END_START
@@ -172,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     questions_main(["--write", "--out", str(args.out)])  # the Questions section
     startup_main(["--write", "--out", str(args.out)])  # the Start-up section
     vosk_model_main(["--write", "--out", str(args.out)])  # the Vosk section (Korean model)
+    endpointing_main(["--write", "--out", str(args.out)])  # the Endpointing section
     print(f"bench: wrote {args.out} and {args.image}", file=sys.stderr)
     return 0
 

@@ -43,6 +43,10 @@ pytestmark = pytest.mark.skipif(bool(tools_missing()), reason=f"needs {tools_mis
     ("thirty", Awaiting.NUMBER, False),
     ("thirty eight point", Awaiting.NUMBER, False),
     ("thirty eight point five", Awaiting.NUMBER, True),
+    ("two hours ago", Awaiting.TIME, True),
+    ("yesterday", Awaiting.TIME, True),
+    ("at two", Awaiting.TIME, False),
+    ("two hours ago my lips", Awaiting.TIME, False),
 ])
 def test_only_a_complete_short_answer_to_the_question_asked_may_end_early(
         text: str, awaiting: Awaiting | None, short: bool) -> None:

@@ -51,9 +51,11 @@ END_SILENCE_MS = 800
 """Pause that ends an utterance: longer than a breath between "i have a headache" and "and my
 neck is stiff", short enough that the reply does not keep the patient waiting."""
 
-SHORT_END_SILENCE_MS = 300
+SHORT_END_SILENCE_MS = 200
 """Pause that ends an utterance the listener judges complete (`ends_early`: a "yes" to a
-yes/no question, a number to a number question); everything else waits END_SILENCE_MS."""
+yes/no question, a number to a number question); everything else waits END_SILENCE_MS.
+The Vad adds about 90 ms of its own hangover, and the reply takes about 190 ms more: 200 ms
+puts the reply text about 0.5 s after the end of a "no" (BENCHMARKS.md, Endpointing)."""
 
 MAX_UTTERANCE_SECONDS = 12.0
 """Longest utterance: in steady noise (TV, radio) the end is never heard, so cut it here

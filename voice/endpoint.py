@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from grammars.book import load_phrase_book
 from grammars.compile import recognizer_phrases
+from triage.understand import understand
 
 ALWAYS_COMPLETE = frozenset({"yes", "no"})
 """Answers complete by themselves even though phrases start with them ("no air", "no
@@ -24,6 +25,15 @@ GOES_ON = frozenset({"is", "are", "am", "not", "do", "does", "did", "has", "have
 
 NUMBER_STATES = frozenset({"number"})
 YES_NO_STATES = frozenset({"yes_no"})
+TIME_STATES = frozenset({"time"})
+
+TIME_MAX_WORDS = 5
+"""Longest time answer ended early: "about two hours ago", "yesterday evening"."""
+
+TIME_ENDINGS = frozenset({"ago", "yesterday", "today", "now", "morning", "afternoon", "evening",
+                          "night", "tonight", "noon", "midnight", "o'clock", "am", "pm"})
+"""Words a time answer ends on ("two hours ago", "this morning"); after any other word the
+patient may be going on ("two hours ago my lips ...")."""
 
 
 @lru_cache(maxsize=1)
@@ -66,9 +76,15 @@ def complete_short_answer(text: str, awaiting: object) -> bool:
     if state in YES_NO_STATES:
         return " ".join(words) in _yes_no_answers() or (
             len(set(words)) == 1 and words[0] in ALWAYS_COMPLETE)  # "no no no"
+    number_words, tens = _number_words()
+    last = words[-1]
     if state in NUMBER_STATES:
-        number_words, tens = _number_words()
-        last = words[-1]
         return (all(word in number_words for word in words) and last not in GOES_ON
                 and last not in tens)
+    if state in TIME_STATES:
+        if len(words) > TIME_MAX_WORDS or last not in TIME_ENDINGS:
+            return False
+        said = understand(" ".join(words))
+        return (said.ago_hours is not None or said.clock is not None) and not (
+            said.mentions or said.commands or said.question)
     return False
