@@ -36,6 +36,7 @@ from bench import ROOT
 from bench.accuracy import AccuracyRow, measure_accuracy
 from bench.corpus import main as corpus_main
 from bench.corpus import write_section
+from bench.endpointing import main as endpointing_main
 from bench.freeform import freeform_recognizer
 from bench.frontend import END as FRONT_END_END
 from bench.frontend import START as FRONT_END_START
@@ -48,6 +49,7 @@ from bench.questions import main as questions_main
 from bench.report import Report, write_report
 from bench.resources import FIRST_START, LoadTime, SessionMemory, load_time, session_memory
 from bench.startup import main as startup_main
+from bench.vosk_model import main as vosk_model_main
 from voice.asr import ModelError, create_recognizer
 from voice.denoise import DEFAULT_MODE, load_denoiser
 
@@ -170,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     corpus_main(["--write", "--out", str(args.out)])  # the Understanding section
     questions_main(["--write", "--out", str(args.out)])  # the Questions section
     startup_main(["--write", "--out", str(args.out)])  # the Start-up section
+    vosk_model_main(["--write", "--out", str(args.out)])  # the Vosk section (Korean model)
+    endpointing_main(["--write", "--out", str(args.out)])  # the Endpointing section
     print(f"bench: wrote {args.out} and {args.image}", file=sys.stderr)
     return 0
 

@@ -277,14 +277,29 @@ def split_known(phrases: Iterable[str], known: KnownWord) -> tuple[list[str], li
 # -- Vosk ----------------------------------------------------------------------------------------
 
 
-def vosk_grammar(awaiting: str | None, known: KnownWord) -> tuple[str, list[str]]:
-    """(JSON phrase list with "[unk]" for Vosk's SetGrammar, dropped phrases).
+UNKNOWN_SPELLINGS = (UNKNOWN, "<unk>", "<UNK>")
+"""How Vosk models spell their unknown-word symbol (the Korean small model: "<UNK>")."""
+
+
+def unknown_symbol(known: KnownWord) -> str | None:
+    """The model's own unknown-word symbol, or None when it has none: Vosk ignores a symbol
+    missing from the vocabulary, and every sound is then forced onto a phrase."""
+    return next((symbol for symbol in UNKNOWN_SPELLINGS if known(symbol)), None)
+
+
+def vosk_grammar(awaiting: str | None, known: KnownWord,
+                 phrases: Iterable[str] | None = None) -> tuple[str, list[str]]:
+    """(JSON phrase list with the unknown-word symbol for Vosk's SetGrammar, dropped phrases).
 
     `known(word)` says whether the model has the word (`Model.find_word(word) >= 0`); Vosk
-    would otherwise silently ignore the word and hear a different phrase.
+    would otherwise silently ignore the word and hear a different phrase. `phrases` replaces
+    the project's own list for this state (a model of another language, in tests).
     """
-    kept, dropped = split_known(recognizer_phrases(awaiting), known)
-    return json.dumps([*kept, UNKNOWN], ensure_ascii=False), dropped
+    wanted = recognizer_phrases(awaiting) if phrases is None else list(phrases)
+    kept, dropped = split_known(wanted, known)
+    symbol = unknown_symbol(known)
+    ending = [symbol] if symbol is not None else []
+    return json.dumps([*kept, *ending], ensure_ascii=False), dropped
 
 
 # -- PocketSphinx --------------------------------------------------------------------------------

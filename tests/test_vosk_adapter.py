@@ -8,6 +8,7 @@ grammar JSON, result parsing) runs for real.
 
 from __future__ import annotations
 
+import hashlib
 import http.server
 import io
 import json
@@ -267,14 +268,25 @@ MODEL_FILES = {"am/final.mdl": "x", "conf/mfcc.conf": "x", "graph/HCLr.fst": "x"
                "graph/Gr.fst": "x"}
 
 
+def model_list(files: dict[str, bytes]) -> bytes:
+    """The model list Vosk publishes beside its zips, for the zips in `files`."""
+    return json.dumps([{"name": name.removesuffix(".zip"), "size": len(body),
+                        "md5": hashlib.md5(body).hexdigest()}  # noqa: S324 - as Vosk lists
+                       for name, body in files.items() if name.endswith(".zip")]).encode()
+
+
 @pytest.fixture
 def server() -> Iterator[tuple[str, dict[str, bytes]]]:
-    """A local web server giving the zip files put in its dict (no internet needed)."""
+    """A local web server giving the zip files put in its dict (no internet needed), and
+    model-list.json with their checksums unless the dict has its own."""
     files: dict[str, bytes] = {}
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802
-            body = files.get(self.path.rsplit("/", 1)[-1])
+            wanted = self.path.rsplit("/", 1)[-1]
+            body = files.get(wanted)
+            if body is None and wanted == "model-list.json":
+                body = model_list(files)
             if body is None:
                 self.send_error(404, "Not Found")
                 return
@@ -305,7 +317,7 @@ def test_download_unpacks_the_model_where_it_is_found(tmp_path: Path, server) ->
 
 
 @pytest.mark.parametrize("problem,body,message", [
-    ("missing", None, "404"),
+    ("missing", None, "not in the model list"),
     ("not a zip", b"<html>sorry</html>", "valid zip"),
     ("no model inside", _zip({"readme.txt": "hello"}), "does not contain a Vosk model"),
     ("escapes the folder", _zip({"../evil.txt": "x"}), "unsafe path"),
@@ -323,6 +335,43 @@ def test_failed_downloads_say_why_in_one_line_and_leave_nothing(
     assert message in str(caught.value), problem
     assert not dest.exists(), "no empty or half folder"
     assert not (tmp_path / "evil.txt").exists()
+
+
+def test_a_listed_model_the_server_does_not_have_says_what_the_server_said(
+        tmp_path: Path, server) -> None:
+    url, files = server
+    name = "vosk-model-small-en-us-0.15"
+    files["model-list.json"] = model_list({f"{name}.zip": b"whatever"})
+    with pytest.raises(DownloadError) as caught:
+        download_model(name, tmp_path / "dest", base_url=url, progress=False)
+    one_line(str(caught.value))
+    assert "404" in str(caught.value)
+    assert not (tmp_path / "dest").exists()
+
+
+@pytest.mark.parametrize("problem,listed", [
+    ("altered on the way", lambda body: model_list({"m.zip": body[:-1] + b"!"})),
+    ("cut short", lambda body: model_list({"m.zip": body + b"rest of the file"})),
+    ("no checksum listed", lambda body: b'[{"name": "NAME", "size": 10}]'),
+    ("no model list", None),
+])
+def test_a_download_that_does_not_match_the_published_checksum_is_refused(
+        tmp_path: Path, server, problem: str, listed) -> None:
+    url, files = server
+    name = "vosk-model-small-en-us-0.15"
+    body = _zip({f"{name}/{path}": text for path, text in MODEL_FILES.items()})
+    files[f"{name}.zip"] = body
+    if listed is None:
+        files["model-list.json"] = b"<html>no such page</html>"
+    else:
+        files["model-list.json"] = listed(body).replace(b'"m"', f'"{name}"'.encode()).replace(
+            b"NAME", name.encode())
+    dest = tmp_path / "dest"
+    with pytest.raises(DownloadError) as caught:
+        download_model(name, dest, base_url=url, progress=False)
+    one_line(str(caught.value))
+    assert "damaged" in str(caught.value) or "cannot check" in str(caught.value), problem
+    assert not dest.exists(), "nothing unpacked from an unchecked download"
 
 
 def test_download_without_a_network_says_so(tmp_path: Path) -> None:

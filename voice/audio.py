@@ -13,7 +13,7 @@ from __future__ import annotations
 import collections
 import math
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -50,6 +50,12 @@ PRE_ROLL_MS = 450
 END_SILENCE_MS = 800
 """Pause that ends an utterance: longer than a breath between "i have a headache" and "and my
 neck is stiff", short enough that the reply does not keep the patient waiting."""
+
+SHORT_END_SILENCE_MS = 200
+"""Pause that ends an utterance the listener judges complete (`ends_early`: a "yes" to a
+yes/no question, a number to a number question); everything else waits END_SILENCE_MS.
+The Vad adds about 90 ms of its own hangover, and the reply takes about 190 ms more: 200 ms
+puts the reply text about 0.5 s after the end of a "no" (BENCHMARKS.md, Endpointing)."""
 
 MAX_UTTERANCE_SECONDS = 12.0
 """Longest utterance: in steady noise (TV, radio) the end is never heard, so cut it here
@@ -282,7 +288,10 @@ class UtteranceDetector:
     UtteranceEnded, whose audio is exactly the concatenation of the others' audio.
     """
 
-    def __init__(self, vad_mode: int | None = None) -> None:
+    def __init__(self, vad_mode: int | None = None,
+                 ends_early: Callable[[], bool] | None = None) -> None:
+        """`ends_early()` is asked once per pause, when it reaches SHORT_END_SILENCE_MS: True
+        ends the utterance there (what was said is a complete short answer)."""
         from pocketsphinx import Vad
 
         mode = VAD_MODE if vad_mode is None else vad_mode
@@ -292,6 +301,8 @@ class UtteranceDetector:
         self._start_frames = max(1, round(START_WINDOW_MS / frame_ms))
         self._start_needed = max(1, math.ceil(START_SPEECH_MS / frame_ms))
         self._end_frames = max(1, round(END_SILENCE_MS / frame_ms))
+        self._short_end_frames = max(1, round(SHORT_END_SILENCE_MS / frame_ms))
+        self._ends_early = ends_early
         self._max_frames = max(1, round(MAX_UTTERANCE_SECONDS * 1000 / frame_ms))
         pre_roll = max(self._start_frames, round(PRE_ROLL_MS / frame_ms))
         self._pending = b""
@@ -358,7 +369,9 @@ class UtteranceDetector:
         self._utterance.append(frame)
         streamed.append(frame)
         self._silent_frames = 0 if speech else self._silent_frames + 1
-        if self._silent_frames >= self._end_frames:
+        if self._silent_frames >= self._end_frames or (
+                self._silent_frames == self._short_end_frames and self._ends_early is not None
+                and self._ends_early()):
             self._emit_end(EndReason.SILENCE, events, streamed)
         elif len(self._utterance) >= self._max_frames:
             self._emit_end(EndReason.MAX_LENGTH, events, streamed)

@@ -27,6 +27,7 @@ from voice.asr.base import Recognizer, Transcript, UtteranceListener
 from voice.audio import UtteranceDetector
 from voice.conversation import Conversation, ReplySink
 from voice.denoise import Denoiser
+from voice.endpoint import complete_short_answer
 from voice.microphone import MicrophoneError
 from voice.speech import Speaker
 
@@ -237,10 +238,13 @@ class LiveLoop:
                 # a turn cut short by emergency words in a partial result left speech inside
                 # the suppressor: heard after the reply, it started a turn of its own
                 self._front = self._denoiser.stream()
-        detector = UtteranceDetector()
         urgent: list[str] = []
+        so_far = [""]
+        awaiting = self.last_reply.awaiting if self.last_reply is not None else None
+        detector = UtteranceDetector(ends_early=lambda: _answered(so_far[0], awaiting))
 
         def on_partial(text: str) -> None:
+            so_far[0] = text
             if not urgent and is_emergency(text):
                 urgent.append(text)
 
@@ -315,6 +319,16 @@ class LiveLoop:
     def _emergency_number(self) -> str:
         session = self.conversation.session
         return str(getattr(getattr(session, "profile", None), "emergency_number", "") or "911")
+
+
+def _answered(text: str, awaiting: object) -> bool:
+    """A short pause ends the turn after a complete short answer (voice.endpoint); if that
+    judgement fails, the full end pause is kept."""
+    try:
+        return complete_short_answer(text, awaiting)
+    except Exception as error:  # never let it stop listening
+        log.debug("endpointing: %s", error)
+        return False
 
 
 @dataclass(frozen=True)

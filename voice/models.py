@@ -6,6 +6,8 @@ user asks for it (`ivig-voice models download`). Everything else works offline.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import shutil
@@ -24,7 +26,17 @@ DEFAULT_MODEL = "vosk-model-small-en-us-0.15"
 """The small (40 MB) English model: runs on two cores and accepts restricted grammars."""
 
 MODEL_BASE_URL = "https://alphacephei.com/vosk/models/"
-"""Where Vosk publishes its models, one zip per model name."""
+"""Where Vosk publishes its models, one zip per model name, and model-list.json with the
+size and checksum of each."""
+
+MODEL_URL_ENV = "IVIG_VOSK_MODEL_URL"
+"""Environment variable replacing MODEL_BASE_URL: a mirror, or the tests' local server."""
+
+MODEL_LIST = "model-list.json"
+"""The published list of models, beside the zips: [{"name", "size", "md5", ...}, ...]."""
+
+LIST_LIMIT = 8 << 20
+"""Bytes read at most from the model list (it is about 50 kB)."""
 
 MODEL_NAME = re.compile(r"^vosk-model[A-Za-z0-9._-]*$")
 """Names accepted for download (keeps the URL and the target folder plain)."""
@@ -83,6 +95,12 @@ def model_problem(path: Path) -> str | None:
     if not any((path / sub).is_file() for sub in
                ("graph/HCLr.fst", "graph/HCLG.fst", "HCLr.fst", "HCLG.fst")):
         return "no decoding graph (graph/HCLG.fst or graph/HCLr.fst) inside"
+    lookahead = (path / "graph" / "HCLr.fst").is_file() or (path / "HCLr.fst").is_file()
+    if lookahead and not ((path / "graph" / "Gr.fst").is_file() or (path / "Gr.fst").is_file()):
+        return "no grammar graph (graph/Gr.fst) beside graph/HCLr.fst inside"
+    if (path / "ivector").is_dir() and not (path / "ivector" / "final.ie").is_file():
+        # Vosk would run without it, silently hearing worse
+        return "no speaker adaptation (ivector/final.ie) inside its ivector folder"
     return None
 
 
@@ -163,6 +181,51 @@ def find_model(model_dir: Path | None = None) -> Path | None:
 # -- download -----------------------------------------------------------------------------------
 
 
+def model_base_url() -> str:
+    """Where models are downloaded from: $IVIG_VOSK_MODEL_URL, else Vosk's own site."""
+    return os.environ.get(MODEL_URL_ENV) or MODEL_BASE_URL
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What the published list says the zip must be."""
+
+    algorithm: str
+    """"sha256" or "md5" (the Vosk site lists md5)."""
+    digest: str
+    size: int | None
+
+
+def _expected(base_url: str, name: str) -> Expected:
+    """The checksum and size of `name`.zip from the model list beside it; DownloadError when
+    there is none, since an unchecked download could be a truncated or altered model."""
+    url = base_url.rstrip("/") + f"/{MODEL_LIST}"
+    try:
+        with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT) as response:  # noqa: S310
+            listed = json.loads(response.read(LIST_LIMIT))
+    except urllib.error.HTTPError as error:
+        raise DownloadError(f"cannot check the download: {url}: server said {error.code} "
+                            f"{error.reason}") from error
+    except urllib.error.URLError as error:
+        raise DownloadError(f"cannot download {url}: {error.reason} "
+                            "(no internet connection?)") from error
+    except (TimeoutError, OSError) as error:
+        raise DownloadError(f"cannot download {url}: {error}") from error
+    except (ValueError, UnicodeDecodeError) as error:
+        raise DownloadError(f"cannot check the download: {url} is not a model list") from error
+    entries = listed if isinstance(listed, list) else []
+    entry = next((e for e in entries if isinstance(e, dict) and e.get("name") == name), None)
+    if entry is None:
+        raise DownloadError(f"{name} is not in the model list at {url}")
+    size = entry.get("size")
+    for algorithm in ("sha256", "md5"):
+        digest = entry.get(algorithm)
+        if isinstance(digest, str) and re.fullmatch(r"[0-9a-fA-F]{32,64}", digest):
+            return Expected(algorithm, digest.lower(), size if isinstance(size, int) else None)
+    raise DownloadError(f"cannot check the download: the model list at {url} gives no "
+                        f"checksum for {name}")
+
+
 def _safe_extract(archive: zipfile.ZipFile, target: Path) -> None:
     """Extract, refusing members that would land outside `target`."""
     root = target.resolve()
@@ -173,9 +236,12 @@ def _safe_extract(archive: zipfile.ZipFile, target: Path) -> None:
     archive.extractall(target)
 
 
-def _fetch(url: str, into: Path, progress: bool) -> None:
+def _fetch(url: str, into: Path, progress: bool, algorithm: str) -> tuple[str, int]:
+    """Download `url` into `into` with a progress bar; return its checksum and size."""
     from tqdm import tqdm
 
+    digest = hashlib.new(algorithm)
+    size = 0
     with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT) as response:  # noqa: S310
         total = int(response.headers.get("Content-Length") or 0) or None
         with open(into, "wb") as out, tqdm(total=total, unit="B", unit_scale=True,
@@ -186,15 +252,20 @@ def _fetch(url: str, into: Path, progress: bool) -> None:
                 if not block:
                     break
                 out.write(block)
+                digest.update(block)
+                size += len(block)
                 bar.update(len(block))
+    return digest.hexdigest(), size
 
 
 def download_model(name: str = DEFAULT_MODEL, dest: Path | None = None, *,
-                   base_url: str = MODEL_BASE_URL, progress: bool = True) -> Path:
-    """Download and unpack a Vosk model into `dest` (default ~/.cache/vosk); return its folder.
+                   base_url: str | None = None, progress: bool = True) -> Path:
+    """Download, check and unpack a Vosk model into `dest` (default ~/.cache/vosk); return
+    its folder. `base_url` defaults to model_base_url().
 
-    Nothing is left behind on failure; an installed model of that name is kept as it is.
-    Raises DownloadError with a one-line reason.
+    The zip's size and checksum must match the model list published beside it. Nothing is
+    left behind on failure; an installed model of that name is kept as it is. Raises
+    DownloadError with a one-line reason.
     """
     if not MODEL_NAME.match(name):
         raise DownloadError(f"not a Vosk model name: {name!r} (expected vosk-model-...)")
@@ -202,7 +273,9 @@ def download_model(name: str = DEFAULT_MODEL, dest: Path | None = None, *,
     target = dest / name
     if model_problem(target) is None:
         return target
+    base_url = base_url or model_base_url()
     url = base_url.rstrip("/") + f"/{name}.zip"
+    expected = _expected(base_url, name)
     created = not dest.exists()
     try:
         dest.mkdir(parents=True, exist_ok=True)
@@ -212,7 +285,7 @@ def download_model(name: str = DEFAULT_MODEL, dest: Path | None = None, *,
     try:
         archive_path = work / f"{name}.zip"
         try:
-            _fetch(url, archive_path, progress)
+            digest, size = _fetch(url, archive_path, progress, expected.algorithm)
         except urllib.error.HTTPError as error:
             raise DownloadError(f"cannot download {url}: server said {error.code} "
                                 f"{error.reason}") from error
@@ -221,6 +294,10 @@ def download_model(name: str = DEFAULT_MODEL, dest: Path | None = None, *,
                                 "(no internet connection?)") from error
         except (TimeoutError, OSError) as error:
             raise DownloadError(f"cannot download {url}: {error}") from error
+        if digest != expected.digest or (expected.size is not None and size != expected.size):
+            raise DownloadError(f"the download of {name} is damaged ({size} bytes, "
+                                f"{expected.algorithm} {digest}; the model list says "
+                                f"{expected.size} bytes, {expected.digest}): try again")
         unpacked = work / "unpacked"
         try:
             with zipfile.ZipFile(archive_path) as archive:

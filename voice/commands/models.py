@@ -15,6 +15,7 @@ from pathlib import Path
 from voice.models import (
     DEFAULT_MODEL,
     DownloadError,
+    InstalledModel,
     download_dir,
     download_model,
     find_model,
@@ -74,7 +75,11 @@ def _download(name: str, dest: Path | None) -> int:
     except DownloadError as error:
         print(f"ivig-voice: download failed: {error}", file=sys.stderr)
         return 1
-    print(f"Installed {name} at {path}. It is used from now on.")
+    if InstalledModel(path, None).english:
+        print(f"Installed {name} at {path}. It is used from now on.")
+    else:
+        print(f"Installed {name} at {path}. It is not an English model: the assistant speaks "
+              "English, so it is not used by itself.")
     return 0
 
 

@@ -1,0 +1,142 @@
+"""The pause that ends a turn depends on what the assistant asked: after a yes/no question a
+bare "yes" is answered after a short pause, while a sentence, even with a breath in the
+middle, is heard whole. Audio is synthesized speech fed through the live loop as the
+microphone would deliver it; delays are counted in audio (chunks), not wall time."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+from audio_fixtures import tools_missing
+
+from triage.reply import Awaiting, Reply
+from voice.asr import create_recognizer
+from voice.audio import CHUNK_MS, END_SILENCE_MS, SAMPLE_RATE, chunks, read_wav
+from voice.conversation import Conversation
+from voice.endpoint import complete_short_answer
+from voice.listen import LiveLoop, Notices
+from voice.microphone import NoMicrophone
+
+pytestmark = pytest.mark.skipif(bool(tools_missing()), reason=f"needs {tools_missing()}")
+
+
+@pytest.mark.parametrize("text,awaiting,short", [
+    ("yes", Awaiting.YES_NO, True),
+    ("no", Awaiting.YES_NO, True),
+    ("not sure", Awaiting.YES_NO, True),
+    ("seven", Awaiting.NUMBER, True),
+    ("a hundred and two", Awaiting.NUMBER, True),
+    ("yes", Awaiting.SYMPTOM, False),
+    ("yes", None, False),
+    ("seven", Awaiting.YES_NO, False),
+    ("i have a headache", Awaiting.YES_NO, False),
+    ("yes my lips are", Awaiting.YES_NO, False),
+    ("my neck is stiff", Awaiting.YES_NO, False),
+    ("", Awaiting.YES_NO, False),
+    ("it is", Awaiting.YES_NO, False),
+    ("i have", Awaiting.YES_NO, False),
+    ("a hundred", Awaiting.NUMBER, False),
+    ("thirty", Awaiting.NUMBER, False),
+    ("thirty eight point", Awaiting.NUMBER, False),
+    ("thirty eight point five", Awaiting.NUMBER, True),
+    ("two hours ago", Awaiting.TIME, True),
+    ("yesterday", Awaiting.TIME, True),
+    ("at two", Awaiting.TIME, False),
+    ("two hours ago my lips", Awaiting.TIME, False),
+])
+def test_only_a_complete_short_answer_to_the_question_asked_may_end_early(
+        text: str, awaiting: Awaiting | None, short: bool) -> None:
+    assert complete_short_answer(text, awaiting) is short
+
+
+class Recording:
+    """A microphone playing one recording in 30 ms chunks, then gone."""
+
+    description = "recording"
+
+    def __init__(self, samples: np.ndarray) -> None:
+        self.audio = list(chunks(samples))
+        self.position = 0
+
+    def read(self, timeout: float) -> bytes | None:
+        if self.position >= len(self.audio):
+            raise NoMicrophone("the recording is over")
+        self.position += 1
+        return self.audio[self.position - 1]
+
+    def drain(self) -> None: ...
+
+    def play_cue(self) -> None: ...
+
+    def reopen(self) -> None:
+        raise NoMicrophone("the recording is over")
+
+    def close(self) -> None: ...
+
+
+class Stop(Exception):
+    """The recording is used up."""
+
+
+def flite(text: str, folder: Path) -> np.ndarray:
+    path = folder / f"{text.replace(' ', '_')}.wav"
+    subprocess.run(["flite", "-voice", "slt", "-t", text, "-o", str(path)], check=True,
+                   timeout=60)
+    return read_wav(path)
+
+
+def silence(seconds: float) -> np.ndarray:
+    return np.zeros(int(SAMPLE_RATE * seconds), dtype=np.int16)
+
+
+def session(parts: list[np.ndarray], folder: Path) -> tuple[list[tuple[int, Reply]], list[int]]:
+    """Play `parts` (speech and silences) to the live loop; return each reply with the chunk
+    it came at, and the chunk at which each part ended."""
+    samples = np.concatenate(parts)
+    ends = [len(list(chunks(np.concatenate(parts[:i + 1])))) for i in range(len(parts))]
+    microphone = Recording(samples)
+    replies: list[tuple[int, Reply]] = []
+
+    class Sink:
+        def show(self, shown: Reply) -> None:
+            replies.append((microphone.position, shown))
+
+    recognizer, _ = create_recognizer("pocketsphinx")
+    conversation = Conversation(folder / "data", [Sink()])
+
+    def sleep(_seconds: float) -> None:
+        raise Stop
+
+    loop = LiveLoop(conversation, microphone, recognizer,
+                    Notices(None, jsonl=True, stream=io.StringIO()), sleep=sleep)
+    with pytest.raises(Stop):
+        loop.run()
+    conversation.close()
+    return replies[1:], ends  # the first reply is the greeting
+
+
+def test_a_yes_after_a_yes_no_question_is_answered_sooner_than_a_sentence(tmp_path) -> None:
+    sentence, yes = flite("i have a headache", tmp_path), flite("yes", tmp_path)
+    replies, ends = session([silence(1.0), sentence, silence(2.0), yes, silence(2.0)], tmp_path)
+    (at_sentence, first), (at_yes, second) = replies[:2]
+    assert first.heard == "i have a headache" and first.awaiting is Awaiting.YES_NO
+    assert second.heard == "yes"
+    after_sentence = (at_sentence - ends[1]) * CHUNK_MS
+    after_yes = (at_yes - ends[3]) * CHUNK_MS
+    assert after_sentence >= END_SILENCE_MS, "a sentence waits for the full end pause"
+    assert after_yes < END_SILENCE_MS, f"the yes waited {after_yes} ms of audio"
+
+
+def test_a_sentence_with_a_pause_in_it_is_heard_whole_after_a_yes_no_question(
+        tmp_path) -> None:
+    first, rest = flite("my neck is stiff", tmp_path), flite("and light hurts my eyes", tmp_path)
+    sentence = flite("i have a headache", tmp_path)
+    replies, _ = session([silence(1.0), sentence, silence(2.0), first, silence(0.5), rest,
+                          silence(2.0)], tmp_path)
+    assert replies[0][1].awaiting is Awaiting.YES_NO
+    heard = replies[1][1].heard or ""
+    assert "neck" in heard and "eyes" in heard, heard
