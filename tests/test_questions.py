@@ -201,3 +201,14 @@ def test_two_questions_at_once_get_the_first_one_the_sources_answer(question: st
                                                  ("y do i need 2 drink so much", "fluids_why")])
 def test_questions_in_text_speak_are_understood(question: str, topic: str) -> None:
     assert answer(topic) in new_session().handle(question).say
+
+
+@pytest.mark.parametrize("question", ["I'm nervous about the drip, where does it come from?",
+                                      "I'm scared of overdoing it, can I go to the gym?"])
+def test_fear_that_frames_a_question_is_not_reported_as_anxiety(question: str) -> None:
+    assert new_session().handle(question).level is Level.NONE
+
+
+def test_fear_said_as_a_feeling_in_a_question_still_counts() -> None:
+    reply = new_session().handle("I'm so scared and my heart is racing, what do I do?")
+    assert reply.level is Level.EMERGENCY

@@ -223,6 +223,12 @@ class Understander:
             and m.symptom in self.common_ids and m.severity is None and not m.sudden
             and self.questions.asked_not_had(tokens, m.start, m.end)
             else m for m in result.mentions]
+        if result.asks not in (None, self.questions.no_answer):
+            result.mentions = [
+                replace(m, present=False, assertion="hypothetical") if m.present
+                and m.symptom == self.questions.fear_symptom
+                and self.questions.fear_frames_question(tokens, m.end) else m
+                for m in result.mentions]
         if result.asks is not None and len([t for t in tokens if t not in MARKS]) > 3:
             # "when do I stop drinking water?": a word of the question, not a command
             result.commands = [c for c in result.commands if c in QUESTION_KEEPS]

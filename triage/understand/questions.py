@@ -59,6 +59,8 @@ class QuestionReader:
         self.had_by = frozenset(form["had_by"])
         self.asking = frozenset(form["asking"])
         self.demonstratives = frozenset(form["demonstratives"])
+        self.fear_objects = frozenset(form["fear_objects"])
+        self.fear_symptom: str = form["fear_symptom"]
         self.emergency_topic: str = data["hypothetical"]["emergency_topic"]
         self.normal_topic: str = data["hypothetical"]["normal_topic"]
         self.happens_topic: str = data["hypothetical"]["happens_topic"]
@@ -159,6 +161,11 @@ class QuestionReader:
                     return clause[end] in self.wh_followers
                 return clause[end] in self.subjects
         return False
+
+    def fear_frames_question(self, tokens: list[str], end: int) -> bool:
+        """Whether a fear word ending at `end` frames what is asked ("I'm nervous about what's
+        in it, is it from other people's blood?") rather than reporting a feeling."""
+        return end < len(tokens) and tokens[end] in self.fear_objects
 
     # -- topic -------------------------------------------------------------------------------
     def topic(self, tokens: list[str]) -> Asked:
