@@ -17,11 +17,11 @@ import stat
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol, TextIO
 
 from triage.knowledge import default_knowledge
-from triage.reply import Awaiting, Reply
+from triage.reply import Awaiting, Evidence, Reply
 from triage.understand import understand
 from voice.asr.base import Recognizer, Transcript, UtteranceListener
 from voice.audio import UtteranceDetector
@@ -105,6 +105,8 @@ class Verdict:
     """Hand `text` to the dialogue as the patient's turn."""
     text: str | None = None
     """The turn's text; None means "heard something, understood nothing"."""
+    evidence: Evidence = Evidence.STRONG
+    """How sure the ears are that the patient said it (voice.asr.evidence)."""
     notice: str | None = None
     """Something to tell the patient instead (muted, listening again)."""
     cue: bool = False
@@ -137,8 +139,22 @@ class Gate:
     def admit(self, transcript: Transcript) -> Verdict:
         text = normalized(transcript.text)
         heard = transcript.heard
-        if heard is not None and is_emergency(heard):
-            return Verdict(True, heard)
+        evidence = transcript.evidence
+        asleep = bool(self.wake_word) and not self.awake
+        if asleep and evidence is not Evidence.STRONG:
+            # waiting for the wake word: only the wake word and a clearly heard emergency are
+            # answered, never a television's speech forced onto our phrases
+            if self.wake_word and re.search(rf"\b{re.escape(self.wake_word)}\b", text):
+                evidence = Evidence.STRONG if evidence is Evidence.WEAK else evidence
+            else:
+                log.debug("not the patient (%s evidence): %r", evidence, text)
+                return IGNORE
+        emergency = heard is not None and is_emergency(heard)
+        if evidence is Evidence.BACKGROUND and not emergency:
+            log.debug("other voices: %r", text)  # a television talking on: not a turn
+            return IGNORE
+        if emergency:
+            return Verdict(True, heard, evidence)
         if text in UNMUTE_PHRASES:
             was_muted, self.muted = self.muted, False
             return Verdict(False, notice=say("voice.unmuted") if was_muted else None, cue=True)
@@ -154,8 +170,8 @@ class Gate:
             rest = Transcript.from_engine(text.split(self.wake_word, 1)[1], transcript.confidence)
             if rest.heard is None:  # the wake word alone: cue, then listen for the turn
                 return Verdict(False, cue=True)
-            return Verdict(True, rest.heard)
-        return Verdict(True, heard)
+            return Verdict(True, rest.heard, evidence)
+        return Verdict(True, heard, evidence)
 
 
 def unknown_words(phrase: str) -> list[str]:
@@ -211,7 +227,7 @@ class LiveLoop:
             heard = self._next_utterance()
             if heard is None:
                 continue
-            self._replied(self.conversation.turn(heard.text))
+            self._replied(self.conversation.turn(heard.text, heard.evidence))
 
     def _replied(self, reply: Reply) -> None:
         self.last_reply = reply
@@ -267,8 +283,9 @@ class LiveLoop:
                         # act now: the rest of the sentence cannot make it less urgent
                         final = transcript or self.recognizer.final()
                         text = final.text if is_emergency(final.text) else urgent[0]
-                        log.debug("emergency words in a partial result: %r", text)
-                        return _Heard(text)
+                        log.debug("emergency words in a partial result: %r (%s evidence)",
+                                  text, final.evidence)
+                        return self._through_gate(replace(final, text=text))
                 except Exception as error:  # a recognizer failure must not end the session
                     log.warning("speech recognition failed: %s", error)
                     return _Heard(None)  # the dialogue asks again
@@ -282,7 +299,7 @@ class LiveLoop:
             self.notices.say(verdict.notice)
         if verdict.cue:
             self._cue_due = True
-        return _Heard(verdict.text) if verdict.to_dialogue else None
+        return _Heard(verdict.text, verdict.evidence) if verdict.to_dialogue else None
 
     def _reminder(self) -> bool:
         """Speak a due reminder; True if one was given."""
@@ -322,6 +339,7 @@ class _Heard:
     """One utterance for the dialogue; text None means "heard something, understood nothing"."""
 
     text: str | None
+    evidence: Evidence = Evidence.STRONG
 
 
 # -- the `listen` command ----------------------------------------------------------------------
