@@ -24,7 +24,7 @@ from triage.knowledge import default_knowledge
 from triage.reply import Awaiting, Evidence, Reply
 from triage.understand import understand
 from voice.asr.base import Recognizer, Transcript, UtteranceListener
-from voice.audio import UtteranceDetector
+from voice.audio import SAMPLE_RATE, SAMPLE_WIDTH, SpeechStarted, UtteranceDetector
 from voice.conversation import Conversation, ReplySink
 from voice.denoise import Denoiser
 from voice.microphone import MicrophoneError
@@ -46,6 +46,11 @@ UNMUTE_PHRASES = ("unmute", "start listening", "unmute microphone")
 """Said alone: answer again after MUTE_PHRASES."""
 OPEN_STATES = (Awaiting.YES_NO, Awaiting.NUMBER, Awaiting.TIME, Awaiting.STEP)
 """After a question of these kinds the answer needs no wake word."""
+UNDER_WAY_S = 0.45
+"""Speech detected this soon after listening began was already under way before it: a
+patient waits for the listening tone and answers after it; a television talks on. Such an
+utterance is graded as other voices (Evidence.BACKGROUND). On the TV programme of
+tests/tv_programme.py, every false emergency left after grading began this way."""
 
 
 
@@ -255,6 +260,7 @@ class LiveLoop:
                 self._front = self._denoiser.stream()
         detector = UtteranceDetector()
         urgent: list[str] = []
+        under_way = False
 
         def on_partial(text: str) -> None:
             if not urgent and is_emergency(text):
@@ -277,20 +283,36 @@ class LiveLoop:
             if self._front is not None:
                 chunk = self._front.feed(chunk)
             for event in detector.feed(chunk):
+                if isinstance(event, SpeechStarted):
+                    began = event.offset + len(event.audio) / (SAMPLE_RATE * SAMPLE_WIDTH)
+                    under_way = began <= UNDER_WAY_S
                 try:
                     transcript = listener.handle(event)
                     if urgent:
                         # act now: the rest of the sentence cannot make it less urgent
                         final = transcript or self.recognizer.final()
-                        text = final.text if is_emergency(final.text) else urgent[0]
+                        confirmed = is_emergency(final.text)
+                        text = final.text if confirmed else urgent[0]
+                        if not confirmed and final.evidence is Evidence.STRONG:
+                            # the careful final pass over the same audio did not hear it
+                            final = replace(final, evidence=Evidence.WEAK)
                         log.debug("emergency words in a partial result: %r (%s evidence)",
                                   text, final.evidence)
-                        return self._through_gate(replace(final, text=text))
+                        return self._through_gate(self._graded(replace(final, text=text),
+                                                               under_way))
                 except Exception as error:  # a recognizer failure must not end the session
                     log.warning("speech recognition failed: %s", error)
                     return _Heard(None)  # the dialogue asks again
                 if transcript is not None:
-                    return self._through_gate(transcript)
+                    return self._through_gate(self._graded(transcript, under_way))
+
+    @staticmethod
+    def _graded(transcript: Transcript, under_way: bool) -> Transcript:
+        """Speech already under way when listening began is another voice talking on."""
+        if under_way and transcript.text and transcript.evidence is not Evidence.BACKGROUND:
+            log.debug("speech was under way before listening began: %r", transcript.text)
+            return replace(transcript, evidence=Evidence.BACKGROUND)
+        return transcript
 
     def _through_gate(self, transcript: Transcript) -> _Heard | None:
         log.debug("heard %r (confidence %.2f)", transcript.text, transcript.confidence)

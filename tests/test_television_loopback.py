@@ -1,0 +1,100 @@
+"""A television in the room and no patient (issue 12), end to end through virtual sound
+devices (tests/pulse.py): a news programme (weather, sport, cooking; three voices, one of
+them piper's natural voice, over music, tests/tv_programme.py) is played into the
+assistant's microphone. Two assistants listen to the same room at once, one with a wake
+word and one without. Then the patient says an emergency: both must still act on it.
+"""
+
+from __future__ import annotations
+
+import queue
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from audio_fixtures import tools_missing
+from piper_voice import piper_missing
+from pulse import VirtualAudio, virtual_audio  # noqa: F401 - fixture
+from test_listen_loopback import ENGINE, Assistant, patient_wav
+from tv_programme import programme
+
+from voice.audio import SAMPLE_RATE, read_wav
+
+pytestmark = pytest.mark.skipif(bool(tools_missing()) or piper_missing() is not None,
+                                reason=f"needs {tools_missing()} {piper_missing() or ''}")
+
+WAKE_WORD = "hello doctor"
+SETTLE_S = 4.0
+"""After the programme: time for the last utterance to end (800 ms pause) and be answered."""
+
+
+def replies_so_far(assistant: Assistant) -> list[dict]:
+    """Every reply printed until now, without waiting."""
+    replies = []
+    while True:
+        try:
+            reply = assistant.replies.get_nowait()
+        except queue.Empty:
+            return replies
+        if reply is not None:
+            replies.append(reply)
+
+
+def play_into_the_room(audio: VirtualAudio, wav: Path) -> None:
+    seconds = len(read_wav(wav)) / SAMPLE_RATE
+    subprocess.run(["paplay", "--device=patient", str(wav)], env=audio.env, check=True,
+                   timeout=seconds + 60)
+
+
+def wait_until_quiet(audio: VirtualAudio, quiet_s: float = 1.5, timeout: float = 60) -> None:
+    """Until neither assistant has been speaking for `quiet_s`."""
+    deadline = time.monotonic() + timeout
+    quiet_since = time.monotonic()
+    while time.monotonic() < deadline:
+        if audio.assistant_playing():
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since >= quiet_s:
+            return
+        time.sleep(0.1)
+
+
+def test_a_television_with_no_patient_raises_no_emergency_and_wakes_no_one(
+    virtual_audio: VirtualAudio, tmp_path: Path  # noqa: F811
+) -> None:
+    tv = programme()
+    voices = tmp_path / "patient"
+    voices.mkdir()
+    emergency = patient_wav(voices, "i can't breathe my throat is swelling")
+    open_room = Assistant(ENGINE, virtual_audio.env, tmp_path / "open")
+    with_wake = Assistant([*ENGINE, "--wake-word", WAKE_WORD], virtual_audio.env,
+                          tmp_path / "wake")
+    try:
+        assert open_room.next_reply()["heard"] is None  # the openings
+        assert with_wake.next_reply()["heard"] is None
+        wait_until_quiet(virtual_audio)
+
+        play_into_the_room(virtual_audio, tv)
+        time.sleep(SETTLE_S)
+        wait_until_quiet(virtual_audio)
+        heard_open = replies_so_far(open_room)
+        heard_wake = replies_so_far(with_wake)
+        emergencies = [r for r in heard_open if r["level"] == "emergency"]
+        # no emergency; with a wake word, the television gets no reply at all
+        assert (emergencies, heard_wake) == ([], []), heard_open
+
+        # the patient, after all that: both still act on an emergency at once
+        play_into_the_room(virtual_audio, emergency)
+        for assistant in (open_room, with_wake):
+            reply = assistant.next_reply()
+            while reply["heard"] is None:  # a step said unprompted, never before the call
+                reply = assistant.next_reply()
+            assert reply["level"] == "emergency", reply
+            assert reply["say"].startswith("Call 911 now")
+    finally:
+        open_room.stop()
+        with_wake.stop()
+    for assistant in (open_room, with_wake):
+        assert "Traceback" not in assistant.stderr
+    print(f"television: {len(heard_open)} replies without a wake word, {len(heard_wake)} "
+          "with one")
