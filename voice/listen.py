@@ -49,8 +49,9 @@ OPEN_STATES = (Awaiting.YES_NO, Awaiting.NUMBER, Awaiting.TIME, Awaiting.STEP)
 UNDER_WAY_S = 0.45
 """Speech detected this soon after listening began was already under way before it: a
 patient waits for the listening tone and answers after it; a television talks on. Such an
-utterance is graded as other voices (Evidence.BACKGROUND). On the TV programme of
-tests/tv_programme.py, every false emergency left after grading began this way."""
+utterance, when also weakly heard, is graded as other voices (Evidence.BACKGROUND). On the
+TV programme of tests/tv_programme.py, every false emergency left after the recognizer's own
+grading began this way."""
 
 
 
@@ -308,8 +309,10 @@ class LiveLoop:
 
     @staticmethod
     def _graded(transcript: Transcript, under_way: bool) -> Transcript:
-        """Speech already under way when listening began is another voice talking on."""
-        if under_way and transcript.text and transcript.evidence is not Evidence.BACKGROUND:
+        """Weakly heard speech that was already under way when listening began is another
+        voice talking on. Clearly heard speech stands: a patient may start before the tone,
+        or the loop may start listening late on a busy computer."""
+        if under_way and transcript.text and transcript.evidence is Evidence.WEAK:
             log.debug("speech was under way before listening began: %r", transcript.text)
             return replace(transcript, evidence=Evidence.BACKGROUND)
         return transcript
