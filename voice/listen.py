@@ -49,9 +49,9 @@ OPEN_STATES = (Awaiting.YES_NO, Awaiting.NUMBER, Awaiting.TIME, Awaiting.STEP)
 UNDER_WAY_S = 0.45
 """Speech detected this soon after listening began was already under way before it: a
 patient waits for the listening tone and answers after it; a television talks on. Such an
-utterance, when also weakly heard, is graded as other voices (Evidence.BACKGROUND). On the
-TV programme of tests/tv_programme.py, every false emergency left after the recognizer's own
-grading began this way."""
+utterance is graded as other voices (Evidence.BACKGROUND). On the TV programme of
+tests/tv_programme.py, every false emergency left after the recognizer's own grading began
+this way; graded only when also weakly heard, one was still "heard" in a loopback run."""
 
 
 
@@ -309,10 +309,10 @@ class LiveLoop:
 
     @staticmethod
     def _graded(transcript: Transcript, under_way: bool) -> Transcript:
-        """Weakly heard speech that was already under way when listening began is another
-        voice talking on. Clearly heard speech stands: a patient may start before the tone,
-        or the loop may start listening late on a busy computer."""
-        if under_way and transcript.text and transcript.evidence is Evidence.WEAK:
+        """Speech already under way when listening began is another voice talking on (a
+        patient waits for the tone): even clearly heard, a television's sentence picked up
+        mid-way is no statement. An emergency in it is still asked about by name."""
+        if under_way and transcript.text and transcript.evidence is not Evidence.BACKGROUND:
             log.debug("speech was under way before listening began: %r", transcript.text)
             return replace(transcript, evidence=Evidence.BACKGROUND)
         return transcript
