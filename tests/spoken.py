@@ -27,14 +27,14 @@ from pathlib import Path
 
 import numpy as np
 import soundfile
-from audio_fixtures import VOICES, Voice, slug, speech, tone_and_noise
+from audio_fixtures import PIPER_VOICES, VOICES, Voice, slug, speech, tone_and_noise
 from vignettes import FIXED_NOW, MAX_TURNS, Vignette, answer_for, load_vignettes, play
 
 from grammars.compile import spoken_number
 from triage.dialogue import Session
 from triage.levels import Level
 from triage.profile import Profile
-from triage.reply import Awaiting, Reply
+from triage.reply import Awaiting, Evidence, Reply
 from voice.asr.base import Recognizer, Transcript, transcribe_recording
 from voice.audio import SAMPLE_RATE, SAMPLE_WIDTH, read_wav
 from voice.denoise import DEFAULT_MODE, Denoiser, Mode, load_denoiser
@@ -108,7 +108,7 @@ def spoken_selection(vignettes: Sequence[Vignette]) -> list[Vignette]:
 
 def voices_named(names: Sequence[str]) -> list[Voice]:
     """Voices of tests/audio_fixtures.py by name, in the order given."""
-    by_name = {voice.name: voice for voice in VOICES}
+    by_name = {voice.name: voice for voice in VOICES + PIPER_VOICES}
     return [by_name[name] for name in names]
 
 
@@ -276,6 +276,8 @@ class Heard:
     """Time outside the recognizer: noise suppression (when on) and utterance detection."""
     fresh: bool = True
     """False when the result was remembered from an identical earlier clip."""
+    evidence: Evidence = Evidence.STRONG
+    """How sure the recognizer was that the patient said it (voice.asr.evidence)."""
 
 
 @dataclass(frozen=True)
@@ -351,7 +353,7 @@ class Listener:
         decode = timed.seconds - seconds
         heard = Heard(transcript.text, decode, timed.final_seconds - final,
                       (timed.audio_bytes - audio) / (SAMPLE_RATE * SAMPLE_WIDTH),
-                      clip.seconds, total - decode)
+                      clip.seconds, total - decode, evidence=transcript.evidence)
         self._heard[key] = heard
         return heard
 
@@ -398,7 +400,7 @@ def play_spoken(vignette: Vignette, defaults: dict[str, str], voice: Voice,
     for turn in range(MAX_TURNS + retakes + 1):
         state = _state(reply)
         heard = listener.hear(text, voice, condition, state, f"{vignette.id}/{turn}")
-        reply = session.handle(heard.text or None)
+        reply = session.handle(heard.text or None, heard.evidence)
         turns.append(Turn(spoken_form(text), state, heard, session.level, take))
         if reply.awaiting in (None, Awaiting.STEP):
             break

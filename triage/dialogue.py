@@ -9,6 +9,7 @@ reassurance comes only after them.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -16,7 +17,7 @@ from datetime import datetime, timedelta
 from triage.knowledge import Knowledge, default_knowledge
 from triage.levels import Level
 from triage.profile import Profile
-from triage.reply import Awaiting, Reply, SpeechChange
+from triage.reply import Awaiting, Evidence, Reply, SpeechChange
 from triage.rules import Assessment, Facts, Finding, assess
 from triage.understand import Understander, Understanding, default_understander
 
@@ -79,6 +80,19 @@ class EmergencyGuide:
     """Emergency replies since the call sentence was last said."""
 
 
+@dataclass(frozen=True)
+class Doubt:
+    """What the session was before an emergency heard with weak evidence: restored when the
+    patient says it was not them ("that wasn't me", "that was the TV")."""
+
+    level: Level
+    findings: dict[str, Finding]
+    asked: set[str]
+    pending: Question | None
+    last_assessment: Assessment
+    heard: str | None
+
+
 class Session:
     """One conversation with one patient. Pure: no audio, no printing, no files."""
 
@@ -116,13 +130,19 @@ class Session:
         self.last_understanding: Understanding | None = None
         """What the last turn was understood as (None when nothing was heard): the journal
         tells a command ("repeat") from something reported."""
+        self.doubt: Doubt | None = None
+        """Set while an emergency heard with weak evidence is not yet confirmed or denied."""
+        self.evidence = Evidence.STRONG
+        """How sure the ears were of the turn being handled."""
 
     # -- public ------------------------------------------------------------------------------
     def opening(self) -> Reply:
         return self._reply(None, [self.k.say("ui.opening")], Awaiting.SYMPTOM)
 
-    def handle(self, text: str | None) -> Reply:
-        """One patient turn; `text` is None when nothing usable was heard."""
+    def handle(self, text: str | None, evidence: Evidence = Evidence.STRONG) -> Reply:
+        """One patient turn; `text` is None when nothing usable was heard. `evidence`: how
+        sure the ears are that the patient said it (typed text: STRONG)."""
+        self.evidence = evidence
         if self.ended:
             self.ended = False  # speaking again re-opens the conversation
         heard = _shorten(text.strip()) if text is not None and text.strip() else None
@@ -180,6 +200,17 @@ class Session:
 
     # -- one turn ----------------------------------------------------------------------------
     def _turn(self, heard: str | None, u: Understanding) -> Reply:
+        if "not_me" in u.commands:
+            return self._not_me(heard)
+        if self.evidence is Evidence.BACKGROUND:
+            if not u.emergency:
+                return self._background(heard, u)
+            # an emergency is never asked about before the call: weak evidence, confirmed after
+            self.evidence = Evidence.WEAK
+        if self.doubt is not None and self.evidence is Evidence.STRONG:
+            self.doubt = None  # the patient speaks up clearly: what was heard stands
+        before = self._snapshot(heard) if self.evidence is Evidence.WEAK \
+            and self.level is not Level.EMERGENCY else None
         unsure = self._heard_in_place_of_yes_no(u)
         if unsure is not None:
             # "yellow eyes" for a "yes": asked about before it changes anything
@@ -195,6 +226,8 @@ class Session:
         self.level = Level.highest(self.level, assessment.level)
 
         if self.level is Level.EMERGENCY:
+            if before is not None:
+                self.doubt = before  # acted on at once; "Was that you?" follows the call
             return self._emergency_turn(heard, u, readback, assessment, previous, answer)
 
         if not new_info and answer and not set(u.commands) & {"stop", "repeat"}:
@@ -588,6 +621,10 @@ class Session:
             kind = "anaphylaxis" if assessment.anaphylaxis else "general"
             self.guide = EmergencyGuide(kind)
             parts.append(self.k.say("level.emergency", number=number))
+            keep = 1
+            if self.doubt is not None and previous is not Level.EMERGENCY:
+                parts.append(self.k.say("ui.was_that_you"))
+                keep = 2
             if readback:
                 parts.append(self._heard(readback))
             parts.extend(self._level_words(assessment)[1:])
@@ -595,7 +632,7 @@ class Session:
             parts.append(self._step_text())
             parts.append(self.k.say("ui.step_how"))
             return self._reply(heard, parts, Awaiting.STEP, emergency=True, speech=speech,
-                               tail=2)
+                               keep=keep, tail=2)
         guide = self.guide
         assert guide is not None
         commands = set(u.commands)
@@ -747,13 +784,20 @@ class Session:
         return self._reply(heard, parts, Awaiting.SYMPTOM)
 
     def _heard_in_place_of_yes_no(self, u: Understanding) -> str | None:
-        """While a yes/no question waits, a short turn with no yes or no that names a serious
-        symptom below an emergency (a recognizer hearing "yellow eyes" for "yes") is confirmed
-        before it changes the level. An emergency sign is acted on at once."""
+        """While a yes/no question waits, a turn with no yes or no that names a serious
+        symptom below an emergency, short or heard with weak evidence (a recognizer hearing
+        "yellow eyes" for "yes"), is confirmed before it changes the level. An emergency sign
+        is acted on at once."""
+        weak = self.evidence is not Evidence.STRONG or len(u.text.split()) <= WEAK_TURN_WORDS
         if self.pending is None or self.pending.awaiting is not Awaiting.YES_NO or u.answer \
-                or u.commands or len(u.text.split()) > WEAK_TURN_WORDS:
+                or u.commands or not weak:
             return None
         present = [m for m in u.mentions if m.present and m.symptom != self.pending.key]
+        if self.evidence is not Evidence.STRONG:
+            # heard unsurely: the other words ("great" taken as "feeling well") are as
+            # doubtful; the one serious finding among them is what must be asked about
+            present = [m for m in present if m.symptom in self.k.symptoms
+                       and self.k.symptoms[m.symptom].level.at_least(Level.DOCTOR)]
         if len(present) != 1:
             return None
         symptom = self.k.symptoms.get(present[0].symptom)
@@ -764,6 +808,51 @@ class Session:
         if assess(self._facts(findings=with_it), self.k).level is Level.EMERGENCY:
             return None  # with what is known, it would be an emergency: escalate, confirm later
         return symptom.id
+
+    # -- other voices ------------------------------------------------------------------------
+    def _snapshot(self, heard: str | None) -> Doubt:
+        return Doubt(self.level, copy.deepcopy(self.findings), set(self.asked), self.pending,
+                     self.last_assessment, heard)
+
+    def _not_me(self, heard: str | None) -> Reply:
+        """"That wasn't me" / "that was the TV": after an emergency heard with weak evidence,
+        back to the level before it (triage-levels.md, the one exception to "only goes up");
+        the journal keeps both turns. With nothing in doubt, nothing changes."""
+        doubt, self.doubt = self.doubt, None
+        if doubt is None:
+            then = self.pending.text if self.pending else self.k.say("ui.prompt")
+            return self._reply(heard, [self.k.say("ui.not_me_nothing"), then],
+                               self.pending.awaiting if self.pending else Awaiting.SYMPTOM)
+        self.level = doubt.level
+        self.findings = doubt.findings
+        self.asked = doubt.asked
+        self.pending = doubt.pending
+        self.last_assessment = doubt.last_assessment
+        self.guide = None
+        self.more = []
+        number = self.profile.emergency_number
+        parts = [self.k.say("ui.not_me", number=number)]
+        parts.append(self.pending.text if self.pending else self.k.say("ui.prompt"))
+        return self._reply(heard, parts,
+                           self.pending.awaiting if self.pending else Awaiting.SYMPTOM)
+
+    def _background(self, heard: str | None, u: Understanding) -> Reply:
+        """Long unbroken speech (a television, people talking): not the patient's statement.
+        A serious sign it seems to name is asked about by name, nothing else changes."""
+        signs = [self.k.symptoms[m.symptom] for m in u.mentions
+                 if m.present and m.assertion not in NOT_A_DENIAL and m.symptom in self.k.symptoms
+                 and m.symptom not in self.findings and m.symptom not in self.asked
+                 and self.k.symptoms[m.symptom].level.at_least(Level.DOCTOR)]
+        if signs and self.guide is None:
+            worst = max(signs, key=lambda symptom: symptom.level.rank)
+            if self.pending is not None:
+                self.asked.discard(self.pending.key)
+            return self._confirm(heard, worst.id)
+        then = self.pending.text if self.pending else None
+        awaiting = self.pending.awaiting if self.pending else (
+            self.last_reply.awaiting if self.last_reply else Awaiting.SYMPTOM)
+        return self._reply(heard, [self.k.say("ui.other_voices"), *([then] if then else [])],
+                           awaiting, emergency=self.guide is not None)
 
     def _answer_question(self, u: Understanding,
                          new_info: bool) -> tuple[list[str], Question | None]:

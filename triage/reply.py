@@ -18,6 +18,19 @@ class Awaiting(StrEnum):
     SYMPTOM = "symptom"
 
 
+class Evidence(StrEnum):
+    """How sure the ears are that the patient said the turn (voice.asr.evidence grades it);
+    typed text is always STRONG."""
+
+    STRONG = "strong"
+    WEAK = "weak"
+    """Said unsurely, or mostly about other things: an emergency is acted on, then
+    confirmed ("Was that you?"); a serious finding in place of a yes or no is asked about."""
+    BACKGROUND = "background"
+    """Long unbroken speech, as from a television: not taken as the patient's statement; a
+    sign it names is asked about, never acted on unconfirmed."""
+
+
 class SpeechChange(StrEnum):
     """A request about how replies are spoken, acted on by the voice layer."""
 

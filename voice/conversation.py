@@ -21,7 +21,7 @@ from typing import Protocol
 from grammars import load_phrase_book
 from triage.dialogue import Question, Session
 from triage.profile import Profile
-from triage.reply import Reply
+from triage.reply import Evidence, Reply
 from triage.understand import Understanding
 from triage.understand.normalise import phrase_tokens
 from voice.emergency_number import check_emergency_number
@@ -162,12 +162,13 @@ class Conversation:
             reply = self.session.with_notice(reply, "journal_reset")
         return self._deliver(reply, journal=False)
 
-    def turn(self, heard: str | None) -> Reply:
-        """One patient turn. `heard` is None when nothing usable was heard. Never raises."""
+    def turn(self, heard: str | None, evidence: Evidence = Evidence.STRONG) -> Reply:
+        """One patient turn. `heard` is None when nothing usable was heard; `evidence` is how
+        sure the ears are that the patient said it (typed: STRONG). Never raises."""
         asked = self._asked()
         kind = TURN
         try:
-            reply = self.session.handle(heard)
+            reply = self.session.handle(heard, evidence)
             if only_commands(self.session.last_understanding):
                 kind = COMMAND
         except Exception:  # a bug must not end the conversation or silence it

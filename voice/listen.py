@@ -17,14 +17,14 @@ import stat
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol, TextIO
 
 from triage.knowledge import default_knowledge
-from triage.reply import Awaiting, Reply
+from triage.reply import Awaiting, Evidence, Reply
 from triage.understand import understand
 from voice.asr.base import Recognizer, Transcript, UtteranceListener
-from voice.audio import UtteranceDetector
+from voice.audio import SAMPLE_RATE, SAMPLE_WIDTH, SpeechStarted, UtteranceDetector
 from voice.conversation import Conversation, ReplySink
 from voice.denoise import Denoiser
 from voice.endpoint import complete_short_answer
@@ -47,6 +47,12 @@ UNMUTE_PHRASES = ("unmute", "start listening", "unmute microphone")
 """Said alone: answer again after MUTE_PHRASES."""
 OPEN_STATES = (Awaiting.YES_NO, Awaiting.NUMBER, Awaiting.TIME, Awaiting.STEP)
 """After a question of these kinds the answer needs no wake word."""
+UNDER_WAY_S = 0.45
+"""Speech detected this soon after listening began was already under way before it: a
+patient waits for the listening tone and answers after it; a television talks on. Such an
+utterance is graded as other voices (Evidence.BACKGROUND). On the TV programme of
+tests/tv_programme.py, every false emergency left after the recognizer's own grading began
+this way; graded only when also weakly heard, one was still "heard" in a loopback run."""
 
 
 
@@ -106,6 +112,8 @@ class Verdict:
     """Hand `text` to the dialogue as the patient's turn."""
     text: str | None = None
     """The turn's text; None means "heard something, understood nothing"."""
+    evidence: Evidence = Evidence.STRONG
+    """How sure the ears are that the patient said it (voice.asr.evidence)."""
     notice: str | None = None
     """Something to tell the patient instead (muted, listening again)."""
     cue: bool = False
@@ -138,8 +146,25 @@ class Gate:
     def admit(self, transcript: Transcript) -> Verdict:
         text = normalized(transcript.text)
         heard = transcript.heard
-        if heard is not None and is_emergency(heard):
-            return Verdict(True, heard)
+        evidence = transcript.evidence
+        asleep = bool(self.wake_word) and not self.awake
+        if asleep and evidence is not Evidence.STRONG:
+            # waiting for the wake word: only the wake word and a clearly heard emergency are
+            # answered, never a television's speech forced onto our phrases
+            if self.wake_word and re.search(rf"\b{re.escape(self.wake_word)}\b", text):
+                evidence = Evidence.STRONG if evidence is Evidence.WEAK else evidence
+            else:
+                log.debug("not the patient (%s evidence): %r", evidence, text)
+                return IGNORE
+        emergency = heard is not None and is_emergency(heard)
+        if evidence is Evidence.BACKGROUND and not emergency:
+            log.debug("other voices: %r", text)  # a television talking on: not a turn
+            return IGNORE
+        if emergency:
+            # an emergency is never asked about before the call instruction, however it was
+            # heard: at worst it is weak evidence, confirmed afterwards ("Was that you?")
+            weakest = Evidence.WEAK if evidence is Evidence.BACKGROUND else evidence
+            return Verdict(True, heard, weakest)
         if text in UNMUTE_PHRASES:
             was_muted, self.muted = self.muted, False
             return Verdict(False, notice=say("voice.unmuted") if was_muted else None, cue=True)
@@ -155,8 +180,8 @@ class Gate:
             rest = Transcript.from_engine(text.split(self.wake_word, 1)[1], transcript.confidence)
             if rest.heard is None:  # the wake word alone: cue, then listen for the turn
                 return Verdict(False, cue=True)
-            return Verdict(True, rest.heard)
-        return Verdict(True, heard)
+            return Verdict(True, rest.heard, evidence)
+        return Verdict(True, heard, evidence)
 
 
 def unknown_words(phrase: str) -> list[str]:
@@ -212,7 +237,7 @@ class LiveLoop:
             heard = self._next_utterance()
             if heard is None:
                 continue
-            self._replied(self.conversation.turn(heard.text))
+            self._replied(self.conversation.turn(heard.text, heard.evidence))
 
     def _replied(self, reply: Reply) -> None:
         self.last_reply = reply
@@ -242,6 +267,7 @@ class LiveLoop:
         so_far = [""]
         awaiting = self.last_reply.awaiting if self.last_reply is not None else None
         detector = UtteranceDetector(ends_early=lambda: _answered(so_far[0], awaiting))
+        under_way = False
 
         def on_partial(text: str) -> None:
             so_far[0] = text
@@ -265,19 +291,38 @@ class LiveLoop:
             if self._front is not None:
                 chunk = self._front.feed(chunk)
             for event in detector.feed(chunk):
+                if isinstance(event, SpeechStarted):
+                    began = event.offset + len(event.audio) / (SAMPLE_RATE * SAMPLE_WIDTH)
+                    under_way = began <= UNDER_WAY_S
                 try:
                     transcript = listener.handle(event)
                     if urgent:
                         # act now: the rest of the sentence cannot make it less urgent
                         final = transcript or self.recognizer.final()
-                        text = final.text if is_emergency(final.text) else urgent[0]
-                        log.debug("emergency words in a partial result: %r", text)
-                        return _Heard(text)
+                        confirmed = is_emergency(final.text)
+                        text = final.text if confirmed else urgent[0]
+                        if not confirmed and final.evidence is Evidence.STRONG:
+                            # the careful final pass over the same audio did not hear it
+                            final = replace(final, evidence=Evidence.WEAK)
+                        log.debug("emergency words in a partial result: %r (%s evidence)",
+                                  text, final.evidence)
+                        return self._through_gate(self._graded(replace(final, text=text),
+                                                               under_way))
                 except Exception as error:  # a recognizer failure must not end the session
                     log.warning("speech recognition failed: %s", error)
                     return _Heard(None)  # the dialogue asks again
                 if transcript is not None:
-                    return self._through_gate(transcript)
+                    return self._through_gate(self._graded(transcript, under_way))
+
+    @staticmethod
+    def _graded(transcript: Transcript, under_way: bool) -> Transcript:
+        """Speech already under way when listening began is another voice talking on (a
+        patient waits for the tone): even clearly heard, a television's sentence picked up
+        mid-way is no statement. An emergency in it is still asked about by name."""
+        if under_way and transcript.text and transcript.evidence is not Evidence.BACKGROUND:
+            log.debug("speech was under way before listening began: %r", transcript.text)
+            return replace(transcript, evidence=Evidence.BACKGROUND)
+        return transcript
 
     def _through_gate(self, transcript: Transcript) -> _Heard | None:
         log.debug("heard %r (confidence %.2f)", transcript.text, transcript.confidence)
@@ -286,7 +331,7 @@ class LiveLoop:
             self.notices.say(verdict.notice)
         if verdict.cue:
             self._cue_due = True
-        return _Heard(verdict.text) if verdict.to_dialogue else None
+        return _Heard(verdict.text, verdict.evidence) if verdict.to_dialogue else None
 
     def _reminder(self) -> bool:
         """Speak a due reminder; True if one was given."""
@@ -336,6 +381,7 @@ class _Heard:
     """One utterance for the dialogue; text None means "heard something, understood nothing"."""
 
     text: str | None
+    evidence: Evidence = Evidence.STRONG
 
 
 # -- the `listen` command ----------------------------------------------------------------------

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from grammars.compile import STATES, compiled_phrases
+from triage.reply import Evidence
 from voice.audio import (
     SAMPLE_RATE,
     SAMPLE_WIDTH,
@@ -100,6 +101,8 @@ class Transcript:
     """Whole meaningful phrases found in `text` (see spot_phrases), for diagnostics."""
     raw: str = ""
     """The engine's output before cleaning."""
+    evidence: Evidence = Evidence.STRONG
+    """How sure the engine is that the patient said it to us (voice.asr.evidence.grade)."""
 
     @property
     def heard(self) -> str | None:
@@ -109,19 +112,24 @@ class Transcript:
         return self.text or None
 
     @staticmethod
-    def from_engine(raw: str, confidence: float) -> Transcript:
+    def from_engine(raw: str, confidence: float,
+                    evidence: Evidence = Evidence.STRONG) -> Transcript:
         text = clean_words(raw)
-        return Transcript(text, max(0.0, min(1.0, confidence)), spot_phrases(text), raw)
+        return Transcript(text, max(0.0, min(1.0, confidence)), spot_phrases(text), raw,
+                          evidence)
 
     @staticmethod
     def join(parts: Iterable[Transcript]) -> Transcript:
-        """Several utterances of one turn as one transcript (lowest confidence wins)."""
+        """Several utterances of one turn as one transcript (lowest confidence and weakest
+        evidence win)."""
         heard = [part for part in parts if part.text]
         if not heard:
             return Transcript("", 0.0)
         text = " ".join(part.text for part in heard)
+        order = list(Evidence)
+        weakest = max((part.evidence for part in heard), key=order.index)
         return Transcript(text, min(part.confidence for part in heard), spot_phrases(text),
-                          " | ".join(part.raw for part in heard))
+                          " | ".join(part.raw for part in heard), weakest)
 
 
 def state_name(awaiting: object) -> str | None:

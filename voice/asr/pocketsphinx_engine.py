@@ -29,7 +29,9 @@ from grammars.compile import (
     pocketsphinx_vocabulary,
     source_files,
 )
+from triage.reply import Evidence
 from voice.asr.base import Engine, Recognizer, Transcript, clean_words
+from voice.asr.evidence import grade
 from voice.audio import speech_span
 from voice.models import ModelError
 
@@ -69,6 +71,9 @@ process_raw, e.g. on long sentences in 10 dB noise."""
 
 ACOUSTIC_MODEL = "en-us/en-us"
 """The US English acoustic model bundled with the pocketsphinx package."""
+
+FRAMES_PER_SECOND = 100
+"""PocketSphinx's feature frames (10 ms), the unit of word segment times."""
 
 DICTIONARY_FILE = "words.dict"
 MANIFEST_FILE = "manifest.json"
@@ -159,7 +164,24 @@ class PocketSphinxRecognizer(Recognizer):
         self._audio = bytearray()
         if hypothesis is None or not hypothesis.hypstr.strip():
             return Transcript("", 0.0)
-        return Transcript.from_engine(hypothesis.hypstr, float(hypothesis.prob))
+        return Transcript.from_engine(hypothesis.hypstr, float(hypothesis.prob),
+                                      self._evidence())
+
+    def _evidence(self) -> Evidence:
+        """The grade of the last decoded utterance from its word segments: word posteriors
+        (from the lattice) and how long the speech ran."""
+        try:
+            segments = list(self._decoder.seg())
+        except (RuntimeError, ValueError) as error:  # no segmentation: judge nothing
+            log.debug("no word segments: %s", error)
+            return Evidence.STRONG
+        words = [(clean_words(s.word), s) for s in segments]
+        words = [(word, s) for word, s in words if word]
+        if not segments:
+            return Evidence.STRONG
+        seconds = (segments[-1].end_frame - segments[0].start_frame) / FRAMES_PER_SECOND
+        posteriors = [max(0.0, min(1.0, float(s.prob))) for _, s in words]
+        return grade([word for word, _ in words], posteriors, seconds)
 
 
 def compile_models(folder: Path) -> None:

@@ -1,0 +1,147 @@
+"""Other voices are not the patient (issue 12): what the assistant does with speech the
+recognizer heard unsurely (weak evidence) or as long unbroken talk (a television), typed
+here as the dialogue and the live loop's gate receive it; the sound path is in
+tests/test_television_loopback.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sessions import K, new_session
+
+from triage.levels import Level
+from triage.reply import Awaiting, Evidence, Reply
+from voice.asr.base import Transcript
+from voice.asr.evidence import LONG_SPEECH_S, WEAK_POSTERIOR, grade
+from voice.conversation import Conversation
+from voice.listen import Gate
+
+WAS_IT_YOU = K.say("ui.was_that_you")
+
+
+def test_an_emergency_heard_with_weak_evidence_gets_the_call_first_then_was_that_you() -> None:
+    session = new_session()
+    reply = session.handle("my throat is swelling", Evidence.WEAK)
+    assert reply.level is Level.EMERGENCY
+    assert reply.say.startswith("Call 911 now")
+    assert reply.say.index(WAS_IT_YOU) > reply.say.index("Call 911 now")
+
+
+def test_a_clearly_heard_emergency_is_not_doubted() -> None:
+    reply = new_session().handle("my throat is swelling")
+    assert reply.level is Level.EMERGENCY and WAS_IT_YOU not in reply.say
+
+
+def test_that_was_not_me_returns_to_the_earlier_level_and_question() -> None:
+    session = new_session()
+    before = session.handle("I have a headache")
+    assert before.level is Level.SELF_CARE and before.awaiting is Awaiting.YES_NO
+    session.handle("my throat is swelling", Evidence.WEAK)
+    back = session.handle("no, that wasn't me")
+    assert back.level is Level.SELF_CARE
+    assert "throat swelling" not in " ".join(back.findings)
+    assert back.awaiting is Awaiting.YES_NO and back.question == before.question
+    assert session.handle("no").level is not Level.EMERGENCY
+
+
+def test_that_was_the_tv_after_a_clearly_heard_emergency_changes_nothing() -> None:
+    session = new_session()
+    session.handle("my throat is swelling")
+    assert session.handle("that was the tv").level is Level.EMERGENCY
+
+
+def test_an_emergency_said_clearly_after_the_doubt_stands() -> None:
+    session = new_session()
+    session.handle("my throat is swelling", Evidence.WEAK)
+    session.handle("I can't breathe")  # the patient, clearly
+    assert session.handle("that wasn't me").level is Level.EMERGENCY
+
+
+def test_a_bare_no_to_was_that_you_does_not_lower_the_level() -> None:
+    session = new_session()
+    session.handle("my throat is swelling", Evidence.WEAK)
+    assert session.handle("no").level is Level.EMERGENCY  # "no, I have no pen" is no denial
+
+
+def test_both_the_emergency_and_the_denial_stay_in_the_journal(tmp_path: Path) -> None:
+    conversation = Conversation(tmp_path, [])
+    conversation.start()
+    conversation.turn("my lips are blue", Evidence.WEAK)
+    conversation.turn("that was the television")
+    turns = [entry for entry in conversation.journal.entries() if entry.heard]
+    conversation.close()
+    assert [(entry.heard, entry.level) for entry in turns] == [
+        ("my lips are blue", "emergency"), ("that was the television", "none")]
+
+
+def test_long_unbroken_speech_naming_an_emergency_gets_the_call_first_then_was_that_you(
+) -> None:
+    session = new_session()
+    reply = session.handle("and then the players had trouble breathing in the heat",
+                           Evidence.BACKGROUND)
+    assert reply.level is Level.EMERGENCY
+    assert reply.say.startswith("Call 911 now") and "Was that you?" in reply.say
+    assert session.handle("that wasn't me").level is Level.NONE
+
+
+def test_long_unbroken_speech_naming_a_lesser_serious_sign_is_asked_about_by_name() -> None:
+    session = new_session()
+    reply = session.handle("and the whole team went yellow eyes after the match",
+                           Evidence.BACKGROUND)
+    assert reply.level is Level.NONE
+    assert reply.question == "yellow_skin"
+    assert session.handle("yes").level is Level.URGENT
+
+
+def test_a_serious_finding_heard_weakly_in_place_of_yes_or_no_is_confirmed_by_name() -> None:
+    session = new_session()
+    session.handle("I have a headache")  # a yes/no question waits
+    reply = session.handle("and the yellow eyes of the team were great", Evidence.WEAK)
+    assert reply.level is Level.SELF_CARE  # not changed yet
+    assert reply.question == "yellow_skin" and "yellow" in reply.say.lower()
+    assert session.handle("yes").level is Level.URGENT
+
+
+def test_the_same_long_sentence_heard_clearly_is_taken_as_said() -> None:
+    session = new_session()
+    session.handle("I have a headache")
+    reply = session.handle("and the yellow eyes of the team were great")
+    assert reply.level is Level.URGENT
+
+
+def transcript(text: str, evidence: Evidence) -> Transcript:
+    return Transcript.from_engine(text, 0.5, evidence)
+
+
+def asleep(reply_awaiting: Awaiting = Awaiting.SYMPTOM) -> Gate:
+    gate = Gate(wake_word="hello doctor")
+    gate.after_reply(Reply(heard=None, say="...", level=Level.NONE, awaiting=reply_awaiting))
+    return gate
+
+
+def test_with_a_wake_word_only_a_clearly_heard_emergency_passes() -> None:
+    assert asleep().admit(transcript("i can't breathe", Evidence.STRONG)).to_dialogue
+    assert not asleep().admit(transcript("i can't breathe", Evidence.WEAK)).to_dialogue
+    assert not asleep().admit(transcript("i can't breathe", Evidence.BACKGROUND)).to_dialogue
+
+
+def test_with_a_wake_word_the_wake_word_said_unsurely_still_wakes_it() -> None:
+    woken = asleep().admit(transcript("hello doctor i have a headache", Evidence.WEAK))
+    assert woken.to_dialogue and woken.text == "i have a headache"
+    assert woken.evidence is Evidence.STRONG
+
+
+def test_without_a_wake_word_long_talk_without_a_sign_is_not_a_turn() -> None:
+    gate = Gate()
+    assert not gate.admit(transcript("the home team won again", Evidence.BACKGROUND)).to_dialogue
+    sign = gate.admit(transcript("the team had trouble breathing", Evidence.BACKGROUND))
+    assert sign.to_dialogue and sign.evidence is Evidence.WEAK  # the call first, then asked
+
+
+def test_evidence_is_graded_from_length_word_posteriors_and_background_words() -> None:
+    assert grade(["i", "can't", "breathe"], [0.9, 0.8, 0.9], 1.4) is Evidence.STRONG
+    assert grade(["i", "can't", "breathe"], [0.9, 0.8, 0.9], LONG_SPEECH_S) \
+        is Evidence.BACKGROUND
+    low = WEAK_POSTERIOR / 2
+    assert grade(["i", "can't", "breathe"], [low, low, low], 1.4) is Evidence.WEAK
+    assert grade(["money", "world", "school", "breathe"], [0.9] * 4, 2.0) is Evidence.WEAK
