@@ -108,7 +108,8 @@ def test_a_television_wakes_no_one_and_never_raises_an_unquestioned_emergency(
                     break
                 reply = assistant.next_reply()  # a last reply to the TV may come first
             assert reply["level"] == "emergency", reply
-            assert reply["say"].startswith("Call 911 now")
+            assert "call" in reply["say"].split(".")[0].lower()  # the call instruction first
+            assert "911" in reply["say"].split(".")[0]
     finally:
         open_room.stop()
         with_wake.stop()
