@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sessions import K, new_session
 
 from triage.levels import Level
@@ -145,3 +146,17 @@ def test_evidence_is_graded_from_length_word_posteriors_and_background_words() -
     low = WEAK_POSTERIOR / 2
     assert grade(["i", "can't", "breathe"], [low, low, low], 1.4) is Evidence.WEAK
     assert grade(["money", "world", "school", "breathe"], [0.9] * 4, 2.0) is Evidence.WEAK
+
+
+@pytest.mark.parametrize("turn", ["she's not with it, doesn't know me",
+                                  "my son is shaking very strong, arms and legs, he not look at me",
+                                  "his head hurts and he won't let me open the curtains"])
+def test_a_symptom_said_with_me_in_it_is_never_taken_for_that_wasnt_me(turn: str) -> None:
+    session = new_session()
+    session.handle(turn)
+    assert session.level is not Level.NONE
+
+
+def test_with_nothing_in_doubt_a_not_me_in_a_sentence_is_read_as_a_sentence() -> None:
+    reply = new_session().handle("he is shaking all over and he not look at me")
+    assert not reply.say.startswith(K.say("ui.not_me_nothing"))

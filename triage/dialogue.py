@@ -200,7 +200,9 @@ class Session:
 
     # -- one turn ----------------------------------------------------------------------------
     def _turn(self, heard: str | None, u: Understanding) -> Reply:
-        if "not_me" in u.commands:
+        if "not_me" in u.commands and not u.symptoms_present and self.doubt is not None:
+            # only after a weakly heard emergency; "she doesn't know me", "he won't let me":
+            # a symptom said is never a denial
             return self._not_me(heard)
         if self.evidence is Evidence.BACKGROUND:
             if not u.emergency:
