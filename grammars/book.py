@@ -18,6 +18,10 @@ class PhraseBook:
 
     symptoms: dict[str, Phrases]
     """Symptom id (as in triage/knowledge/symptoms.toml) to the phrases that name it."""
+    spoken_symptoms: dict[str, Phrases]
+    """Of those, the ones a recognizer listens for; the rest ("written" in symptoms.toml) are
+    understood in typed or dictated text and in any transcript, but kept out of the
+    recognizer's language model, where they shifted what it heard."""
     answers: dict[str, Phrases]
     """"yes", "no", "dont_know" to their phrases."""
     commands: dict[str, Phrases]
@@ -86,7 +90,9 @@ def load_phrase_book() -> PhraseBook:
     profile = _read("profile")
     lexicon = _read("lexicon")
     return PhraseBook(
-        symptoms={k: _phrases(v["phrases"]) for k, v in symptoms.items()},
+        symptoms={k: _phrases([*v["phrases"], *v.get("written", ())])
+                  for k, v in symptoms.items()},
+        spoken_symptoms={k: _phrases(v["phrases"]) for k, v in symptoms.items()},
         answers={k: _phrases(v["phrases"]) for k, v in answers.items()},
         commands={k: _phrases(v["phrases"]) for k, v in commands.items()},
         negation_cues=_phrases(modifiers["negation"]["cues"]),

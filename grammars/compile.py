@@ -179,7 +179,7 @@ def _table(awaiting: str | None) -> dict[str, set[str]]:
 
     everything = awaiting in (None, "symptom")
     # Always: every symptom (emergency signs included), every command, answers, negation.
-    for name, phrases in book.symptoms.items():
+    for name, phrases in book.spoken_symptoms.items():
         add(f"symptom:{name}", phrases)
     for name, phrases in book.commands.items():
         add(f"command:{name}", phrases)
