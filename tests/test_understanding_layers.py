@@ -248,7 +248,11 @@ def test_a_finding_can_borrow_the_site_named_just_after_it(text, symptom) -> Non
      ("her feet have gone like pillows, her shoes don't fit", "leg_swelling"),
      ("my head's an eight out of ten", "headache"),
      ("grandad's out for the count, he just flops back", "hard_to_wake"),
-     ("mum is not recognising me, calling me by her sister's name", "confusion")],
+     ("mum is not recognising me, calling me by her sister's name", "confusion"),
+     ("i'm trembling all over", "chills"),
+     ("teeth are chattering", "chills"),
+     ("his arms are jerking", "seizure"),
+     ("he's shaking all over and jerking", "seizure")],
 )
 def test_lay_words_without_the_obvious_word(text, symptom) -> None:
     assert symptom in present(text)

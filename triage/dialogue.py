@@ -203,7 +203,7 @@ class Session:
         if "not_me" in u.commands and not u.symptoms_present and self.doubt is not None:
             # only after a weakly heard emergency; "she doesn't know me", "he won't let me":
             # a symptom said is never a denial
-            return self._not_me(heard)
+            return self._not_me(heard, self.doubt)
         if self.evidence is Evidence.BACKGROUND:
             if not u.emergency:
                 return self._background(heard, u)
@@ -816,15 +816,11 @@ class Session:
         return Doubt(self.level, copy.deepcopy(self.findings), set(self.asked), self.pending,
                      self.last_assessment, heard)
 
-    def _not_me(self, heard: str | None) -> Reply:
+    def _not_me(self, heard: str | None, doubt: Doubt) -> Reply:
         """"That wasn't me" / "that was the TV": after an emergency heard with weak evidence,
         back to the level before it (triage-levels.md, the one exception to "only goes up");
-        the journal keeps both turns. With nothing in doubt, nothing changes."""
-        doubt, self.doubt = self.doubt, None
-        if doubt is None:
-            then = self.pending.text if self.pending else self.k.say("ui.prompt")
-            return self._reply(heard, [self.k.say("ui.not_me_nothing"), then],
-                               self.pending.awaiting if self.pending else Awaiting.SYMPTOM)
+        the journal keeps both turns."""
+        self.doubt = None
         self.level = doubt.level
         self.findings = doubt.findings
         self.asked = doubt.asked
