@@ -43,8 +43,9 @@ BEFORE = {"tuning": "in range 370/728 (51%), emergency 101/233, urgent or above 
 with the same player, before the layers existed."""
 
 
-FIRST_ROUND = frozenset("abcdefghijk")
-"""Id prefixes of the first round's writers: the cases the "before" figures were taken on."""
+FIRST_ROUND = frozenset(f"{letter}-" for letter in "abcdefghijk")
+"""Id prefixes of the first round's writers ("a-001", not a later round's "a8-001"): the
+cases the "before" figures were taken on."""
 
 
 def run(part: list[Utterance], understander: Understander | None = None) -> Score:
@@ -173,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     parts = {"tuning": tuning_part(), "held back": held_back_part()}
     results = {name: run(part) for name, part in parts.items()}
     for name, part in list(parts.items()):
-        first = [u for u in part if u.id[0] in FIRST_ROUND]
+        first = [u for u in part if u.id[:2] in FIRST_ROUND]
         results[f"{name}, first round"] = run(first)
     for name, result in results.items():
         print(f"{name}: {result.line()}")

@@ -48,7 +48,9 @@ class PhraseBook:
     equivalents: dict[str, Phrases]
     """Groups of words that stand for one another inside phrases ("is", "feels", "looks")."""
     sudden: dict[str, Phrases] = field(default_factory=dict)
-    """"sudden" to the words that say a symptom came on suddenly (modifiers.toml)."""
+    """"sudden" to the words that say a symptom came on suddenly (modifiers.toml); "recent" to
+    the spans of days that make a change sudden for a symptom whose suddenness is its speed
+    ("half a stone since Tuesday")."""
     sites: dict[str, Phrases] = field(default_factory=dict)
     """Body site ("throat", "urine", "side") to the words patients use for it (lexicon.toml)."""
     findings: dict[str, Phrases] = field(default_factory=dict)
@@ -107,7 +109,8 @@ def load_phrase_book() -> PhraseBook:
         statements={k: _phrases(v) for k, v in profile["statements"].items()},
         times_of_day=dict(profile["times"]),
         equivalents={k: _phrases(v) for k, v in modifiers.get("equivalents", {}).items()},
-        sudden={"sudden": _phrases(modifiers["onset"]["sudden"])},
+        sudden={"sudden": _phrases(modifiers["onset"]["sudden"]),
+                "recent": _phrases(modifiers["onset"].get("recent", []))},
         sites={k: _phrases(v) for k, v in lexicon["sites"].items()},
         findings={k: _phrases(v) for k, v in lexicon["findings"].items()},
     )

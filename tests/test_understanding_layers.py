@@ -504,3 +504,132 @@ def test_losing_count_of_being_sick_is_repeated_vomiting() -> None:
     (mention,) = [m for m in understand("threw up... that's the third time... lost count").mentions
                   if m.symptom == "vomiting"]
     assert mention.persistent
+
+
+def level_after(text: str):
+    from triage.dialogue import Session
+
+    session = Session()
+    session.handle(text)
+    return session.level
+
+
+@pytest.mark.parametrize("text", ["HEAD, pain sudden. BIG. worst ever. like explode",
+                                  "head's pounding. out of nowhere. ears feel odd. worst i've had"])
+def test_a_vague_second_complaint_does_not_hide_how_sudden_and_bad_the_first_is(text) -> None:
+    from triage.levels import Level
+
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "symptom"), [("my throat is spelling up", "throat_swelling"),
+                                               ("My anchors are really swollen", "leg_swelling"),
+                                               ("my mussels ache", "muscle_aches"),
+                                               ("got hikes all over my arms", "hives")])
+def test_repair_reads_a_phones_autocorrected_word_inside_a_symptom(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["i'm wheeling my bike home", "she won the spelling bee"])
+def test_an_autocorrect_look_alike_said_alone_stays_what_it_is(text) -> None:
+    assert present(text) == set()
+
+
+@pytest.mark.parametrize(("text", "symptom"),
+                         [("it's not like my normal migraine, it's on both sides", "headache"),
+                          ("this isn't my usual tiredness, I can barely lift my head",
+                           "tiredness"),
+                          ("I'm hardly peeing today, that's not me", "less_urine"),
+                          ("my lips are puffing up and that is not like me at all",
+                           "face_swelling")])
+def test_saying_it_is_unlike_the_usual_is_not_a_denial(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize(("text", "symptom"), [("every muscle is screaming", "muscle_aches"),
+                                               ("my back is playing up", "back_pain"),
+                                               ("my head's been bad since last night",
+                                                "headache")])
+def test_pain_said_as_a_figure_of_speech_is_pain(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+def test_a_bad_phone_line_is_not_the_drip_line() -> None:
+    assert present("sorry, it's a bad line") == set()
+
+
+@pytest.mark.parametrize("text", ["I've put on half a stone since Tuesday",
+                                  "the scales say I'm 3 pounds heavier than yesterday"])
+def test_weight_put_on_within_days_is_sudden_weight_gain(text) -> None:
+    from triage.levels import Level
+
+    assert level_after(text) is Level.URGENT
+
+
+def test_weight_put_on_over_a_season_is_not_sudden() -> None:
+    from triage.levels import Level
+
+    assert level_after("I put on weight over christmas") is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["been throwing up since early this morning",
+                                  "can't keep nothing down, not even water"])
+def test_vomiting_that_goes_on_is_repeated_vomiting(text) -> None:
+    from triage.levels import Level
+
+    assert level_after(text) is Level.DOCTOR
+
+
+@pytest.mark.parametrize("text", ["my rings won't come off", "her wedding ring is cutting in"])
+def test_rings_that_will_not_come_off_are_swollen_hands(text) -> None:
+    assert "hand_swelling" in present(text)
+
+
+@pytest.mark.parametrize("text", ["now just a bit achy in the arms and legs",
+                                  "sore all over, arms and legs, like the flu"])
+def test_a_site_inside_a_longer_site_is_not_a_complaint_of_its_own(text) -> None:
+    assert "leg_pain" not in present(text) and "muscle_aches" in present(text)
+
+
+@pytest.mark.parametrize(("text", "symptom"),
+                         [("all shivery and a bit warm, 37.8 last time I looked", "chills"),
+                          ("her temperature was up, 38.1 when I last checked", "fever")])
+def test_when_a_reading_was_last_taken_does_not_make_the_symptom_past(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+def test_felt_sick_is_nausea_not_vomiting() -> None:
+    assert present("felt sick first thing, that's eased off") == {"nausea"}
+
+
+@pytest.mark.parametrize("text", ["my cousin got the runs after hers, but me, I'm fine",
+                                  "my mate got hives after his drip"])
+def test_what_a_relative_or_friend_got_is_theirs(text) -> None:
+    assert not present(text) - {"well"}
+
+
+@pytest.mark.parametrize("text", ["the pain is back in my chest",
+                                  "the tightness is back in my throat",
+                                  "my lips are swelling back in my room"])
+def test_back_in_a_place_is_now_not_back_in_the_past(text) -> None:
+    from triage.levels import Level
+
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["back in 2019 I had hives", "way back I had chest pain",
+                                  "in 2016 I had hives, nothing since"])
+def test_back_in_the_past_is_still_the_past(text) -> None:
+    from triage.levels import Level
+
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize(("text", "symptom"),
+                         [("random nosebleed just now", "unknown_pain"),
+                          ("a funny metallic taste in her mouth", "unknown_pain"),
+                          ("socks have left a proper groove round both my legs", "leg_swelling"),
+                          ("when I move my eyes it pulls behind them", "painful_eye_movement"),
+                          ("the old rattly whistle in my chest", "wheezing")])
+def test_more_lay_words_for_what_patients_notice(text, symptom) -> None:
+    assert symptom in present(text)

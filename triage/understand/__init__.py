@@ -109,6 +109,9 @@ class Understander:
         self.severity_words = {k: [phrase_tokens(p) for p in v] for k, v in book.severity.items()}
         self.side_words = {k: [phrase_tokens(p) for p in v] for k, v in book.side.items()}
         self.sudden_words = [phrase_tokens(p) for p in book.sudden.get("sudden", ())]
+        self.recent_words = [phrase_tokens(p) for p in book.sudden.get("recent", ())]
+        self.sudden_by_speed = frozenset(
+            sid for sid, symptom in knowledge.symptoms.items() if symptom.sudden_level is not None)
         self.splitters = frozenset(book.clause_splitters)
 
     def _candidates(self, token: str) -> Candidates:
@@ -300,8 +303,11 @@ class Understander:
     def _one_complaint(self, tokens: list[str], scores: list[NumberSpan],
                        result: Understanding) -> None:
         """When one symptom is all the input is about, how bad and how sudden it is may be said
-        anywhere in it ("my head. it came on all at once, the worst I've ever had")."""
+        anywhere in it ("my head. it came on all at once, the worst I've ever had"). A vague
+        complaint the concepts could not name ("HEAD, pain sudden. BIG.") is no second one."""
         present = {m.symptom for m in result.mentions if m.present}
+        if len(present) > 1:
+            present.discard(self.concepts.unknown)
         if len(present) != 1:
             return
         severity, persistent = self._severity_in(tokens, 0, len(tokens), scores)
@@ -341,7 +347,9 @@ class Understander:
             side=self._side_in(tokens, clause_start, clause_end),
             assertion=assertion,
             sudden=any(_said_not_denied(tokens, w, clause_start, clause_end)
-                       for w in self.sudden_words),
+                       for w in self.sudden_words) or (
+                symptom in self.sudden_by_speed
+                and any(_said_not_denied(tokens, w, 0, len(tokens)) for w in self.recent_words)),
             layer=layer,
             start=start,
             end=end,

@@ -10,6 +10,7 @@ confirmed).
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,7 +66,7 @@ class AssertionReader:
         self.retraction_reach = int(s["retraction_reach"])
         self.terminators = [phrase_tokens(p) for p in s["terminators"]]
         self.splitters = splitters
-        self.triggers = [Trigger(t["category"], t["direction"], phrase_tokens(p),
+        self.triggers = [Trigger(t["category"], t["direction"], _trigger_words(p),
                                  bool(t.get("weak", False)))
                          for t in data["trigger"] for p in t["phrases"]]
         self.by_first: dict[str, list[Trigger]] = {}
@@ -78,7 +79,7 @@ class AssertionReader:
         for i, token in enumerate(tokens):
             for trigger in self.by_first.get(token, ()):
                 size = len(trigger.words)
-                if tuple(tokens[i:i + size]) == trigger.words:
+                if _same(tokens[i:i + size], trigger.words):
                     raw.append((i, i + size, trigger))
         raw.sort(key=lambda r: (-(r[1] - r[0]), r[2].category == "pseudo", r[0]))
         taken: set[int] = set()
@@ -181,3 +182,19 @@ class AssertionReader:
                 return category
         return PRESENT
 
+
+YEAR = "<year>"
+"""At the end of a trigger phrase of context.toml, any year said in digits ("back in <year>":
+"back in 2015")."""
+
+
+def _trigger_words(phrase: str) -> tuple[str, ...]:
+    if phrase.endswith(YEAR):
+        return phrase_tokens(phrase.removesuffix(YEAR)) + (YEAR,)
+    return phrase_tokens(phrase)
+
+
+def _same(tokens: list[str], words: tuple[str, ...]) -> bool:
+    return len(tokens) == len(words) and all(
+        token == word or word == YEAR and re.fullmatch(r"(19|20)\d\d", token) is not None
+        for token, word in zip(tokens, words, strict=False))

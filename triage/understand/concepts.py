@@ -116,7 +116,11 @@ class ConceptComposer:
         for t in tags:
             if t.kind == "site":
                 longest[t.start] = max(longest.get(t.start, 0), t.end)
-        return [t for t in tags if t.kind != "site" or t.end == longest[t.start]]
+        spans = [(start, end) for start, end in longest.items() if end - start > 1]
+        # a site inside a longer one is not a site of its own ("legs" in "arms and legs")
+        return [t for t in tags if t.kind != "site" or t.end == longest[t.start] and not any(
+            start <= t.start and t.end <= end and (start, end) != (t.start, t.end)
+            for start, end in spans)]
 
     def _match(self, tokens: list[str], i: int, words: tuple[str, ...]) -> int | None:
         j = i + 1
@@ -145,8 +149,11 @@ class ConceptComposer:
         tags = self.tag(tokens)
         clauses = self._clauses(tokens, tags)
         concepts: list[Concept] = []
-        clause_tags = [[t for t in tags if start <= t.start < end and not (
-            t.kind == "site" and t.name in self.ignore_sites)] for start, end in clauses]
+        ignored = [t for t in tags if t.kind == "site" and t.name in self.ignore_sites]
+        # a look-alike's words are not a symptom's either ("a bad line" is no sore drip line)
+        tags = [t for t in tags if not any(
+            i.start <= t.start and t.end <= i.end for i in ignored)]
+        clause_tags = [[t for t in tags if start <= t.start < end] for start, end in clauses]
         carried: list[Tag] = []
         used = False
         """The carried site already made a symptom in its own clause."""
