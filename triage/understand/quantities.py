@@ -24,6 +24,9 @@ FILLERS = frozenset({"uh", "um", "er", "erm", "like"})
 ORDINAL_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                 "eighth": 8, "ninth": 9, "tenth": 10}
 """ "the fifth day": how many days a symptom has been going on."""
+INTO_THE_DAY_HOURS = 12.0
+"""On "day four" three whole days have passed and some of the fourth: more than three days,
+which is what the sources' "lasting more than 3 days" asks about."""
 WEEKDAYS = {name: index for index, names in enumerate((
     ("monday", "mon"), ("tuesday", "tues"), ("wednesday", "weds"), ("thursday", "thurs"),
     ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun"))) for name in names}
@@ -135,9 +138,9 @@ class QuantityReader:
             after = tokens[span.end:span.end + 3]
             before = tokens[max(0, span.start - 2):span.start]
             if before[-1:] == ["day"] and 2 <= span.value <= 60:
-                # "it's day five now": on the fifth day, so it has lasted four days or more
+                # "it's day five now": on the fifth day, so it has lasted more than four days
                 result.duration_hours = max(result.duration_hours or 0.0,
-                                            (span.value - 1) * 24)
+                                            (span.value - 1) * 24 + INTO_THE_DAY_HOURS)
                 continue
             if before[-1:] in (["a"], ["an"]) and 0 <= span.value <= 10 \
                     and span.value == int(span.value) \
@@ -196,7 +199,8 @@ class QuantityReader:
         for i, token in enumerate(tokens[:-1]):
             if token in ORDINAL_DAYS and tokens[i + 1] == "day":
                 result.duration_hours = max(result.duration_hours or 0.0,
-                                            (ORDINAL_DAYS[token] - 1) * 24.0)
+                                            (ORDINAL_DAYS[token] - 1) * 24.0
+                                            + INTO_THE_DAY_HOURS)
         result.about_infusion = infusion_said
         self._weekdays(tokens, result)
         if result.ago_hours is None and result.clock is None:
@@ -208,9 +212,11 @@ class QuantityReader:
         for i, token in enumerate(tokens):
             if token not in UNITS_IN_HOURS or i == 0:
                 continue
-            before = tokens[max(0, i - 3):i]
+            before = tokens[max(0, i - 4):i]
             if before[-1:] == ["of"]:
                 before = before[:-1]
+            if before[-1:] in (["full"], ["whole"], ["good"], ["entire"]):
+                before = before[:-1]  # "a full week", "a whole day", "a good three days"
             amount = None
             if before[-2:] in (["half", "an"], ["half", "a"], ["a", "half"]):
                 amount = 0.5
