@@ -643,3 +643,39 @@ def test_back_in_the_past_is_still_the_past(text) -> None:
                           ("the old rattly whistle in my chest", "wheezing")])
 def test_more_lay_words_for_what_patients_notice(text, symptom) -> None:
     assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["she's not ... making sense",
+                                  "can't... get... air",
+                                  "his face… it's… drooping"])
+def test_a_trailing_pause_in_broken_speech_does_not_break_the_phrase(text) -> None:
+    from triage.levels import Level
+
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_a_pause_still_ends_what_a_denial_reaches() -> None:
+    from triage.levels import Level
+
+    assert level_after("no rash... my lips are swelling") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "symptom"),
+                         [("feels like someone's sat on my chest, not pain as such",
+                           "chest_pain"),
+                          ("stopping on every stair, had to sit on the landing",
+                           "shortness_of_breath"),
+                          ("can't lie flat, have to sit up to breathe", "shortness_of_breath"),
+                          ("my smile looks wonky in the mirror", "one_side_weakness"),
+                          ("she's bitten her tongue and gone all rigid", "seizure"),
+                          ("everything goes dark when I stand up", "low_blood_pressure"),
+                          ("haven't weed since the drip finished", "less_urine"),
+                          ("the sick feeling is really bad", "nausea")])
+def test_serious_signs_told_the_way_people_tell_them(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["my cat's wheezing lol, I'm good though",
+                                  "the dog's been sick on the rug but I'm fine"])
+def test_a_pet_is_never_the_patient(text) -> None:
+    assert not present(text) - {"well"}

@@ -11,7 +11,11 @@ CLAUSE_MARK = "|"
 """Token standing for punctuation that ends a clause (. , ; : ! and dashes)."""
 QUESTION_MARK = "?"
 """Token standing for a question mark: it ends a clause too, and makes it a question."""
-MARKS = frozenset({CLAUSE_MARK, QUESTION_MARK})
+PAUSE_MARK = "~"
+"""Token standing for a trailing-off pause ("she's not ... making sense", "can't... get...
+air"): breathless, frightened or hesitant speech, not the end of a thought. It ends a clause
+for negation and modifiers, but a phrase may run across it."""
+MARKS = frozenset({CLAUSE_MARK, QUESTION_MARK, PAUSE_MARK})
 """Every token that is punctuation, not a word."""
 
 _DATA_FILE = Path(__file__).with_name("normalise.toml")
@@ -36,8 +40,9 @@ _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
 _OUT_OF = re.compile(r"(\d+)\s*/\s*10\b")
 _READING = re.compile(r"\b(\d{2,3})\s*/\s*(\d{2,3})\b")
 """A blood pressure written "78/44": read as "78 over 44"."""
+_PAUSE = re.compile(r"\s*(?:\.{2,}|\u2026)\s*")
 _PUNCT_CLAUSE = re.compile(r"[.;:!?,\u2014\u2013()\[\]\"]+|\s-+\s")
-_OTHER = re.compile(r"[^a-z0-9'\s|\u00b7\u00bf]+")
+_OTHER = re.compile(r"[^a-z0-9'\s|\u00b7\u00bf\u00a6]+")
 _QUESTION = re.compile(r"\?+")
 _DEGREES = re.compile(r"\u00b0\s*([cf])?\b")
 
@@ -53,6 +58,7 @@ def tokenize(text: str) -> list[str]:
     text = _CLOCK.sub(r"\1 \2", text)
     text = _DECIMAL.sub("\\1\u00b7\\2", text)  # protect decimal points from clause splitting
     text = _QUESTION.sub(" \u00bf ", text)
+    text = _PAUSE.sub(" \u00a6 ", text)
     text = _PUNCT_CLAUSE.sub(f" {CLAUSE_MARK} ", text)
     text = text.replace("-", " ")
     text = _OTHER.sub(" ", text)
@@ -60,6 +66,10 @@ def tokenize(text: str) -> list[str]:
     for raw in text.split():
         if raw == "\u00bf":
             tokens.append(QUESTION_MARK)
+            continue
+        if raw == "\u00a6":
+            if tokens and tokens[-1] not in MARKS:
+                tokens.append(PAUSE_MARK)
             continue
         raw = raw.replace("\u00b7", ".").strip("'")
         if not raw:

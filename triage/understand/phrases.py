@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from grammars import PhraseBook
-from triage.understand.normalise import MARKS, phrase_tokens
+from triage.understand.normalise import MARKS, PAUSE_MARK, phrase_tokens
 from triage.understand.repair import Candidates
 
 MAX_GAP = 2
@@ -90,6 +90,8 @@ class PhraseMatcher:
         position = i + 1
         gaps: list[int] = []
         for word in phrase[1:]:
+            while position < len(tokens) and tokens[position] == PAUSE_MARK:
+                position += 1  # "she's not ... making sense": a pause is not a break
             for skip in range(MAX_GAP + 1):
                 j = position + skip
                 if j >= len(tokens) or tokens[j] in MARKS:
