@@ -679,3 +679,37 @@ def test_serious_signs_told_the_way_people_tell_them(text, symptom) -> None:
                                   "the dog's been sick on the rug but I'm fine"])
 def test_a_pet_is_never_the_patient(text) -> None:
     assert not present(text) - {"well"}
+
+
+@pytest.mark.parametrize(("text", "symptom"),
+                         [("im panicking cant stop shaking and the room is spinning", "anxiety"),
+                          ("i feel dizzy like throwing up", "dizziness")])
+def test_a_phrase_stretched_over_a_gap_never_swallows_another_symptom(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["about 8. the headache yeah", "the aches, maybe 9."])
+def test_a_bare_rating_said_roughly_is_how_bad_it_is(text) -> None:
+    from triage.levels import Level
+
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["the headache started around 8.", "headache since about 8"])
+def test_a_time_said_roughly_is_not_a_rating(text) -> None:
+    from triage.levels import Level
+
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", ["headache started today, the infusion was last week",
+                                  "headache since last week"])
+def test_last_week_is_well_past_three_days(text) -> None:
+    from triage.levels import Level
+
+    assert level_after(text) is Level.DOCTOR
+
+
+@pytest.mark.parametrize("text", ["I've got a stinking cold", "my glands are up, like marbles"])
+def test_a_cold_or_swollen_glands_are_for_the_care_team_not_feeling_cold(text) -> None:
+    assert present(text) == {"unknown_pain"}

@@ -114,10 +114,15 @@ class PhraseMatcher:
         taken: set[int] = set()
         said_outright = {i for m in matches if m.exact and not m.gaps
                          for i in range(m.start, m.end)}
+        symptom_said = {i: m.group for m in matches if m.exact and not m.gaps
+                        and m.kind == "symptom" for i in range(m.start, m.end)}
         # A phrase stretched over a gap never swallows a word said outright ("is cyanotic
-        # round" is not "going round"): the word said is the better evidence.
-        matches = [m for m in matches if m.exact and m.kind == "symptom"
-                   or not set(m.gaps) & said_outright]
+        # round" is not "going round"): the word said is the better evidence. A symptom
+        # phrase said word for word may stretch over other words, but not over another
+        # symptom ("i am panicking, can't stop shaking" is anxiety as well as shaking).
+        matches = [m for m in matches if not set(m.gaps) & said_outright or (
+            m.exact and m.kind == "symptom"
+            and all(symptom_said.get(i, m.group) == m.group for i in m.gaps))]
         ordered = sorted(matches, key=lambda m: (-m.length, KIND_PRIORITY[m.kind],
                                                  not m.exact, m.end - m.start, m.start))
         for match in ordered:

@@ -24,6 +24,14 @@ FILLERS = frozenset({"uh", "um", "er", "erm", "like"})
 ORDINAL_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                 "eighth": 8, "ninth": 9, "tenth": 10}
 """ "the fifth day": how many days a symptom has been going on."""
+ROUGHLY = frozenset({"about", "around", "maybe", "roughly", "probably", "prob"})
+"""Before a number from 1 to 10 that ends its clause, a rating ("about 8. the headache")."""
+TIME_BEFORE = frozenset({"since", "at", "till", "until", "from", "by", "after", "before", "for",
+                         "started", "start", "starts", "began", "begin", "on", "woke", "up",
+                         "ago", "back", "taken", "took"})
+"""Before ROUGHLY, the number is a time ("since about 8"), not a rating."""
+LAST_WEEK_HOURS = 7 * 24.0
+""" "last week": about a week ago, well past the sources' three days."""
 INTO_THE_DAY_HOURS = 12.0
 """On "day four" three whole days have passed and some of the fourth: more than three days,
 which is what the sources' "lasting more than 3 days" asks about."""
@@ -147,6 +155,11 @@ class QuantityReader:
                     and not (after[:1] and after[0] in UNITS_IN_HOURS):
                 scores.append(span)  # "like a 3", "maybe a 5 or 6"
                 continue
+            if before[-1:] and before[-1] in ROUGHLY and before[-2:-1] != ["since"] \
+                    and not set(before[-2:-1]) & TIME_BEFORE and 1 <= span.value <= 10 \
+                    and span.value == int(span.value) and (not after or after[0] in MARKS):
+                scores.append(span)  # "about 8. the headache, yeah"
+                continue
             if after[:2] == ["out", "of"] or (after[:1] in (["of"], ["from"], ["over"])
                                                and after[1:2] in (["10"], ["ten"])):
                 if 0 <= span.value <= 10:
@@ -245,6 +258,10 @@ class QuantityReader:
                 return
         if "yesterday" in tokens:
             result.ago_hours = 24.0
+        elif "since last week" in text or "all week" in text:
+            result.duration_hours = max(result.duration_hours or 0.0, LAST_WEEK_HOURS)
+        elif "last week" in text:
+            result.ago_hours = LAST_WEEK_HOURS
         elif "just now" in text or "just finished" in text or "just ended" in text:
             result.ago_hours = 0.0
 
