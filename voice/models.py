@@ -206,11 +206,8 @@ def _expected(base_url: str, name: str) -> Expected:
     except urllib.error.HTTPError as error:
         raise DownloadError(f"cannot check the download: {url}: server said {error.code} "
                             f"{error.reason}") from error
-    except urllib.error.URLError as error:
-        raise DownloadError(f"cannot download {url}: {error.reason} "
-                            "(no internet connection?)") from error
-    except (TimeoutError, OSError) as error:
-        raise DownloadError(f"cannot download {url}: {error}") from error
+    except (urllib.error.URLError, TimeoutError, OSError) as error:
+        raise _network_error(url, error) from error
     except (ValueError, UnicodeDecodeError) as error:
         raise DownloadError(f"cannot check the download: {url} is not a model list") from error
     entries = listed if isinstance(listed, list) else []
@@ -224,6 +221,16 @@ def _expected(base_url: str, name: str) -> Expected:
             return Expected(algorithm, digest.lower(), size if isinstance(size, int) else None)
     raise DownloadError(f"cannot check the download: the model list at {url} gives no "
                         f"checksum for {name}")
+
+
+def _network_error(url: str, error: Exception) -> DownloadError:
+    """One line saying why `url` could not be read: the server's answer, no connection, or
+    the system's own reason."""
+    if isinstance(error, urllib.error.HTTPError):
+        return DownloadError(f"cannot download {url}: server said {error.code} {error.reason}")
+    if isinstance(error, urllib.error.URLError):
+        return DownloadError(f"cannot download {url}: {error.reason} (no internet connection?)")
+    return DownloadError(f"cannot download {url}: {error}")
 
 
 def _safe_extract(archive: zipfile.ZipFile, target: Path) -> None:
@@ -286,14 +293,8 @@ def download_model(name: str = DEFAULT_MODEL, dest: Path | None = None, *,
         archive_path = work / f"{name}.zip"
         try:
             digest, size = _fetch(url, archive_path, progress, expected.algorithm)
-        except urllib.error.HTTPError as error:
-            raise DownloadError(f"cannot download {url}: server said {error.code} "
-                                f"{error.reason}") from error
-        except urllib.error.URLError as error:
-            raise DownloadError(f"cannot download {url}: {error.reason} "
-                                "(no internet connection?)") from error
-        except (TimeoutError, OSError) as error:
-            raise DownloadError(f"cannot download {url}: {error}") from error
+        except (urllib.error.URLError, TimeoutError, OSError) as error:
+            raise _network_error(url, error) from error
         if digest != expected.digest or (expected.size is not None and size != expected.size):
             raise DownloadError(f"the download of {name} is damaged ({size} bytes, "
                                 f"{expected.algorithm} {digest}; the model list says "
