@@ -713,3 +713,17 @@ def test_last_week_is_well_past_three_days(text) -> None:
 @pytest.mark.parametrize("text", ["I've got a stinking cold", "my glands are up, like marbles"])
 def test_a_cold_or_swollen_glands_are_for_the_care_team_not_feeling_cold(text) -> None:
     assert present(text) == {"unknown_pain"}
+
+
+@pytest.mark.parametrize("text", ["shivery but not terrible, maybe a 4",
+                                  "achy all over and a bit fluey, not terrible, just meh"])
+def test_a_denied_rating_is_no_rating(text) -> None:
+    from triage.levels import Level
+
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", ["Headache is mild. No stiff neck, light doesn't bother me",
+                                  "my eyes are fine, moving them doesn't bother me"])
+def test_a_denial_that_runs_past_the_symptom_still_denies_it(text) -> None:
+    assert not present(text) & {"light_sensitivity", "painful_eye_movement"}

@@ -411,7 +411,8 @@ class Understander:
         severity: int | None = None
         for name, score in SEVERITY_SCORES.items():
             for words in self.severity_words.get(name, ()):
-                if _occurs(tokens, words, start, end):
+                # "not terrible", "wouldn't call it bad": a denied rating is no rating
+                if _said_not_denied(tokens, words, start, end):
                     severity = max(severity or 0, score)
         for span in scores:
             if start <= span.start < end:

@@ -148,7 +148,10 @@ class AssertionReader:
             if f.trigger.category == NEGATED and (span <= own or own & span and not (
                     f.trigger.direction == "backward" and f.start > start)):
                 continue  # the negation is a word of the mention itself ("can't breathe")
-            inside = start <= f.start and f.end <= end
+            inside = start <= f.start and f.end <= end or (
+                f.trigger.category == NEGATED and start < f.start < end)
+            # a denial that begins among the mention's words and runs past them is said of it
+            # too ("light doesn't bother me": the concept ends at "bother")
             if inside:
                 if f.trigger.category == NEGATED:
                     categories.add(NEGATED)
