@@ -21,6 +21,12 @@ def answer(topic: str) -> str:
     return K.say(f"answer.{topic}", number="911")
 
 
+def answers_is_normal(say: str) -> bool:
+    """Whether the reply says if a reaction is common (its sentence names the reaction)."""
+    return any(K.sentences[f"answer.{key}"].text.split("{")[0].strip() in say
+               for key in ("is_common", "not_common", "common_reactions"))
+
+
 @pytest.mark.parametrize(("question", "topic"), [
     ("how much should I be drinking today", "fluids_amount"),
     ("why do I have to drink so much water", "fluids_why"),
@@ -211,3 +217,113 @@ def test_fear_that_frames_a_question_is_not_reported_as_anxiety(question: str) -
 def test_fear_said_as_a_feeling_in_a_question_still_counts() -> None:
     reply = new_session().handle("I'm so scared and my heart is racing, what do I do?")
     assert reply.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("IVIG working when?", "benefit_timing"),
+    ("INFUSION how long? finish when?", "infusion_length"),
+    ("STUFF in bag, inside what? where from?", "what_is_ivig"),
+    ("PAIN later, TABLET can take?", "pain_relievers"),
+])
+def test_sign_language_first_questions_with_the_question_word_last_are_answered(
+        question: str, topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
+
+
+def test_a_sign_language_first_is_it_normal_is_answered_and_the_symptom_acted_on() -> None:
+    reply = new_session().handle("SHIVERING now, normal?")
+    assert answers_is_normal(reply.say)
+    assert reply.level.at_least(Level.SELF_CARE)
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("it's synthetic stuff, isn't it, nothing from human blood?", "what_is_ivig"),
+    ("the next ones will all be this bad, won't they?", "later_infusions"),
+    ("nothing's changed yet, so it's failed, hasn't it?", "benefit_timing"),
+    ("by tomorrow I'm in the clear for the serious stuff, aren't I?", "rare_effects_window"),
+    ("the whole session only takes half an hour, doesn't it?", "infusion_length"),
+])
+def test_a_misconception_with_a_tag_question_gets_the_correcting_fact(question: str,
+                                                                     topic: str) -> None:
+    reply = new_session().handle(question)
+    assert answer(topic) in reply.say
+    assert reply.level is Level.NONE
+
+
+@pytest.mark.parametrize("turn", ["my teeth are chattering so I'm allergic to IVIg, aren't I?",
+                                  "feeling achy like this isn't normal, is it?"])
+def test_a_tag_question_about_a_symptom_had_still_acts_on_the_symptom(turn: str) -> None:
+    reply = new_session().handle(turn)
+    assert answers_is_normal(reply.say)
+    assert reply.level.at_least(Level.SELF_CARE)
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("when does IVIg stat to work", "benefit_timing"),
+    ("can I have some parasite mol for this head", "pain_relievers"),
+    ("my GP put me on a fluid resurrection, so how much should I drink", "fluid_limit"),
+    ("what would make me need an ambience", "when_emergency"),
+    ("do I keep drinking more for a day or tow after", "fluids_timing"),
+])
+def test_real_word_autocorrect_slips_are_read_as_the_word_meant(question: str,
+                                                               topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("how lang dae the aches last", "effects_duration"),
+    ("can I go for a jog this arvo", "activity"),
+    ("what's the go with drinking water after, how much", "fluids_amount"),
+    ("I'm chittering, what'll warm me up?", "warmth_rest"),
+    ("why'd the nurse give me tablets before the drip", "premedication"),
+])
+def test_scots_australian_and_caribbean_words_are_understood(question: str, topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
+
+
+def test_a_caribbean_this_before_a_symptom_says_the_patient_has_it() -> None:
+    reply = new_session().handle("how long dis fever a go last")
+    assert answer("effects_duration") in reply.say
+    assert reply.level.at_least(Level.SELF_CARE)
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("I'm flying to see my sister next week, will I have felt the benefit by then?",
+     "benefit_timing"),
+    ("my bus is at four, will the infusion be finished by then?", "infusion_length"),
+    ("it's my daughter's graduation Friday, will the headache be gone by then?",
+     "effects_duration"),
+])
+def test_a_plan_framed_as_a_question_gets_the_fact_it_turns_on(question: str,
+                                                             topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("would it be daft to do my pilates class tomorrow", "activity"),
+    ("would it be silly to ask what all the fluids are for", "fluids_why"),
+])
+def test_a_question_hedged_as_would_it_be_daft_is_answered(question: str, topic: str) -> None:
+    reply = new_session().handle(question)
+    assert answer(topic) in reply.say
+    assert reply.level is Level.NONE
+
+
+@pytest.mark.parametrize("question", ["can I still take my statins tonight?",
+                                      "can I have a prosecco at the party?",
+                                      "my grandson has measles, can I visit?"])
+def test_other_medicines_drinks_and_infections_get_the_plain_no_answer(question: str) -> None:
+    reply = new_session().handle(question)
+    assert reply.say == answer("no_answer")
+
+
+def test_a_sore_tummy_is_not_a_question_about_injections_under_the_skin() -> None:
+    reply = new_session().handle("is an upset tummy normal after the drip?")
+    assert answer("scig") not in reply.say
+
+
+@pytest.mark.parametrize("turn", ["my lips are swelling up, what's the go?",
+                                  "can I take parasite mol, I can't breathe properly",
+                                  "I'm chittering and my chest hurts, would it be daft to ring?"])
+def test_an_emergency_said_with_a_new_kind_of_question_still_comes_first(turn: str) -> None:
+    assert new_session().handle(turn).level is Level.EMERGENCY
