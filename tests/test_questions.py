@@ -327,3 +327,36 @@ def test_a_sore_tummy_is_not_a_question_about_injections_under_the_skin() -> Non
                                   "I'm chittering and my chest hurts, would it be daft to ring?"])
 def test_an_emergency_said_with_a_new_kind_of_question_still_comes_first(turn: str) -> None:
     assert new_session().handle(turn).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("question", ["what's the price of one of these infusions?",
+                                      "what date is my follow-up infusion booked for?",
+                                      "is it safe to get pregnant while I'm on this treatment?",
+                                      "will my insurance pay for the next infusion?"])
+def test_money_dates_and_pregnancy_get_the_plain_no_answer_whatever_else_is_named(
+        question: str) -> None:
+    assert new_session().handle(question).say == answer("no_answer")
+
+
+def test_two_questions_the_sources_do_not_answer_get_the_plain_no_answer() -> None:
+    reply = new_session().handle("Can I go on a flight tomorrow? Is it safe to be on a plane?")
+    assert reply.say == answer("no_answer")
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("how long will I be plugged in for next time?", "infusion_length"),
+    ("how long does the bag take to go through?", "infusion_length"),
+    ("it only takes half an hour, doesn't it?", "infusion_length"),
+    ("I can stop drinking extra now it's over, can't I?", "fluids_timing"),
+    ("it won't help straight away, will it?", "benefit_timing"),
+    ("what's the usual time to therapeutic effect for this?", "benefit_timing"),
+    ("if I've no headache by now, I've missed it, haven't I?", "headache_onset"),
+])
+def test_older_rounds_question_forms_find_their_topic(question: str, topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
+
+
+@pytest.mark.parametrize("question", ["feeling this sick isn't unusual after IVIg, is it?",
+                                      "a bit of a temperature isn't a bad sign, is it?"])
+def test_isnt_unusual_and_isnt_a_bad_sign_ask_whether_it_is_normal(question: str) -> None:
+    assert answers_is_normal(new_session().handle(question).say)

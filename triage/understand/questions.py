@@ -173,10 +173,14 @@ class QuestionReader:
         take ibuprofen and how long will the aches last?"); else the most specific topic."""
         parts = self._asked_in_turn(tokens)
         if len(parts) > 1:
-            for part in parts:
-                asked = self._best_topic(part)
+            asked_parts = [self._best_topic(part) for part in parts]
+            for asked in asked_parts:
                 if asked.topic not in (None, self.no_answer):
                     return asked
+            if all(asked.topic == self.no_answer for asked in asked_parts):
+                # "can I fly tomorrow? is it safe to get on a plane?": two questions the
+                # sources do not answer are not one question about a word they share
+                return asked_parts[0]
         return self._best_topic(tokens)
 
     def _asked_in_turn(self, tokens: list[str]) -> list[list[str]]:
