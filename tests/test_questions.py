@@ -360,3 +360,42 @@ def test_older_rounds_question_forms_find_their_topic(question: str, topic: str)
                                       "a bit of a temperature isn't a bad sign, is it?"])
 def test_isnt_unusual_and_isnt_a_bad_sign_ask_whether_it_is_normal(question: str) -> None:
     assert answers_is_normal(new_session().handle(question).say)
+
+
+@pytest.mark.parametrize("question", ["is having a headache normal after the infusion",
+                                      "is getting the shivers normal after this"])
+def test_a_question_led_by_is_and_a_verb_in_ing_is_a_question(question: str) -> None:
+    reply = new_session().handle(question)
+    assert answers_is_normal(reply.say)
+    assert reply.level is Level.NONE
+
+
+@pytest.mark.parametrize("turn", ["is having chest pain normal after the infusion",
+                                  "is getting out of breath normal after this?"])
+def test_an_emergency_asked_about_as_normal_is_still_acted_on(turn: str) -> None:
+    assert new_session().handle(turn).level is Level.EMERGENCY
+
+
+def test_someone_said_to_be_having_a_common_reaction_is_still_acted_on() -> None:
+    assert new_session().handle("my husband is having chills, what helps").level.at_least(
+        Level.SELF_CARE)
+
+
+@pytest.mark.parametrize("question", ["can I have a pint at the pub tonight?",
+                                      "when can the plaster come off my arm?",
+                                      "how long will the stuff be in my system?",
+                                      "is it okay to have visitors this weekend?"])
+def test_pubs_plasters_and_visitors_get_the_plain_no_answer(question: str) -> None:
+    reply = new_session().handle(question)
+    assert answer("no_answer") in reply.say
+    assert reply.level is Level.NONE
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("y is the water so important", "fluids_why"),
+    ("can I go back to the jim on monday", "activity"),
+    ("I don't want to overdo it, what should I avoid doing this week?", "activity"),
+])
+def test_text_speak_and_slips_for_common_words_find_their_topic(question: str,
+                                                              topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
