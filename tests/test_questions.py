@@ -399,3 +399,26 @@ def test_pubs_plasters_and_visitors_get_the_plain_no_answer(question: str) -> No
 def test_text_speak_and_slips_for_common_words_find_their_topic(question: str,
                                                               topic: str) -> None:
     assert answer(topic) in new_session().handle(question).say
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("why they make me drink all this water", "fluids_why"),
+    ("how come I need so many fluids", "fluids_why"),
+    ("is three litres too much", "fluids_amount"),
+    ("can anything serious still happen in a couple of days", "rare_effects_window"),
+    ("how long am I going to be at the hospital for", "infusion_length"),
+    ("can my son pick me up or should I get a taxi", "driving"),
+])
+def test_questions_opened_by_why_how_come_or_a_number_are_questions(question: str,
+                                                                    topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
+
+
+def test_asking_why_a_symptom_came_on_says_the_patient_has_it() -> None:
+    reply = new_session().handle("why has the headache only come on now, hours after")
+    assert answer("headache_onset") in reply.say
+    assert reply.level.at_least(Level.SELF_CARE)
+
+
+def test_asking_why_people_get_a_symptom_does_not_report_it() -> None:
+    assert new_session().handle("why do people get headaches after IVIg").level is Level.NONE

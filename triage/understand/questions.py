@@ -47,6 +47,7 @@ class QuestionReader:
         self.openers = [phrase_tokens(p) for p in form["openers"]]
         self.not_after_opener = frozenset(form["not_after_opener"])
         self.wh = frozenset(form["wh"])
+        self.wh_before_subject = frozenset(form["wh_before_subject"])
         self.trailing = [phrase_tokens(p) for p in form["trailing"]]
         self.not_before_trailing = frozenset(form["not_before_trailing"])
         self.max_trailing_words: int = form["max_trailing_words"]
@@ -59,6 +60,7 @@ class QuestionReader:
         self.had_by = frozenset(form["had_by"])
         self.asking = frozenset(form["asking"])
         self.demonstratives = frozenset(form["demonstratives"])
+        self.presupposing = [phrase_tokens(p) for p in form["presupposing"]]
         self.fear_objects = frozenset(form["fear_objects"])
         self.fear_symptom: str = form["fear_symptom"]
         self.emergency_topic: str = data["hypothetical"]["emergency_topic"]
@@ -133,6 +135,11 @@ class QuestionReader:
                 or any(self._inverted_at(clause, i) for i in range(len(clause)))
                 or any(self._find(clause, cue) is not None for cue in self.cues)):
             return False
+        first = begin
+        while first < start and tokens[first] in self.fillers:
+            first += 1
+        if any(tuple(tokens[first:first + len(p)]) == p for p in self.presupposing):
+            return False
         if start > begin and tokens[start - 1] in self.demonstratives or \
                 start > begin + 1 and tokens[start - 2] in self.demonstratives:
             return False
@@ -151,15 +158,19 @@ class QuestionReader:
     def _opener_at(self, clause: list[str], i: int) -> bool:
         for opener in self.openers:
             end = i + len(opener)
-            if tuple(clause[i:end]) == opener:
-                # "do not worry", "what a day", "when I stand up": not questions
-                if end >= len(clause) or clause[end] in self.not_after_opener:
-                    return False
-                if len(opener) > 1:
+            if tuple(clause[i:end]) != opener:
+                continue
+            # "do not worry", "what a day", "when I stand up": not questions
+            if end >= len(clause) or clause[end] in self.not_after_opener:
+                continue
+            if len(opener) > 1:
+                return True  # "how come", "have you"
+            if opener[0] in self.wh:
+                if clause[end] in self.wh_followers or (
+                        opener[0] in self.wh_before_subject and clause[end] in self.subjects):
                     return True
-                if opener[0] in self.wh:
-                    return clause[end] in self.wh_followers
-                return clause[end] in self.subjects
+            elif clause[end] in self.subjects:
+                return True
         return False
 
     def fear_frames_question(self, tokens: list[str], end: int) -> bool:
