@@ -422,3 +422,33 @@ def test_asking_why_a_symptom_came_on_says_the_patient_has_it() -> None:
 
 def test_asking_why_people_get_a_symptom_does_not_report_it() -> None:
     assert new_session().handle("why do people get headaches after IVIg").level is Level.NONE
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("they said keep hydrated but how much is that in numbers", "fluids_amount"),
+    ("should I have been drinking more before I came in today", "fluids_timing"),
+    ("what can I take for the pain", "pain_relievers"),
+    ("will I feel like this all week", "effects_duration"),
+    ("why did they give me an antihistamine before", "premedication"),
+    ("how do I get warm", "warmth_rest"),
+    ("any tips for the shivers", "warmth_rest"),
+    ("when do I need to call for help", "when_emergency"),
+])
+def test_self_written_paraphrases_of_each_topic_find_it(question: str, topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
+
+
+@pytest.mark.parametrize("question", ["when's my next appointment",
+                                      "can I get my hair done, ok or not"])
+def test_when_is_and_ok_or_not_ask_questions_the_sources_do_not_answer(question: str) -> None:
+    assert answer("no_answer") in new_session().handle(question).say
+
+
+def test_a_turn_ending_in_normal_asks_whether_it_is_normal() -> None:
+    reply = new_session().handle("TIRED, normal")
+    assert answers_is_normal(reply.say)
+
+
+def test_feeling_normal_again_is_how_long_effects_last_not_whether_they_are_normal() -> None:
+    assert answer("effects_duration") in new_session().handle(
+        "how soon will I feel normal again").say

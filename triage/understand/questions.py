@@ -51,6 +51,7 @@ class QuestionReader:
         self.trailing = [phrase_tokens(p) for p in form["trailing"]]
         self.not_before_trailing = frozenset(form["not_before_trailing"])
         self.max_trailing_words: int = form["max_trailing_words"]
+        self.conjunctions = frozenset(form["conjunctions"])
         self.subjects = frozenset(form["subjects"])
         self.wh_followers = frozenset(form["wh_followers"])
         self.fillers = frozenset(form["fillers"])
@@ -65,6 +66,7 @@ class QuestionReader:
         self.fear_symptom: str = form["fear_symptom"]
         self.emergency_topic: str = data["hypothetical"]["emergency_topic"]
         self.normal_topic: str = data["hypothetical"]["normal_topic"]
+        self.normal_last = [phrase_tokens(p) for p in data["hypothetical"]["normal_last"]]
         self.happens_topic: str = data["hypothetical"]["happens_topic"]
         self.no_answer = "no_answer"
         self.words = {name: [phrase_tokens(p) for p in phrases]
@@ -98,6 +100,9 @@ class QuestionReader:
                     return True
                 start = i + 1
         if any(self._find(tokens, cue) is not None for cue in self.cues):
+            return True
+        if any(token in self.conjunctions and self._opener_at(tokens, i + 1)
+               for i, token in enumerate(tokens[:-1])):
             return True
         if self._ends_asking(tokens):
             return True
@@ -219,6 +224,10 @@ class QuestionReader:
                     best = Asked(topic, score)  # on a tie the earlier topic stays
         if best.topic in self.same_as:
             return Asked(self.same_as[best.topic], best.score)
+        words = [t for t in tokens if t not in MARKS]
+        if best.topic is None and any(len(words) > len(last) and tuple(words[-len(last):]) == last
+                                      for last in self.normal_last):
+            return Asked(self.normal_topic, (1, 1))
         return best
 
     def _score(self, tokens: list[str], pattern: list[str]) -> tuple[int, int] | None:
