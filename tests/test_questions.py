@@ -452,3 +452,20 @@ def test_a_turn_ending_in_normal_asks_whether_it_is_normal() -> None:
 def test_feeling_normal_again_is_how_long_effects_last_not_whether_they_are_normal() -> None:
     assert answer("effects_duration") in new_session().handle(
         "how soon will I feel normal again").say
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("until when I must keep the drinking", "fluids_timing"),
+    ("for what reason the fluids are needed", "fluids_why"),
+    ("what means immunoglobulin", "what_is_ivig"),
+    ("for how long I must not do sport", "activity"),
+    ("I don't suppose it'd be sensible to drive home myself", "driving"),
+    ("when should I take her to A&E", "when_emergency"),
+])
+def test_non_native_and_indirect_question_forms_find_their_topic(question: str,
+                                                                topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
+
+
+def test_it_is_normal_said_in_statement_order_still_asks() -> None:
+    assert answers_is_normal(new_session().handle("it is normal to get a fever after this").say)
