@@ -469,3 +469,24 @@ def test_non_native_and_indirect_question_forms_find_their_topic(question: str,
 
 def test_it_is_normal_said_in_statement_order_still_asks() -> None:
     assert answers_is_normal(new_session().handle("it is normal to get a fever after this").say)
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("are pills okay for the aches after this", "pain_relievers"),
+    ("can I work a night shift tomorrow", "activity"),
+    ("how long is the typical session", "infusion_length"),
+])
+def test_plural_subjects_shifts_and_typical_sessions_find_their_topic(question: str,
+                                                                     topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
+
+
+@pytest.mark.parametrize("question", ["when are my blood results back",
+                                      "is a jacuzzi alright tonight"])
+def test_results_and_hot_tubs_get_the_plain_no_answer(question: str) -> None:
+    assert answer("no_answer") in new_session().handle(question).say
+
+
+def test_chills_said_to_be_coming_are_still_acted_on() -> None:
+    reply = new_session().handle("I'm freezing and the chills are coming in waves")
+    assert reply.level.at_least(Level.SELF_CARE)
