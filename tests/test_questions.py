@@ -496,3 +496,25 @@ def test_saying_you_are_okay_before_a_question_is_still_heard() -> None:
     reply = new_session().handle("I'm okay, how long do the aches usually last")
     assert answer("effects_duration") in reply.say
     assert K.say("level.none") in reply.say  # the "I'm okay" is acknowledged
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("which tablets are best for a headache", "pain_relievers"),
+    ("what counts as an emergency after IVIg", "when_emergency"),
+    ("do many people get the chills after this", "is_normal"),
+    ("what is it they are giving me in the bag", "what_is_ivig"),
+])
+def test_which_first_questions_and_many_people_find_their_topic(question: str,
+                                                               topic: str) -> None:
+    say = new_session().handle(question).say
+    assert answers_is_normal(say) if topic == "is_normal" else answer(topic) in say
+
+
+def test_which_before_a_verb_goes_on_a_statement_and_the_symptom_counts() -> None:
+    reply = new_session().handle("I sat in the cold car, which made the shivers worse")
+    assert reply.level.at_least(Level.SELF_CARE)
+
+
+def test_a_small_child_is_not_a_fluid_limit() -> None:
+    reply = new_session().handle("how much should she be drinking, she's only little")
+    assert answer("fluid_limit") not in reply.say

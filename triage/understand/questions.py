@@ -48,6 +48,8 @@ class QuestionReader:
         self.not_after_opener = frozenset(form["not_after_opener"])
         self.wh = frozenset(form["wh"])
         self.wh_before_subject = frozenset(form["wh_before_subject"])
+        self.wh_before_any = frozenset(form["wh_before_any"])
+        self.not_after_wh_any = frozenset(form["not_after_wh_any"])
         self.trailing = [phrase_tokens(p) for p in form["trailing"]]
         self.not_before_trailing = frozenset(form["not_before_trailing"])
         self.max_trailing_words: int = form["max_trailing_words"]
@@ -172,6 +174,8 @@ class QuestionReader:
                 return True  # "how come", "have you"
             if opener[0] in self.wh:
                 if clause[end] in self.wh_followers or (
+                        opener[0] in self.wh_before_any
+                        and clause[end] not in self.not_after_wh_any) or (
                         opener[0] in self.wh_before_subject and clause[end] in self.subjects):
                     return True
             elif clause[end] in self.subjects:
