@@ -21,6 +21,12 @@ def answer(topic: str) -> str:
     return K.say(f"answer.{topic}", number="911")
 
 
+def answers_is_normal(say: str) -> bool:
+    """Whether the reply says if a reaction is common (its sentence names the reaction)."""
+    return any(K.sentences[f"answer.{key}"].text.split("{")[0].strip() in say
+               for key in ("is_common", "not_common", "common_reactions"))
+
+
 @pytest.mark.parametrize(("question", "topic"), [
     ("how much should I be drinking today", "fluids_amount"),
     ("why do I have to drink so much water", "fluids_why"),
@@ -211,3 +217,304 @@ def test_fear_that_frames_a_question_is_not_reported_as_anxiety(question: str) -
 def test_fear_said_as_a_feeling_in_a_question_still_counts() -> None:
     reply = new_session().handle("I'm so scared and my heart is racing, what do I do?")
     assert reply.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("IVIG working when?", "benefit_timing"),
+    ("INFUSION how long? finish when?", "infusion_length"),
+    ("STUFF in bag, inside what? where from?", "what_is_ivig"),
+    ("PAIN later, TABLET can take?", "pain_relievers"),
+])
+def test_sign_language_first_questions_with_the_question_word_last_are_answered(
+        question: str, topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
+
+
+def test_a_sign_language_first_is_it_normal_is_answered_and_the_symptom_acted_on() -> None:
+    reply = new_session().handle("SHIVERING now, normal?")
+    assert answers_is_normal(reply.say)
+    assert reply.level.at_least(Level.SELF_CARE)
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("it's synthetic stuff, isn't it, nothing from human blood?", "what_is_ivig"),
+    ("the next ones will all be this bad, won't they?", "later_infusions"),
+    ("nothing's changed yet, so it's failed, hasn't it?", "benefit_timing"),
+    ("by tomorrow I'm in the clear for the serious stuff, aren't I?", "rare_effects_window"),
+    ("the whole session only takes half an hour, doesn't it?", "infusion_length"),
+])
+def test_a_misconception_with_a_tag_question_gets_the_correcting_fact(question: str,
+                                                                     topic: str) -> None:
+    reply = new_session().handle(question)
+    assert answer(topic) in reply.say
+    assert reply.level is Level.NONE
+
+
+@pytest.mark.parametrize("turn", ["my teeth are chattering so I'm allergic to IVIg, aren't I?",
+                                  "feeling achy like this isn't normal, is it?"])
+def test_a_tag_question_about_a_symptom_had_still_acts_on_the_symptom(turn: str) -> None:
+    reply = new_session().handle(turn)
+    assert answers_is_normal(reply.say)
+    assert reply.level.at_least(Level.SELF_CARE)
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("when does IVIg stat to work", "benefit_timing"),
+    ("can I have some parasite mol for this head", "pain_relievers"),
+    ("my GP put me on a fluid resurrection, so how much should I drink", "fluid_limit"),
+    ("what would make me need an ambience", "when_emergency"),
+    ("do I keep drinking more for a day or tow after", "fluids_timing"),
+])
+def test_real_word_autocorrect_slips_are_read_as_the_word_meant(question: str,
+                                                               topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("how lang dae the aches last", "effects_duration"),
+    ("can I go for a jog this arvo", "activity"),
+    ("what's the go with drinking water after, how much", "fluids_amount"),
+    ("I'm chittering, what'll warm me up?", "warmth_rest"),
+    ("why'd the nurse give me tablets before the drip", "premedication"),
+])
+def test_scots_australian_and_caribbean_words_are_understood(question: str, topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
+
+
+def test_a_caribbean_this_before_a_symptom_says_the_patient_has_it() -> None:
+    reply = new_session().handle("how long dis fever a go last")
+    assert answer("effects_duration") in reply.say
+    assert reply.level.at_least(Level.SELF_CARE)
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("I'm flying to see my sister next week, will I have felt the benefit by then?",
+     "benefit_timing"),
+    ("my bus is at four, will the infusion be finished by then?", "infusion_length"),
+    ("it's my daughter's graduation Friday, will the headache be gone by then?",
+     "effects_duration"),
+])
+def test_a_plan_framed_as_a_question_gets_the_fact_it_turns_on(question: str,
+                                                             topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("would it be daft to do my pilates class tomorrow", "activity"),
+    ("would it be silly to ask what all the fluids are for", "fluids_why"),
+])
+def test_a_question_hedged_as_would_it_be_daft_is_answered(question: str, topic: str) -> None:
+    reply = new_session().handle(question)
+    assert answer(topic) in reply.say
+    assert reply.level is Level.NONE
+
+
+@pytest.mark.parametrize("question", ["can I still take my statins tonight?",
+                                      "can I have a prosecco at the party?",
+                                      "my grandson has measles, can I visit?"])
+def test_other_medicines_drinks_and_infections_get_the_plain_no_answer(question: str) -> None:
+    reply = new_session().handle(question)
+    assert reply.say == answer("no_answer")
+
+
+def test_a_sore_tummy_is_not_a_question_about_injections_under_the_skin() -> None:
+    reply = new_session().handle("is an upset tummy normal after the drip?")
+    assert answer("scig") not in reply.say
+
+
+@pytest.mark.parametrize("turn", ["my lips are swelling up, what's the go?",
+                                  "can I take parasite mol, I can't breathe properly",
+                                  "I'm chittering and my chest hurts, would it be daft to ring?"])
+def test_an_emergency_said_with_a_new_kind_of_question_still_comes_first(turn: str) -> None:
+    assert new_session().handle(turn).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("question", ["what's the price of one of these infusions?",
+                                      "what date is my follow-up infusion booked for?",
+                                      "is it safe to get pregnant while I'm on this treatment?",
+                                      "will my insurance pay for the next infusion?"])
+def test_money_dates_and_pregnancy_get_the_plain_no_answer_whatever_else_is_named(
+        question: str) -> None:
+    assert new_session().handle(question).say == answer("no_answer")
+
+
+def test_two_questions_the_sources_do_not_answer_get_the_plain_no_answer() -> None:
+    reply = new_session().handle("Can I go on a flight tomorrow? Is it safe to be on a plane?")
+    assert reply.say == answer("no_answer")
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("how long will I be plugged in for next time?", "infusion_length"),
+    ("how long does the bag take to go through?", "infusion_length"),
+    ("it only takes half an hour, doesn't it?", "infusion_length"),
+    ("I can stop drinking extra now it's over, can't I?", "fluids_timing"),
+    ("it won't help straight away, will it?", "benefit_timing"),
+    ("what's the usual time to therapeutic effect for this?", "benefit_timing"),
+    ("if I've no headache by now, I've missed it, haven't I?", "headache_onset"),
+])
+def test_older_rounds_question_forms_find_their_topic(question: str, topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
+
+
+@pytest.mark.parametrize("question", ["feeling this sick isn't unusual after IVIg, is it?",
+                                      "a bit of a temperature isn't a bad sign, is it?"])
+def test_isnt_unusual_and_isnt_a_bad_sign_ask_whether_it_is_normal(question: str) -> None:
+    assert answers_is_normal(new_session().handle(question).say)
+
+
+@pytest.mark.parametrize("question", ["is having a headache normal after the infusion",
+                                      "is getting the shivers normal after this"])
+def test_a_question_led_by_is_and_a_verb_in_ing_is_a_question(question: str) -> None:
+    reply = new_session().handle(question)
+    assert answers_is_normal(reply.say)
+    assert reply.level is Level.NONE
+
+
+@pytest.mark.parametrize("turn", ["is having chest pain normal after the infusion",
+                                  "is getting out of breath normal after this?"])
+def test_an_emergency_asked_about_as_normal_is_still_acted_on(turn: str) -> None:
+    assert new_session().handle(turn).level is Level.EMERGENCY
+
+
+def test_someone_said_to_be_having_a_common_reaction_is_still_acted_on() -> None:
+    assert new_session().handle("my husband is having chills, what helps").level.at_least(
+        Level.SELF_CARE)
+
+
+@pytest.mark.parametrize("question", ["can I have a pint at the pub tonight?",
+                                      "when can the plaster come off my arm?",
+                                      "how long will the stuff be in my system?",
+                                      "is it okay to have visitors this weekend?"])
+def test_pubs_plasters_and_visitors_get_the_plain_no_answer(question: str) -> None:
+    reply = new_session().handle(question)
+    assert reply.say == answer("no_answer")  # "is it okay" is not "I'm okay"
+    assert reply.level is Level.NONE
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("y is the water so important", "fluids_why"),
+    ("can I go back to the jim on monday", "activity"),
+    ("I don't want to overdo it, what should I avoid doing this week?", "activity"),
+])
+def test_text_speak_and_slips_for_common_words_find_their_topic(question: str,
+                                                              topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("why they make me drink all this water", "fluids_why"),
+    ("how come I need so many fluids", "fluids_why"),
+    ("is three litres too much", "fluids_amount"),
+    ("can anything serious still happen in a couple of days", "rare_effects_window"),
+    ("how long am I going to be at the hospital for", "infusion_length"),
+    ("can my son pick me up or should I get a taxi", "driving"),
+])
+def test_questions_opened_by_why_how_come_or_a_number_are_questions(question: str,
+                                                                    topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
+
+
+def test_asking_why_a_symptom_came_on_says_the_patient_has_it() -> None:
+    reply = new_session().handle("why has the headache only come on now, hours after")
+    assert answer("headache_onset") in reply.say
+    assert reply.level.at_least(Level.SELF_CARE)
+
+
+def test_asking_why_people_get_a_symptom_does_not_report_it() -> None:
+    assert new_session().handle("why do people get headaches after IVIg").level is Level.NONE
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("they said keep hydrated but how much is that in numbers", "fluids_amount"),
+    ("should I have been drinking more before I came in today", "fluids_timing"),
+    ("what can I take for the pain", "pain_relievers"),
+    ("will I feel like this all week", "effects_duration"),
+    ("why did they give me an antihistamine before", "premedication"),
+    ("how do I get warm", "warmth_rest"),
+    ("any tips for the shivers", "warmth_rest"),
+    ("when do I need to call for help", "when_emergency"),
+])
+def test_self_written_paraphrases_of_each_topic_find_it(question: str, topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
+
+
+@pytest.mark.parametrize("question", ["when's my next appointment",
+                                      "can I get my hair done, ok or not"])
+def test_when_is_and_ok_or_not_ask_questions_the_sources_do_not_answer(question: str) -> None:
+    assert answer("no_answer") in new_session().handle(question).say
+
+
+def test_a_turn_ending_in_normal_asks_whether_it_is_normal() -> None:
+    reply = new_session().handle("TIRED, normal")
+    assert answers_is_normal(reply.say)
+
+
+def test_feeling_normal_again_is_how_long_effects_last_not_whether_they_are_normal() -> None:
+    assert answer("effects_duration") in new_session().handle(
+        "how soon will I feel normal again").say
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("until when I must keep the drinking", "fluids_timing"),
+    ("for what reason the fluids are needed", "fluids_why"),
+    ("what means immunoglobulin", "what_is_ivig"),
+    ("for how long I must not do sport", "activity"),
+    ("I don't suppose it'd be sensible to drive home myself", "driving"),
+    ("when should I take her to A&E", "when_emergency"),
+])
+def test_non_native_and_indirect_question_forms_find_their_topic(question: str,
+                                                                topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
+
+
+def test_it_is_normal_said_in_statement_order_still_asks() -> None:
+    assert answers_is_normal(new_session().handle("it is normal to get a fever after this").say)
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("are pills okay for the aches after this", "pain_relievers"),
+    ("can I work a night shift tomorrow", "activity"),
+    ("how long is the typical session", "infusion_length"),
+])
+def test_plural_subjects_shifts_and_typical_sessions_find_their_topic(question: str,
+                                                                     topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
+
+
+@pytest.mark.parametrize("question", ["when are my blood results back",
+                                      "is a jacuzzi alright tonight"])
+def test_results_and_hot_tubs_get_the_plain_no_answer(question: str) -> None:
+    assert answer("no_answer") in new_session().handle(question).say
+
+
+def test_chills_said_to_be_coming_are_still_acted_on() -> None:
+    reply = new_session().handle("I'm freezing and the chills are coming in waves")
+    assert reply.level.at_least(Level.SELF_CARE)
+
+
+def test_saying_you_are_okay_before_a_question_is_still_heard() -> None:
+    reply = new_session().handle("I'm okay, how long do the aches usually last")
+    assert answer("effects_duration") in reply.say
+    assert K.say("level.none") in reply.say  # the "I'm okay" is acknowledged
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("which tablets are best for a headache", "pain_relievers"),
+    ("what counts as an emergency after IVIg", "when_emergency"),
+    ("do many people get the chills after this", "is_normal"),
+    ("what is it they are giving me in the bag", "what_is_ivig"),
+])
+def test_which_first_questions_and_many_people_find_their_topic(question: str,
+                                                               topic: str) -> None:
+    say = new_session().handle(question).say
+    assert answers_is_normal(say) if topic == "is_normal" else answer(topic) in say
+
+
+def test_which_before_a_verb_goes_on_a_statement_and_the_symptom_counts() -> None:
+    reply = new_session().handle("I sat in the cold car, which made the shivers worse")
+    assert reply.level.at_least(Level.SELF_CARE)
+
+
+def test_a_small_child_is_not_a_fluid_limit() -> None:
+    reply = new_session().handle("how much should she be drinking, she's only little")
+    assert answer("fluid_limit") not in reply.say

@@ -58,6 +58,12 @@ FAST_HEART_SIGN = "fast_heartbeat"
 BLOOD_PRESSURE_SIGN = "low_blood_pressure"
 """What a blood pressure reading said in numbers is asked about: the sources name a sudden
 drop, not a number."""
+WELL = "well"
+"""The phrase book's "I'm fine": a question's "is it okay" says nothing about it."""
+ASKED_OK_BEFORE = frozenset({"it", "that", "this", "be", "is"})
+ASKED_OK_AFTER = frozenset({"to", "if", "for"})
+"""Words around an "okay" that make it part of a question ("is it okay", "okay to", "okay if"),
+not how the patient feels ("I'm okay, how long do aches last?")."""
 QUESTION_KEEPS = frozenset({"slower", "faster", "louder", "softer", "mute", "unmute"})
 """Commands still obeyed inside a question; "stop", "next" or "help" there are its words."""
 MAX_QUESTION_WORDS = 60
@@ -233,6 +239,11 @@ class Understander:
                 and m.symptom == self.questions.fear_symptom
                 and self.questions.fear_frames_question(tokens, m.end) else m
                 for m in result.mentions]
+        if result.asks is not None:
+            # "is it okay to have a beer?": the "okay" of a question is not feeling well
+            result.mentions = [m for m in result.mentions if not (
+                m.symptom == WELL and (m.start > 0 and tokens[m.start - 1] in ASKED_OK_BEFORE
+                                       or m.end < len(tokens) and tokens[m.end] in ASKED_OK_AFTER))]
         if result.asks is not None and len([t for t in tokens if t not in MARKS]) > 3:
             # "when do I stop drinking water?": a word of the question, not a command
             result.commands = [c for c in result.commands if c in QUESTION_KEEPS]

@@ -83,6 +83,10 @@ def tokenize(text: str) -> list[str]:
             expanded = raw[:-3] + " are"
         if expanded is None and raw.endswith("'ve"):
             expanded = raw[:-3] + " have"
+        if expanded is None and raw.endswith("'ll"):
+            expanded = raw[:-3] + " will"  # "what'll help?"
+        if expanded is None and raw.endswith("'d"):
+            expanded = raw[:-2] + " would"  # "it'd be wise"
         for token in (expanded or raw.replace("'", "")).split():
             tokens.extend(SPELLINGS.get(token, token).split())
     return [("my" if token == "me" and i + 1 < len(tokens) and tokens[i + 1] in ME_IS_MY_BEFORE

@@ -47,9 +47,13 @@ class QuestionReader:
         self.openers = [phrase_tokens(p) for p in form["openers"]]
         self.not_after_opener = frozenset(form["not_after_opener"])
         self.wh = frozenset(form["wh"])
+        self.wh_before_subject = frozenset(form["wh_before_subject"])
+        self.wh_before_any = frozenset(form["wh_before_any"])
+        self.not_after_wh_any = frozenset(form["not_after_wh_any"])
         self.trailing = [phrase_tokens(p) for p in form["trailing"]]
         self.not_before_trailing = frozenset(form["not_before_trailing"])
         self.max_trailing_words: int = form["max_trailing_words"]
+        self.conjunctions = frozenset(form["conjunctions"])
         self.subjects = frozenset(form["subjects"])
         self.wh_followers = frozenset(form["wh_followers"])
         self.fillers = frozenset(form["fillers"])
@@ -59,10 +63,12 @@ class QuestionReader:
         self.had_by = frozenset(form["had_by"])
         self.asking = frozenset(form["asking"])
         self.demonstratives = frozenset(form["demonstratives"])
+        self.presupposing = [phrase_tokens(p) for p in form["presupposing"]]
         self.fear_objects = frozenset(form["fear_objects"])
         self.fear_symptom: str = form["fear_symptom"]
         self.emergency_topic: str = data["hypothetical"]["emergency_topic"]
         self.normal_topic: str = data["hypothetical"]["normal_topic"]
+        self.normal_last = [phrase_tokens(p) for p in data["hypothetical"]["normal_last"]]
         self.happens_topic: str = data["hypothetical"]["happens_topic"]
         self.no_answer = "no_answer"
         self.words = {name: [phrase_tokens(p) for p in phrases]
@@ -96,6 +102,9 @@ class QuestionReader:
                     return True
                 start = i + 1
         if any(self._find(tokens, cue) is not None for cue in self.cues):
+            return True
+        if any(token in self.conjunctions and self._opener_at(tokens, i + 1)
+               for i, token in enumerate(tokens[:-1])):
             return True
         if self._ends_asking(tokens):
             return True
@@ -133,6 +142,11 @@ class QuestionReader:
                 or any(self._inverted_at(clause, i) for i in range(len(clause)))
                 or any(self._find(clause, cue) is not None for cue in self.cues)):
             return False
+        first = begin
+        while first < start and tokens[first] in self.fillers:
+            first += 1
+        if any(tuple(tokens[first:first + len(p)]) == p for p in self.presupposing):
+            return False
         if start > begin and tokens[start - 1] in self.demonstratives or \
                 start > begin + 1 and tokens[start - 2] in self.demonstratives:
             return False
@@ -151,15 +165,21 @@ class QuestionReader:
     def _opener_at(self, clause: list[str], i: int) -> bool:
         for opener in self.openers:
             end = i + len(opener)
-            if tuple(clause[i:end]) == opener:
-                # "do not worry", "what a day", "when I stand up": not questions
-                if end >= len(clause) or clause[end] in self.not_after_opener:
-                    return False
-                if len(opener) > 1:
+            if tuple(clause[i:end]) != opener:
+                continue
+            # "do not worry", "what a day", "when I stand up": not questions
+            if end >= len(clause) or clause[end] in self.not_after_opener:
+                continue
+            if len(opener) > 1:
+                return True  # "how come", "have you"
+            if opener[0] in self.wh:
+                if clause[end] in self.wh_followers or (
+                        opener[0] in self.wh_before_any
+                        and clause[end] not in self.not_after_wh_any) or (
+                        opener[0] in self.wh_before_subject and clause[end] in self.subjects):
                     return True
-                if opener[0] in self.wh:
-                    return clause[end] in self.wh_followers
-                return clause[end] in self.subjects
+            elif clause[end] in self.subjects:
+                return True
         return False
 
     def fear_frames_question(self, tokens: list[str], end: int) -> bool:
@@ -173,10 +193,14 @@ class QuestionReader:
         take ibuprofen and how long will the aches last?"); else the most specific topic."""
         parts = self._asked_in_turn(tokens)
         if len(parts) > 1:
-            for part in parts:
-                asked = self._best_topic(part)
+            asked_parts = [self._best_topic(part) for part in parts]
+            for asked in asked_parts:
                 if asked.topic not in (None, self.no_answer):
                     return asked
+            if all(asked.topic == self.no_answer for asked in asked_parts):
+                # "can I fly tomorrow? is it safe to get on a plane?": two questions the
+                # sources do not answer are not one question about a word they share
+                return asked_parts[0]
         return self._best_topic(tokens)
 
     def _asked_in_turn(self, tokens: list[str]) -> list[list[str]]:
@@ -204,6 +228,10 @@ class QuestionReader:
                     best = Asked(topic, score)  # on a tie the earlier topic stays
         if best.topic in self.same_as:
             return Asked(self.same_as[best.topic], best.score)
+        words = [t for t in tokens if t not in MARKS]
+        if best.topic is None and any(len(words) > len(last) and tuple(words[-len(last):]) == last
+                                      for last in self.normal_last):
+            return Asked(self.normal_topic, (1, 1))
         return best
 
     def _score(self, tokens: list[str], pattern: list[str]) -> tuple[int, int] | None:

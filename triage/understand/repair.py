@@ -23,7 +23,7 @@ from pathlib import Path
 import jellyfish
 from rapidfuzz.distance import Levenshtein
 
-from triage.understand.normalise import MARKS
+from triage.understand.normalise import MARKS, phrase_tokens
 
 _DATA_FILE = Path(__file__).with_name("repair.toml")
 INFLECTIONS = ("ing", "ed", "es", "s", "y")
@@ -90,8 +90,10 @@ class Repairer:
         not "end")."""
         self.sound_alikes = {k: frozenset(v) for k, v in data["sound_alikes"].items()}
         self.keep = frozenset(data["settings"].get("keep", ()))
-        self.phrase_alikes = {tuple(k.split()): tuple(v.split())
+        self.phrase_alikes = {tuple(k.split()): phrase_tokens(v)
                               for k, v in data.get("sound_alike_phrases", {}).items()}
+        """Heard words to the meant ones, normalised like input ("paracetamol" is read as
+        "acetaminophen")."""
         self.english = english_words()
         self.equivalent: dict[str, frozenset[str]] = {}
         for group in equivalents:
