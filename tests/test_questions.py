@@ -518,3 +518,18 @@ def test_which_before_a_verb_goes_on_a_statement_and_the_symptom_counts() -> Non
 def test_a_small_child_is_not_a_fluid_limit() -> None:
     reply = new_session().handle("how much should she be drinking, she's only little")
     assert answer("fluid_limit") not in reply.say
+
+
+@pytest.mark.parametrize("text", ["is it normal for my tongue to be this big",
+                                  "do you know if it's normal that I can't breathe properly",
+                                  "I don't suppose you know if my lips should be this swollen"])
+def test_asking_whether_ones_own_emergency_sign_is_normal_gets_the_call_first(text) -> None:
+    session = new_session()
+    reply = session.handle(text)
+    assert reply.emergency and session.level is Level.EMERGENCY
+
+
+def test_a_polite_i_dont_suppose_does_not_deny_the_symptom_in_the_question() -> None:
+    session = new_session()
+    session.handle("I don't suppose I could take something for this headache")
+    assert session.level is Level.SELF_CARE

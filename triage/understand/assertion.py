@@ -31,6 +31,12 @@ NOT_HAD = frozenset({NEGATED, HYPOTHETICAL, HISTORICAL, OTHER, RETRACTED})
 FIRST_PERSON = frozenset({"i", "my", "me", "mine", "myself"})
 """After a clause mark these start the patient's own statement again."""
 PRECEDENCE = (NEGATED, OTHER, HISTORICAL, HYPOTHETICAL, RETRACTED, UNCERTAIN)
+NORMAL = "normal"
+"""In a hypothetical trigger ("is it normal for"), asking whether something seen is normal."""
+NOTICED = frozenset({"this", "that", "so"})
+"""Degree words that point at what is there ("this swollen", "so tight")."""
+OWN = frozenset({"my", "i"})
+"""Words that make a sign the speaker's own ("for my tongue", "that i can't breathe")."""
 """When several triggers reach one mention, the first of these wins."""
 
 
@@ -172,6 +178,15 @@ class AssertionReader:
             if emergency and f.trigger.category in (OTHER, HISTORICAL, HYPOTHETICAL) and any(
                     t in MARKS for t in tokens[min(f.end, start):max(f.start, end)]):
                 continue  # for an emergency sign, who, when and whether reach one clause only
+            around = set(tokens[max(0, start - 1):end])
+            if emergency and f.trigger.category == HYPOTHETICAL and (
+                    NORMAL in f.trigger.words and around & OWN or around & NOTICED):
+                # asking whether one's own emergency sign is normal ("is it normal for my
+                # tongue to be this big", "if my lips should be this swollen") says it is
+                # there: when in doubt, present, and confirmed after the call. "Is it normal
+                # to have chest pain?" stays a question, asked about by name.
+                categories.add(UNCERTAIN)
+                continue
             categories.add(f.trigger.category)
         if "opener" in categories:
             categories.discard("opener")
