@@ -727,3 +727,18 @@ def test_a_denied_rating_is_no_rating(text) -> None:
                                   "my eyes are fine, moving them doesn't bother me"])
 def test_a_denial_that_runs_past_the_symptom_still_denies_it(text) -> None:
     assert not present(text) & {"light_sensitivity", "painful_eye_movement"}
+
+
+@pytest.mark.parametrize(("text", "symptom"),
+                         [("me lips are going a lovely shade of smurf", "blue_lips"),
+                          ("well my top lip's like a sausage", "face_swelling"),
+                          ("I'm a bit puffed just walking to the kettle", "shortness_of_breath"),
+                          ("and her eyes, her eyes rolled", "seizure"),
+                          ("this arm and this leg have gone numb, just this side",
+                           "one_side_weakness")])
+def test_signs_told_with_a_joke_a_comparison_or_a_pointing_word(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+def test_sitting_on_the_settee_is_not_a_weight_on_the_chest() -> None:
+    assert "chest_pain" not in present("heart doing a drum solo, and I'm just sat on the settee")
