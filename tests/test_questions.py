@@ -533,3 +533,11 @@ def test_a_polite_i_dont_suppose_does_not_deny_the_symptom_in_the_question() -> 
     session = new_session()
     session.handle("I don't suppose I could take something for this headache")
     assert session.level is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", ["if I get short of breath tonight I'm just going to sleep it off",
+                                  "in case my tongue swells up later I will just take a tablet"])
+def test_a_plan_for_an_emergency_sign_gets_what_to_do_if_it_happens(text) -> None:
+    session = new_session()
+    reply = session.handle(text)
+    assert "911" in reply.say and session.level is Level.NONE

@@ -255,6 +255,13 @@ class Session:
             if u.mentions and all(m.assertion in NOT_A_DENIAL for m in u.mentions):
                 # "my friend once had hives": understood, and not about the patient now
                 self.unclear_count = 0
+                serious = [m.symptom for m in u.mentions if m.assertion == "hypothetical"
+                           and m.symptom in self.k.symptoms
+                           and self.k.symptoms[m.symptom].level.at_least(Level.URGENT)]
+                if serious:
+                    # "if I get short of breath tonight I'll sleep it off": what to do if it
+                    # happens, said whether or not it was asked
+                    return self._answered(heard, self._if_it_happens(serious[0]), None)
                 then = self.pending.text if self.pending else self.k.say("ui.prompt")
                 return self._reply(heard, [self.k.say("ui.not_about_you"), then],
                                    self.pending.awaiting if self.pending else Awaiting.SYMPTOM)
