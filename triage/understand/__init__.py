@@ -488,7 +488,9 @@ class Understander:
 
 def _occurs(tokens: list[str], pattern: tuple[str, ...], start: int, end: int) -> list[int]:
     size = len(pattern)
-    return [k for k in range(start, end - size + 1) if tuple(tokens[k:k + size]) == pattern]
+    first = pattern[0]
+    return [k for k in range(start, end - size + 1)
+            if tokens[k] == first and tuple(tokens[k:k + size]) == pattern]
 
 
 NOT_SO = frozenset({"not", "never", "no", "nothing"})

@@ -43,7 +43,8 @@ class QuestionReader:
             data = tomllib.load(handle)
         form = data["form"]
         self.candidates = candidates
-        self._cached: tuple[tuple[str, ...], list[frozenset[str]]] = ((), [])
+        self._cached: tuple[tuple[str, ...], list[frozenset[str]],
+                            dict[str, list[int]]] = ((), [], {})
         self.openers = [phrase_tokens(p) for p in form["openers"]]
         self.not_after_opener = frozenset(form["not_after_opener"])
         self.wh = frozenset(form["wh"])
@@ -251,19 +252,25 @@ class QuestionReader:
         """Start of the first place the phrase's words follow one another, else None."""
         if not phrase:
             return None
-        words = self._words_of(tuple(tokens))
-        for start in range(len(tokens) - len(phrase) + 1):
-            if all(word in words[start + k] for k, word in enumerate(phrase)):
+        words, starts = self._words_of(tuple(tokens))
+        last = len(tokens) - len(phrase)
+        for start in starts.get(phrase[0], ()):
+            if start <= last and all(word in words[start + k]
+                                     for k, word in enumerate(phrase[1:], 1)):
                 return start
         return None
 
-    def _words_of(self, tokens: tuple[str, ...]) -> list[frozenset[str]]:
-        """What each token may stand for (itself and its spelling repairs), computed once per
-        input."""
+    def _words_of(self, tokens: tuple[str, ...]
+                  ) -> tuple[list[frozenset[str]], dict[str, list[int]]]:
+        """What each token may stand for (itself and its spelling repairs), and where each
+        such word stands, computed once per input."""
         if self._cached[0] != tokens:
             words = []
-            for token in tokens:
+            starts: dict[str, list[int]] = {}
+            for i, token in enumerate(tokens):
                 candidates = self.candidates(token)
                 words.append(frozenset({token}) | (candidates.words - candidates.weak))
-            self._cached = (tokens, words)
-        return self._cached[1]
+                for word in words[-1]:
+                    starts.setdefault(word, []).append(i)
+            self._cached = (tokens, words, starts)
+        return self._cached[1], self._cached[2]
