@@ -6,12 +6,21 @@ from __future__ import annotations
 
 import pytest
 
+from triage.dialogue import Session
+from triage.levels import Level
 from triage.understand import understand
 from triage.understand.normalise import tokenize
 
 
 def present(text: str) -> set[str]:
     return understand(text).symptoms_present
+
+
+def level_after(text: str) -> Level:
+    """The level a new session reaches on `text` said as the first turn."""
+    session = Session()
+    session.handle(text)
+    return session.level
 
 
 @pytest.mark.parametrize(("text", "word"), [("My colour is off", "color"),
@@ -112,12 +121,7 @@ def test_severity_and_suddenness_said_anywhere_in_a_one_complaint_turn_count() -
 @pytest.mark.parametrize("text", ["the worst headache of my life",
                                   "my head, it came on all of a sudden, a terrible pain"])
 def test_a_sudden_worst_ever_headache_is_an_emergency(text) -> None:
-    from triage.dialogue import Session
-    from triage.levels import Level
-
-    session = Session()
-    session.handle(text)
-    assert session.level is Level.EMERGENCY
+    assert level_after(text) is Level.EMERGENCY
 
 
 @pytest.mark.parametrize(
@@ -169,8 +173,6 @@ def test_quantities_read_which_day_it_is_as_how_long_it_has_lasted(text) -> None
                                   "me headache's still hanging round, day four now",
                                   "a full week now since the drip and still no better, so tired"])
 def test_a_common_effect_into_its_fourth_day_goes_to_the_doctor(text) -> None:
-    from triage.levels import Level
-
     assert level_after(text) is Level.DOCTOR
 
 
@@ -229,8 +231,6 @@ def test_the_needle_site_is_one_complaint_not_an_unknown_arm(text) -> None:
                                   "forty five, it's never that low"])
 def test_a_blood_pressure_reading_is_asked_about_not_judged(text) -> None:
     from sessions import new_session
-
-    from triage.levels import Level
 
     u = understand(text)
     assert u.blood_pressure is not None and u.confirm == "low_blood_pressure"
@@ -481,8 +481,6 @@ def test_round_six_lay_descriptions_are_understood(text, symptom) -> None:
 def test_never_in_my_life_and_sudden_make_an_emergency(text) -> None:
     from sessions import new_session
 
-    from triage.levels import Level
-
     session = new_session()
     session.handle(text)
     assert session.level is Level.EMERGENCY
@@ -516,19 +514,9 @@ def test_losing_count_of_being_sick_is_repeated_vomiting() -> None:
     assert mention.persistent
 
 
-def level_after(text: str):
-    from triage.dialogue import Session
-
-    session = Session()
-    session.handle(text)
-    return session.level
-
-
 @pytest.mark.parametrize("text", ["HEAD, pain sudden. BIG. worst ever. like explode",
                                   "head's pounding. out of nowhere. ears feel odd. worst i've had"])
 def test_a_vague_second_complaint_does_not_hide_how_sudden_and_bad_the_first_is(text) -> None:
-    from triage.levels import Level
-
     assert level_after(text) is Level.EMERGENCY
 
 
@@ -571,22 +559,16 @@ def test_a_bad_phone_line_is_not_the_drip_line() -> None:
 @pytest.mark.parametrize("text", ["I've put on half a stone since Tuesday",
                                   "the scales say I'm 3 pounds heavier than yesterday"])
 def test_weight_put_on_within_days_is_sudden_weight_gain(text) -> None:
-    from triage.levels import Level
-
     assert level_after(text) is Level.URGENT
 
 
 def test_weight_put_on_over_a_season_is_not_sudden() -> None:
-    from triage.levels import Level
-
     assert level_after("I put on weight over christmas") is Level.NONE
 
 
 @pytest.mark.parametrize("text", ["been throwing up since early this morning",
                                   "can't keep nothing down, not even water"])
 def test_vomiting_that_goes_on_is_repeated_vomiting(text) -> None:
-    from triage.levels import Level
-
     assert level_after(text) is Level.DOCTOR
 
 
@@ -622,16 +604,12 @@ def test_what_a_relative_or_friend_got_is_theirs(text) -> None:
                                   "the tightness is back in my throat",
                                   "my lips are swelling back in my room"])
 def test_back_in_a_place_is_now_not_back_in_the_past(text) -> None:
-    from triage.levels import Level
-
     assert level_after(text) is Level.EMERGENCY
 
 
 @pytest.mark.parametrize("text", ["back in 2019 I had hives", "way back I had chest pain",
                                   "in 2016 I had hives, nothing since"])
 def test_back_in_the_past_is_still_the_past(text) -> None:
-    from triage.levels import Level
-
     assert level_after(text) is Level.NONE
 
 
@@ -649,14 +627,10 @@ def test_more_lay_words_for_what_patients_notice(text, symptom) -> None:
                                   "can't... get... air",
                                   "his face… it's… drooping"])
 def test_a_trailing_pause_in_broken_speech_does_not_break_the_phrase(text) -> None:
-    from triage.levels import Level
-
     assert level_after(text) is Level.EMERGENCY
 
 
 def test_a_pause_still_ends_what_a_denial_reaches() -> None:
-    from triage.levels import Level
-
     assert level_after("no rash... my lips are swelling") is Level.EMERGENCY
 
 
@@ -690,23 +664,17 @@ def test_a_phrase_stretched_over_a_gap_never_swallows_another_symptom(text, symp
 
 @pytest.mark.parametrize("text", ["about 8. the headache yeah", "the aches, maybe 9."])
 def test_a_bare_rating_said_roughly_is_how_bad_it_is(text) -> None:
-    from triage.levels import Level
-
     assert level_after(text) is Level.URGENT
 
 
 @pytest.mark.parametrize("text", ["the headache started around 8.", "headache since about 8"])
 def test_a_time_said_roughly_is_not_a_rating(text) -> None:
-    from triage.levels import Level
-
     assert level_after(text) is Level.SELF_CARE
 
 
 @pytest.mark.parametrize("text", ["headache started today, the infusion was last week",
                                   "headache since last week"])
 def test_last_week_is_well_past_three_days(text) -> None:
-    from triage.levels import Level
-
     assert level_after(text) is Level.DOCTOR
 
 
@@ -718,8 +686,6 @@ def test_a_cold_or_swollen_glands_are_for_the_care_team_not_feeling_cold(text) -
 @pytest.mark.parametrize("text", ["shivery but not terrible, maybe a 4",
                                   "achy all over and a bit fluey, not terrible, just meh"])
 def test_a_denied_rating_is_no_rating(text) -> None:
-    from triage.levels import Level
-
     assert level_after(text) is Level.SELF_CARE
 
 

@@ -337,28 +337,23 @@ class Understander:
         """A clause that names no symptom but says how bad, how often or how sudden tells it
         of the symptom in the clause just before ("I've been sick, three times now, no,
         four"; "chills and a headache, came on all at once")."""
-        if not result.mentions or not clause_of:
-            return
-        clause_at = {m: (clause_of[m.start], clause_of[max(m.start, m.end - 1)])
-                     for m in result.mentions if m.present and m.start < len(clause_of)}
-        named = {c for first, last in clause_at.values() for c in range(first, last + 1)}
+        spans = {k: (clause_of[m.start], clause_of[max(m.start, m.end - 1)])
+                 for k, m in enumerate(result.mentions) if m.present and m.start < len(clause_of)}
+        named = {c for first, last in spans.values() for c in range(first, last + 1)}
         for clause in sorted(set(clause_of) - named):
-            before = [m for m, (_, last) in clause_at.items() if last == clause - 1]
+            before = [k for k, (_, last) in spans.items() if last == clause - 1]
             if not before:
                 continue
             indexes = [i for i, c in enumerate(clause_of) if c == clause]
             start, end = indexes[0], indexes[-1] + 1
             severity, persistent = self._severity_in(tokens, start, end, scores)
             sudden = any(_said_not_denied(tokens, w, start, end) for w in self.sudden_words)
-            if severity is None and not persistent and not sudden:
-                continue
-            lent = {id(m) for m in before}
-            result.mentions = [replace(
-                m, severity=max(m.severity or 0, severity) if severity is not None
-                else m.severity, persistent=m.persistent or persistent,
-                sudden=m.sudden or sudden) if id(m) in lent else m for m in result.mentions]
-            clause_at = {m: (clause_of[m.start], clause_of[max(m.start, m.end - 1)])
-                         for m in result.mentions if m.present and m.start < len(clause_of)}
+            for k in before:
+                m = result.mentions[k]
+                result.mentions[k] = replace(
+                    m, severity=max(m.severity or 0, severity) if severity is not None
+                    else m.severity, persistent=m.persistent or persistent,
+                    sudden=m.sudden or sudden)
 
     def _drop_vague(self, result: Understanding) -> None:
         """A vague complaint ("swelling") inside a symptom the concepts named ("my throat, it
