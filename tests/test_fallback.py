@@ -89,3 +89,29 @@ def test_a_likely_but_denied_symptom_is_not_asked_about() -> None:
     session = session_hearing("blue_lips", 0.7)
     reply = session.handle("my mouth has not gone funny looking round the edges")
     assert reply.question != "blue_lips"
+
+
+def test_a_question_takes_the_topic_most_of_its_nearest_example_questions_share(
+        tmp_path: Path) -> None:
+    examples = tmp_path / "examples.toml"
+    examples.write_text('[examples]\n'
+                        'driving = ["can I drive home", "am I ok to drive after", '
+                        '"should someone else drive me"]\n'
+                        'activity = ["can I go to the gym", "is a run ok tomorrow"]\n',
+                        encoding="utf-8")
+    layer = Fallback(load_phrase_book(), background=False, examples=examples)
+    guess = layer.topic("is it alright for me to drive back home")
+    assert guess is not None and guess.topic == "driving"
+    assert guess.share < 1.0  # the gym examples are among the five nearest too
+
+
+@pytest.mark.parametrize("content", ["[examples\nnot toml", '[other]\nx = 1\n'])
+def test_damaged_example_questions_leave_topics_to_the_patterns_and_symptoms_to_the_layer(
+        tmp_path: Path, content: str, caplog: pytest.LogCaptureFixture) -> None:
+    examples = tmp_path / "examples.toml"
+    examples.write_text(content, encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        layer = Fallback(load_phrase_book(), background=False, examples=examples)
+    assert layer.topic("can I drive home after this") is None
+    assert layer.nearest("skin has gone yellowish") is not None  # symptoms still compared
+    assert any("example questions" in r.getMessage() for r in caplog.records)

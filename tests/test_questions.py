@@ -6,13 +6,17 @@ is scored by bench/questions.py.
 
 from __future__ import annotations
 
+import tomllib
+
 import pytest
+from questions import load_questions
 from sessions import new_session, talk
 
 from triage.knowledge import default_knowledge
 from triage.levels import Level
 from triage.profile import Profile
 from triage.reply import Awaiting
+from triage.understand.fallback import QUESTION_EXAMPLES_FILE
 
 K = default_knowledge()
 
@@ -541,3 +545,66 @@ def test_a_plan_for_an_emergency_sign_gets_what_to_do_if_it_happens(text) -> Non
     session = new_session()
     reply = session.handle(text)
     assert "911" in reply.say and session.level is Level.NONE
+
+
+def unclear_check() -> str:
+    """The first red-flag question of the check that follows a turn not fully read."""
+    return K.say(f"ask.{K.settings.unclear_check[0]}")
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("origin of the product?", "what_is_ivig"),
+    ("home management of rigors and aches?", "warmth_rest"),
+])
+def test_a_question_no_pattern_names_takes_the_topic_of_its_nearest_example_questions(
+        question: str, topic: str) -> None:
+    reply = new_session().handle(question)
+    assert answer(topic) in reply.say
+
+
+def test_a_question_answered_by_likeness_alone_is_followed_by_the_emergency_check() -> None:
+    # the examples gave the topic, so the turn was not fully read: a complaint may be in it
+    reply = new_session().handle("origin of the product?")
+    assert reply.say.endswith(unclear_check())
+    assert reply.level is Level.NONE
+
+
+@pytest.mark.parametrize(("plan", "topic"), [
+    ("I'm going to drive myself home after", "driving"),
+    ("thinking of getting back on the bike tomorrow", "activity"),
+    ("we will pop to the gym on the way home", "activity"),
+    ("next time I'll ask for the tablets before they start", "premedication"),
+])
+def test_a_plan_told_as_a_statement_gets_the_fact_it_turns_on_then_the_emergency_check(
+        plan: str, topic: str) -> None:
+    reply = new_session().handle(plan)
+    assert reply.say.startswith(answer(topic))
+    assert reply.say.endswith(unclear_check())
+    assert reply.level is Level.NONE
+
+
+@pytest.mark.parametrize("turn", ["I'm going to the gym later but my throat is closing up",
+                                  "thinking of driving home, my lips have gone blue"])
+def test_a_plan_beside_an_emergency_sign_gets_the_call_first(turn: str) -> None:
+    reply = new_session().handle(turn)
+    assert reply.level is Level.EMERGENCY
+    assert reply.say.startswith(K.say("level.emergency", number="911"))
+
+
+def test_going_to_be_sick_is_a_symptom_not_a_plan() -> None:
+    reply = new_session().handle("I'm going to be sick")
+    assert reply.level is Level.SELF_CARE
+    assert reply.say.startswith("I heard:")
+
+
+def test_a_remark_nobody_asked_about_never_gets_i_have_no_answer() -> None:
+    reply = new_session().handle("the bath's run, I'll hop in once I've eaten")
+    assert answer("no_answer") not in reply.say
+
+
+def test_no_held_back_question_is_an_example_for_the_similarity_layer() -> None:
+    with open(QUESTION_EXAMPLES_FILE, "rb") as handle:
+        examples = {t for texts in tomllib.load(handle)["examples"].values() for t in texts}
+    held_back = {q.text for q in load_questions() if q.held_back}
+    assert len(examples) > 500
+    assert not examples & held_back  # the held-back figure measures unseen questions

@@ -233,7 +233,10 @@ class Session:
             return self._emergency_turn(heard, u, readback, assessment, previous, answer)
 
         if not new_info and answer and not set(u.commands) & {"stop", "repeat"}:
-            return self._answered(heard, answer, ask)
+            if u.asks_guessed and self.pending is None:
+                return self._answered_then_checked(heard, answer)
+            # "the machine says 80 over 45, is that low?": answered, and the reading asked about
+            return self._answered(heard, answer, self._confirm_question(u.confirm) or ask)
         if not new_info:
             if u.confirm and u.confirm not in self.findings and self.pending is None \
                     and not set(u.commands) - {"next", "back", "advice"}:
@@ -920,6 +923,18 @@ class Session:
         if self.pending is not None:
             return self._reply(heard, [*answer, self.pending.text], self.pending.awaiting)
         return self._reply(heard, answer, Awaiting.SYMPTOM)
+
+    def _answered_then_checked(self, heard: str | None, answer: list[str]) -> Reply:
+        """A turn whose topic only its likeness to example questions gave: the answer, then
+        the red-flag check of an unclear turn, in case it also held a complaint not read."""
+        check = self._unclear_check()
+        if check is None:
+            return self._answered(heard, answer, None)
+        self.unclear_count = 0
+        self.checking = True
+        self.pending = check
+        self.asked.add(check.key)
+        return self._reply(heard, [*answer, check.text], check.awaiting)
 
     def _unclear(self, heard: str | None, opening: str) -> Reply:
         """Re-ask briefly; after repeated failures, doctor wording. Never reassurance."""

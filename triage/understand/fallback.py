@@ -4,7 +4,9 @@ Static word embeddings (the weights and tokenizer that ship inside the `wordllam
 read directly with `tokenizers` and `safetensors`, so nothing can reach for the network)
 give each phrase-book phrase and each turn a vector: the mean of its token vectors. The
 nearest phrase names a symptom; a high similarity is acted on, a middling one for a serious
-symptom becomes one targeted yes/no question. The model loads in a background thread, so an
+symptom becomes one targeted yes/no question. The same vectors name the topic of a question
+by its nearest example questions (question_examples.toml), where no pattern of
+questions.toml names it. The model loads in a background thread, so an
 emergency in the first turn never waits for it; until it is ready, or if it cannot load (one
 logged line), this layer simply finds nothing and the others go on.
 """
@@ -21,9 +23,11 @@ from pathlib import Path
 import numpy as np
 
 from grammars import PhraseBook
+from triage.understand.normalise import MARKS, tokenize
 
 LOG = logging.getLogger(__name__)
 _DATA_FILE = Path(__file__).with_name("fallback.toml")
+QUESTION_EXAMPLES_FILE = Path(__file__).with_name("question_examples.toml")
 TOKENIZER_FILE = "tokenizers/l2_supercat_tokenizer_config.json"
 WEIGHTS_FILE = "weights/l2_supercat_256.safetensors"
 """Inside the wordllama package folder: its 256-dimension English model."""
@@ -37,11 +41,24 @@ class Nearest:
 
 
 @dataclass(frozen=True)
+class TopicGuess:
+    """The topic most of a question's nearest examples share."""
+
+    topic: str
+    share: float
+    """Part of the nearest examples' summed similarity that names this topic (1.0: all do)."""
+    similarity: float
+    """Similarity of the nearest example."""
+
+
+@dataclass(frozen=True)
 class FallbackSettings:
     act_from: float
     ask_from: float
     min_words: int
     ignore: frozenset[str]
+    topic_neighbours: int
+    topic_min_similarity: float
 
 
 def model_folder() -> Path | None:
@@ -79,20 +96,26 @@ class Fallback:
     """Nearest phrase-book symptom for a turn; loads itself in the background."""
 
     def __init__(self, book: PhraseBook, folder: Path | None = None,
-                 background: bool = True) -> None:
+                 background: bool = True, examples: Path = QUESTION_EXAMPLES_FILE) -> None:
         with open(_DATA_FILE, "rb") as handle:
             s = tomllib.load(handle)["settings"]
         self.settings = FallbackSettings(float(s["act_from"]), float(s["ask_from"]),
-                                         int(s["min_words"]), frozenset(s["ignore"]))
+                                         int(s["min_words"]), frozenset(s["ignore"]),
+                                         int(s["topic_neighbours"]),
+                                         float(s["topic_min_similarity"]))
         self.labels: list[str] = []
         self.phrases: list[str] = []
         for symptom, phrases in book.symptoms.items():
             for phrase in phrases:
                 self.labels.append(symptom)
                 self.phrases.append(phrase)
+        self.topic_labels: list[str] = []
+        self.examples: list[str] = []
+        self.examples_file = examples
         self.folder = folder
         self.embedder: Embedder | None = None
         self.matrix: np.ndarray | None = None
+        self.topic_matrix: np.ndarray | None = None
         self.failed: str | None = None
         self.ready = threading.Event()
         if background:
@@ -110,12 +133,30 @@ class Fallback:
             embedder = Embedder(folder)
             self.matrix = embedder.embed(self.phrases)
             self.embedder = embedder
+            self._load_examples(embedder)
         except Exception as error:  # noqa: BLE001 - any damage: the other layers go on
             self.failed = f"{type(error).__name__}: {error}"
             LOG.warning("similarity fallback unavailable, understanding goes on without it "
                         "(%s)", self.failed)
         finally:
             self.ready.set()
+
+    def _load_examples(self, embedder: Embedder) -> None:
+        """The example questions; a missing or damaged file leaves topics to the patterns."""
+        try:
+            with open(self.examples_file, "rb") as handle:
+                examples = tomllib.load(handle)["examples"]
+            labels, texts = [], []
+            for topic, said in examples.items():
+                for text in said:
+                    labels.append(str(topic))
+                    texts.append(_plain(str(text)))
+            self.topic_matrix = embedder.embed(texts)
+            self.topic_labels, self.examples = labels, texts
+        except Exception as error:  # noqa: BLE001 - any damage: question patterns go on
+            self.topic_matrix = None
+            LOG.warning("example questions unavailable, topics come from patterns only (%s: %s)",
+                        type(error).__name__, error)
 
     def nearest(self, text: str) -> Nearest | None:
         """The nearest symptom phrase, or None (not loaded yet, failed, or too short)."""
@@ -128,3 +169,28 @@ class Fallback:
         if self.labels[best] in self.settings.ignore:
             return None
         return Nearest(self.labels[best], float(similarities[best]), self.phrases[best])
+
+    def topic(self, text: str) -> TopicGuess | None:
+        """The topic of the nearest example questions, weighted by similarity; None when the
+        model is not ready, the turn is too short, or no example is near enough."""
+        if not self.ready.is_set() or self.embedder is None or self.topic_matrix is None:
+            return None
+        if len(text.split()) < self.settings.min_words or not self.topic_labels:
+            return None
+        similarities = self.topic_matrix @ self.embedder.embed([text])[0]
+        nearest = np.argsort(-similarities)[:self.settings.topic_neighbours]
+        best = float(similarities[nearest[0]])
+        if best < self.settings.topic_min_similarity:
+            return None
+        votes: dict[str, float] = {}
+        for row in nearest:
+            weight = max(0.0, float(similarities[row]))
+            votes[self.topic_labels[row]] = votes.get(self.topic_labels[row], 0.0) + weight
+        topic = max(votes, key=lambda name: votes[name])
+        total = sum(votes.values()) or 1.0
+        return TopicGuess(topic, votes[topic] / total, best)
+
+
+def _plain(text: str) -> str:
+    """An example as the understanding layers hand a turn on: normalised words, no marks."""
+    return " ".join(t for t in tokenize(text) if t not in MARKS)

@@ -70,6 +70,10 @@ class Understanding:
     """The answer topic a question asks about (triage/knowledge/answers.toml), if known."""
     asks_about: str | None = None
     """The symptom a question names ("is it normal to have chills?"), if any."""
+    asks_guessed: bool = False
+    """No pattern named the topic: it is the nearest example questions' ("I'm going to pop
+    to the gym later" is not even worded as a question). Answered, then, when the turn held
+    nothing else that was understood, checked for emergency signs as an unclear turn is."""
     weekdays: dict[str, int] = field(default_factory=dict)
     """Day names said, Monday 0, by role: "infusion", "now", "since" (a symptom's start)."""
     heart_rate: int | None = None
