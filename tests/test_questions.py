@@ -608,3 +608,42 @@ def test_no_held_back_question_is_an_example_for_the_similarity_layer() -> None:
     held_back = {q.text for q in load_questions() if q.held_back}
     assert len(examples) > 500
     assert not examples & held_back  # the held-back figure measures unseen questions
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("analgesics allowed post infusion?", "pain_relievers"),
+    ("surveillance period after IVIg?", "rare_effects_window"),
+    ("onset of the headache, typically?", "headache_onset"),
+])
+def test_clinical_shorthand_finds_its_topic(question: str, topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
+
+
+@pytest.mark.parametrize("question", ["do other people get the chills after IVIg",
+                                      "does everyone get tired after this or is it just me",
+                                      "is a bit of a headache anything to panic about"])
+def test_do_other_people_get_and_anything_to_panic_about_ask_whether_it_is_normal(
+        question: str) -> None:
+    assert answers_is_normal(new_session().handle(question).say)
+
+
+@pytest.mark.parametrize(("request_", "topic"), [
+    ("give me the drinking rules for before and after the infusion", "fluids_timing"),
+    ("go over the fluids thing with me again, before and after", "fluids_timing"),
+    ("give me the rules on driving", "driving"),
+])
+def test_a_request_said_as_a_command_gets_its_topic(request_: str, topic: str) -> None:
+    assert new_session().handle(request_).say.startswith(answer(topic))
+
+
+@pytest.mark.parametrize("question", ["I'm nervous, is feeling sick normal with this",
+                                      "bit frightened, is a headache usual after it"])
+def test_fear_said_before_is_it_normal_is_not_what_is_asked_about(question: str) -> None:
+    reply = new_session().handle(question)
+    assert answer("is_common") in reply.say  # about the sickness or headache, not the fear
+
+
+@pytest.mark.parametrize("question", ["does walking the dog count as strenuous",
+                                      "does hoovering count as exercise"])
+def test_does_it_count_as_asks_about_activity(question: str) -> None:
+    assert answer("activity") in new_session().handle(question).say

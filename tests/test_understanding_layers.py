@@ -708,3 +708,53 @@ def test_signs_told_with_a_joke_a_comparison_or_a_pointing_word(text, symptom) -
 
 def test_sitting_on_the_settee_is_not_a_weight_on_the_chest() -> None:
     assert "chest_pain" not in present("heart doing a drum solo, and I'm just sat on the settee")
+
+
+@pytest.mark.parametrize("text", ["one side of his face is dragging down",
+                                  "the left side of my mouth has dropped",
+                                  "my mouth won't form the words",
+                                  "her mouth isn't forming the words properly"])
+def test_a_face_dragging_down_on_one_side_or_a_mouth_that_cannot_form_words_is_an_emergency(
+        text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["I had to open the window to get air",
+                                  "had to stand at the back door to get some air"])
+def test_doing_something_to_get_air_is_shortness_of_breath(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["I can barely pass water", "only a dribble when I pass urine"])
+def test_hardly_passing_water_is_peeing_much_less(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["the whole room is swimming",
+                                  "the room started to tilt when I stood up"])
+def test_a_swimming_or_tilting_room_is_dizziness(text: str) -> None:
+    assert level_after(text) is Level.DOCTOR
+
+
+@pytest.mark.parametrize("text", ["my left legs gone red and hot in the calf and only that one",
+                                  "right legs calf is sore and swollen, and only that one"])
+def test_a_left_or_right_leg_without_its_apostrophe_is_one_leg(text: str) -> None:
+    reply = Session().handle(text)
+    assert "one side" in reply.say and "both sides" not in reply.say
+    assert reply.level is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["pulse is 132 sitting down and I haven't moved in an hour",
+                                  "my watch says heart rate 140, been resting for two hours"])
+def test_a_fast_pulse_said_with_how_long_one_has_rested_is_still_asked_about(text: str) -> None:
+    reply = Session().handle(text)
+    assert "fast heartbeat" in reply.say and reply.awaiting.name == "YES_NO"
+
+
+@pytest.mark.parametrize(("text", "level"), [("temperature 37.1, just checking in", Level.NONE),
+                                             ("my temp is 36.8 today", Level.NONE),
+                                             ("temperature is 37.8, a bit flu-ish",
+                                              Level.SELF_CARE)])
+def test_the_word_temperature_with_a_normal_reading_is_the_reading_not_a_fever(
+        text: str, level: Level) -> None:
+    assert level_after(text) is level

@@ -288,8 +288,10 @@ class Session:
             if not any(f.present for f in self.findings.values()):
                 parts.append(self.k.say("ui.check_done"))
                 return self._reply(heard, parts, Awaiting.SYMPTOM, speech=speech)
-        if not self.findings and self.pending is None:
-            # only about the patient ("I have kidney disease"): noted, now ask how they feel
+        if not self.findings and self.pending is None and (
+                question is None or question.key != u.confirm):
+            # only about the patient ("I have kidney disease"): noted, now ask how they feel;
+            # a reading said with it ("pulse is 132, not moved in an hour") is still asked about
             parts.append(self.k.say("ui.prompt"))
             return self._reply(heard, parts, Awaiting.SYMPTOM, speech=speech)
         if question is not None:

@@ -79,6 +79,13 @@ TOPIC_OVERRIDE_SHARE = 0.99
 statement a question: on rounds written after the patterns (8q, 11q) they were then right
 in 8 of 8 disagreements where no symptom was named (and 6 of 9 in the tuning part, which
 the patterns were written from)."""
+READING_WORDS = frozenset({"temperature", "temp", "thermometer", "degrees", "a", "my", "the",
+                           "his", "her", "is", "was"})
+"""Words that name a temperature reading ("my temp is 37.2") rather than a fever."""
+NORMAL_BELOW_C = 37.5
+"""A reading below this said with the word "temperature" is a reading, not "I have a
+temperature". From 37.5 people call it a (low-grade) fever, as the corpus's writers did for
+37.6 and 37.8; the level rules still judge the number itself (rules.toml)."""
 STATEMENT_WORDS = frozenset({"next", "back"})
 """Command words that a longer statement uses as plain words ("next time I'll ask for the
 tablets", "back at work tomorrow"); any other command in it keeps it a command."""
@@ -162,6 +169,11 @@ class Understander:
         clause_of = self._clauses(tokens)
         scores, standalone = self.quantities.read(tokens, result)
         chosen = self.phrases.select(self.phrases.find(tokens))
+        if result.temperature_c is not None and result.temperature_c < NORMAL_BELOW_C:
+            # "temperature 37.2, all normal": the word names the reading, not a fever
+            chosen = [m for m in chosen if not (
+                m.kind == "symptom" and m.name == "fever"
+                and set(tokens[m.start:m.end]) <= READING_WORDS)]
         leading = self._leading_answer(tokens, clause_of, chosen)
         triggers = self.assertions.find(tokens) if "assertion" in self.layers else []
         if leading is not None and leading.length == 1:
@@ -263,7 +275,9 @@ class Understander:
             result.asks = self._topic_by_likeness(rule, result.text, has)
             result.asks_guessed = rule is None and result.asks is not None
         if named:
-            result.asks_about = named[0].symptom
+            # "I'm a bit scared, is feeling sick expected?": the fear is not what is asked about
+            about = [m for m in named if m.symptom != self.questions.fear_symptom] or named
+            result.asks_about = about[0].symptom
         if result.asks == self.questions.happens_topic:
             result.asks_about = imagined[0].symptom
         if rule not in (None, self.questions.no_answer):

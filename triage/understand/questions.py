@@ -59,7 +59,7 @@ class QuestionReader:
         self.wh_followers = frozenset(form["wh_followers"])
         self.fillers = frozenset(form["fillers"])
         self.cues = [phrase_tokens(p) for p in form["cues"]]
-        self.plans = [phrase_tokens(p) for p in form["plans"]]
+        self.plans = [phrase_tokens(p) for p in (*form["plans"], *form["requests"])]
         self.auxiliaries = frozenset(form["auxiliaries"])
         self.not_before_inverted = frozenset(form["not_before_inverted"])
         self.had_by = frozenset(form["had_by"])
@@ -113,7 +113,8 @@ class QuestionReader:
         return any(self._inverted_at(tokens, i) for i in range(len(tokens)))
 
     def states_plan(self, tokens: list[str]) -> bool:
-        """The turn tells a plan ("I'm going to", "next time I'll", "thinking of")."""
+        """The turn tells a plan ("I'm going to", "next time I'll", "thinking of") or makes a
+        request ("give me the drinking rules")."""
         return any(self._find(tokens, plan) is not None for plan in self.plans)
 
     def _ends_asking(self, tokens: list[str]) -> bool:
