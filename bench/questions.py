@@ -58,14 +58,16 @@ def write(lines: dict[str, str], total: int, held: int, path: Path = BENCHMARKS)
         START,
         "## Questions",
         "",
-        f"{total} patients' questions of `tests/corpus/questions.jsonl` (written by six writers "
+        f"{total} patients' questions of `tests/corpus/questions.jsonl` (written by writers "
         "who saw only the seeds and the topic list, each round after tuning on the ones "
         "before), each said as the first turn of a new session "
         "(`python -m bench.questions`). \"Right fact\": the reply holds the answer sentence of "
         "the question's topic, or says it has no answer when the sources have none. \"Level "
         "right\": a plain question leaves the level at none; one that also states a symptom "
         f"reaches that symptom's level. Split by the corpus's fixed rule; {held} held back, "
-        "only ever scored.",
+        "only ever scored. The tuning part's questions are also the similarity layer's "
+        "example questions (`python -m bench.question_examples`), so its figure says little "
+        "about questions not seen; the held-back part and the new rounds below do.",
         "",
         "| part | result |",
         "|---|---|",

@@ -647,3 +647,12 @@ def test_fear_said_before_is_it_normal_is_not_what_is_asked_about(question: str)
                                       "does hoovering count as exercise"])
 def test_does_it_count_as_asks_about_activity(question: str) -> None:
     assert answer("activity") in new_session().handle(question).say
+
+
+def test_a_plan_told_during_the_emergency_steps_gets_the_step_not_a_guessed_answer() -> None:
+    session = new_session()
+    session.handle("my throat is closing up")
+    reply = session.handle("I'm going to drive myself to the hospital")
+    assert reply.emergency
+    assert answer("driving") not in reply.say
+    assert "Step 1 of 5" in reply.say

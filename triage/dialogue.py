@@ -222,6 +222,10 @@ class Session:
         readback: list[str] = []
         new_info = self._apply(u, readback)
         answer, ask = self._answer_question(u, new_info)
+        if u.asks_guessed and (self.guide is not None or self.level is Level.EMERGENCY):
+            # "I'm going to drive myself to the hospital" during the emergency steps: a topic
+            # only guessed from likeness must not come between the patient and the steps
+            answer, ask = [], None
         assessment = self._assess()
         self.last_assessment = assessment
         previous = self.level
