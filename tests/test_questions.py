@@ -656,3 +656,32 @@ def test_a_plan_told_during_the_emergency_steps_gets_the_step_not_a_guessed_answ
     assert reply.emergency
     assert answer("driving") not in reply.say
     assert "Step 1 of 5" in reply.say
+
+
+@pytest.mark.parametrize(("complaint", "topic"), [
+    ("the leaflet never says why I have to drink so much", "fluids_why"),
+    ("nobody told me if I can drive after", "driving"),
+])
+def test_a_complaint_about_the_advice_is_answered_as_the_question_it_holds(
+        complaint: str, topic: str) -> None:
+    assert answer(topic) in new_session().handle(complaint).say
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("the nurse wants me to check if paracetamol is ok for him", "pain_relievers"),
+    ("my husband says to ask you when he can lift things again", "activity"),
+])
+def test_a_question_relayed_from_someone_in_the_room_is_answered(question: str,
+                                                                  topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("my cardiologist says go easy on fluids, how much should I drink", "fluid_limit"),
+    ("three days of chills, is that too long", "effects_duration"),
+    ("I'm shivery so I'll pile on jumpers and get under the duvet, sound right?", "warmth_rest"),
+    ("can I pick him up, he's a big lad", "activity"),
+    ("is a small sherry ok tonight", "no_answer"),
+])
+def test_round_thirteen_wordings_find_their_topic(question: str, topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say

@@ -758,3 +758,40 @@ def test_a_fast_pulse_said_with_how_long_one_has_rested_is_still_asked_about(tex
 def test_the_word_temperature_with_a_normal_reading_is_the_reading_not_a_fever(
         text: str, level: Level) -> None:
     assert level_after(text) is level
+
+
+@pytest.mark.parametrize("text", [
+    "my colleague said the left side of my face looked like it was sliding down",
+    "the right side of her face is sliding"])
+def test_a_face_sliding_down_is_an_emergency_even_when_someone_else_noticed_it(
+        text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["some fella in the waiting room passed out earlier, I'm fine",
+                                  "there's a bloke on the telly having a seizure"])
+def test_a_bloke_or_a_fella_is_someone_else(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["temperature is 39... point 5",
+                                  "my temperature... is... thirty-nine... point... five"])
+def test_a_temperature_said_with_pauses_keeps_its_decimals(text: str) -> None:
+    reply = Session().handle(text)
+    assert "39.5" in reply.say and reply.level is Level.DOCTOR
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("my sister wants to know how that fits with the drinking advice", Level.NONE),
+    ("she took a fit on the sofa", Level.EMERGENCY),
+    ("he keeps having fits", Level.EMERGENCY)])
+def test_fits_as_a_verb_is_no_seizure_but_having_fits_is(text: str, level: Level) -> None:
+    assert level_after(text) is level
+
+
+def test_boakin_is_scots_for_being_sick() -> None:
+    assert level_after("been boakin all night, four times now") is Level.DOCTOR
+
+
+def test_eyes_that_hurt_to_look_to_the_side_with_a_headache_are_urgent() -> None:
+    assert level_after("eyes sore when look side, head pounding") is Level.URGENT

@@ -86,9 +86,10 @@ NORMAL_BELOW_C = 37.5
 """A reading below this said with the word "temperature" is a reading, not "I have a
 temperature". From 37.5 people call it a (low-grade) fever, as the corpus's writers did for
 37.6 and 37.8; the level rules still judge the number itself (rules.toml)."""
-STATEMENT_WORDS = frozenset({"next", "back"})
+STATEMENT_WORDS = frozenset({"next", "back", "more"})
 """Command words that a longer statement uses as plain words ("next time I'll ask for the
-tablets", "back at work tomorrow"); any other command in it keeps it a command."""
+tablets", "back at work tomorrow", "the sheet says drink more"); any other command in it keeps
+it a command."""
 STATEMENT_MIN_WORDS = 3
 """Shorter statements ("okay then", "thank you") are never taken for questions."""
 LAYERS = ("repair", "concepts", "assertion", "fallback")

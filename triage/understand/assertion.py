@@ -175,6 +175,8 @@ class AssertionReader:
                 continue
             if f.trigger.category == "closer":
                 continue
+            if f.trigger.category == OTHER and FIRST_PERSON & set(tokens[start:end]):
+                continue  # "my colleague said the left side of my face was sliding": mine
             if emergency and f.trigger.category in (OTHER, HISTORICAL, HYPOTHETICAL) and any(
                     t in MARKS for t in tokens[min(f.end, start):max(f.start, end)]):
                 continue  # for an emergency sign, who, when and whether reach one clause only

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from grammars import PhraseBook
+from triage.understand.normalise import PAUSE_MARK
 
 _DIGITS = re.compile(r"^\d{1,7}(\.\d{1,4})?$")
 """Digits we read as a number; longer runs of digits are not something a patient says."""
@@ -33,10 +34,12 @@ class NumberReader:
         if i < n and _DIGITS.match(tokens[i]):
             value = float(tokens[i])
             i += 1
-            if i + 1 < n and tokens[i] == "point" and tokens[i + 1].isdigit() \
-                    and len(tokens[i + 1]) <= 4:
-                value = float(f"{int(value)}.{tokens[i + 1]}")
-                i += 2
+            at = _past_pauses(tokens, i)
+            after = _past_pauses(tokens, at + 1)
+            if at < n and tokens[at] == "point" and after < n and tokens[after].isdigit() \
+                    and len(tokens[after]) <= 4:
+                value = float(f"{int(value)}.{tokens[after]}")
+                i = after + 1
             return NumberSpan(value, start, i)
         value = 0.0
         seen = False
@@ -58,9 +61,10 @@ class NumberReader:
             i, seen = i + 1, True
         if not seen:
             return None
-        if i + 1 < n and tokens[i] == "point":
+        at = _past_pauses(tokens, i)
+        if at + 1 < n and tokens[at] == "point":
             decimals = ""
-            j = i + 1
+            j = _past_pauses(tokens, at + 1)
             while j < n and (tokens[j] in self.units and self.units[tokens[j]] < 10
                              or tokens[j].isdigit()):
                 decimals += tokens[j] if tokens[j].isdigit() else str(self.units[tokens[j]])
@@ -81,3 +85,10 @@ class NumberReader:
             spans.append(span)
             i = span.end
         return spans
+
+
+def _past_pauses(tokens: list[str], i: int) -> int:
+    """The first position from i that is not a pause: "thirty-nine... point... five" is 39.5."""
+    while i < len(tokens) and tokens[i] == PAUSE_MARK:
+        i += 1
+    return i
