@@ -795,3 +795,17 @@ def test_boakin_is_scots_for_being_sick() -> None:
 
 def test_eyes_that_hurt_to_look_to_the_side_with_a_headache_are_urgent() -> None:
     assert level_after("eyes sore when look side, head pounding") is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["Scales said 71.2 yesterday morning and 74.0 this morning",
+                                  "I weighed 160 pounds on Monday and 166 today"])
+def test_two_weights_the_later_higher_are_asked_about_and_a_sudden_gain_is_urgent(
+        text: str) -> None:
+    session = Session()
+    asked = session.handle(text)
+    assert "weight suddenly" in asked.say and asked.awaiting.name == "YES_NO"
+    assert session.handle("yes").level is Level.URGENT
+
+
+def test_two_weights_the_later_lower_are_not_asked_about() -> None:
+    assert "weight suddenly" not in Session().handle("74 last week on the scales, 71 now").say

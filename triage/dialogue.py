@@ -383,7 +383,11 @@ class Session:
                 return False
             present = u.answer == "yes"
             severity = u.severity if present else None
-            self.findings[q.key] = Finding(q.key, present, severity)
+            info = self.k.symptoms.get(q.key)
+            # "Have you put on weight suddenly?" - yes: a symptom that counts only when sudden
+            sudden = present and info is not None and info.level is Level.NONE \
+                and info.sudden_level is not None
+            self.findings[q.key] = Finding(q.key, present, severity, sudden=sudden)
             readback.append(self._label(self.findings[q.key]))
             self.pending = None
             return True

@@ -58,6 +58,9 @@ FAST_HEART_SIGN = "fast_heartbeat"
 BLOOD_PRESSURE_SIGN = "low_blood_pressure"
 """What a blood pressure reading said in numbers is asked about: the sources name a sudden
 drop, not a number."""
+WEIGHT_SIGN = "weight_gain"
+"""What two weights, the later higher, are asked about: the sources name sudden weight gain,
+not a number."""
 WELL = "well"
 """The phrase book's "I'm fine": a question's "is it okay" says nothing about it."""
 ASKED_OK_BEFORE = frozenset({"it", "that", "this", "be", "is"})
@@ -215,6 +218,9 @@ class Understander:
         if result.heart_rate is not None and result.confirm is None and not any(
                 m.symptom == FAST_HEART_SIGN and m.present for m in result.mentions):
             result.confirm = FAST_HEART_SIGN  # "pulse 130": asked about, never judged
+        if result.weight_rose and result.confirm is None and not any(
+                m.symptom == WEIGHT_SIGN and m.present for m in result.mentions):
+            result.confirm = WEIGHT_SIGN  # "71.2 yesterday, 74 today": was it sudden? asked
         if self.fallback is not None and leading is None and result.confirm is None and not (
                 result.mentions or result.commands or scores or standalone
                 or result.risk_factors):

@@ -48,6 +48,12 @@ HEART_RATE_WORDS = frozenset(
     "heart pulse bpm hr beats heartbeat heartrate resting watch fitbit minute".split())
 HEART_RATE_REACH = 4
 """Words between a heart word and its number: "heart going like 150", "pulse is 130"."""
+WEIGHT_WORDS = frozenset(
+    "scales scale weigh weighed weighing weight kg kgs kilo kilos kilograms lbs pounds stone"
+    .split())
+"""Words that make numbers weights ("scales: 71.2 yesterday, 74.0 today")."""
+WEIGHT_RANGE = (30.0, 400.0)
+"""Numbers that can be a body weight, in kilograms or pounds."""
 PRESSURE_WORDS = frozenset("pressure bp cuff systolic diastolic sphygmomanometer".split())
 """Words that make two numbers joined by "and" a blood pressure ("pressure show 80 and 45")."""
 READING_JOINS = (["over"], ["by"], ["on"])
@@ -126,6 +132,18 @@ class QuantityReader:
         return spans
 
     @staticmethod
+    def _weights(tokens: list[str], spans: list[NumberSpan],
+                 result: Understanding) -> list[NumberSpan]:
+        """Two body weights, the later higher: a rise to ask about, taken out of the numbers."""
+        if not WEIGHT_WORDS & set(tokens):
+            return spans
+        weights = [s for s in spans if WEIGHT_RANGE[0] <= s.value <= WEIGHT_RANGE[1]]
+        if len(weights) >= 2 and weights[-1].value > weights[0].value:
+            result.weight_rose = True
+            return [s for s in spans if s not in weights]
+        return spans
+
+    @staticmethod
     def _occurs(tokens: list[str], pattern: tuple[str, ...], start: int, end: int) -> list[int]:
         size = len(pattern)
         return [k for k in range(start, end - size + 1) if tuple(tokens[k:k + size]) == pattern]
@@ -142,6 +160,7 @@ class QuantityReader:
         spans = _spoken_decimals(spans, temperature_context)
         spans = self._blood_pressure(tokens, spans, result)
         spans = self._heart_rate(tokens, spans, result)
+        spans = self._weights(tokens, spans, result)
         for span in spans:
             after = tokens[span.end:span.end + 3]
             before = tokens[max(0, span.start - 2):span.start]

@@ -78,6 +78,9 @@ class Understanding:
     """Day names said, Monday 0, by role: "infusion", "now", "since" (a symptom's start)."""
     heart_rate: int | None = None
     """A fast heart rate said in numbers ("pulse 130"): asked about, not judged."""
+    weight_rose: bool = False
+    """Two weights said, the later higher ("scales: 71.2 yesterday, 74 this morning"): whether
+    it was sudden is asked, not judged."""
     blood_pressure: tuple[int, int] | None = None
     """A blood pressure reading said ("78 over 45"): it is not read, it is asked about."""
     confirm: str | None = None
