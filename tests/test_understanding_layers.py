@@ -809,3 +809,61 @@ def test_two_weights_the_later_higher_are_asked_about_and_a_sudden_gain_is_urgen
 
 def test_two_weights_the_later_lower_are_not_asked_about() -> None:
     assert "weight suddenly" not in Session().handle("74 last week on the scales, 71 now").say
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("shoes won't go on, both feet are that puffed up", Level.URGENT),
+    ("my ankles are all puffed up, both of them", Level.URGENT),
+    ("getting puffed doing nothing", Level.EMERGENCY),
+    ("I get puffed walking to the door", Level.EMERGENCY)])
+def test_puffed_up_is_swelling_and_getting_puffed_is_breathlessness(text: str,
+                                                                     level: Level) -> None:
+    assert level_after(text) is level
+
+
+@pytest.mark.parametrize("text", [
+    "The arm they put the drip in is puffed up all the way to my shoulder and purply",
+    "the arm where the drip was is swollen right up my arm and warm"])
+def test_swelling_past_the_needle_site_up_the_whole_arm_is_a_swollen_arm(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+def test_redness_only_where_the_drip_was_stays_a_needle_site_reaction() -> None:
+    assert level_after("my arm is a little red where the IV went in") is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "Legs went from under me on the ladder, came round on the concrete",
+    "when I came to I was on the bathroom floor"])
+def test_coming_round_after_being_out_is_fainting(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["I stood up and the room went grey and my heart is racing",
+                                  "had to grab the table, and my heart is pounding"])
+def test_a_room_going_grey_or_grabbing_the_table_is_dizziness(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY  # with a fast heartbeat: two of the four
+
+
+@pytest.mark.parametrize("text", ["I keep losing track of where I am",
+                                  "she didn't recognise my face when I came in"])
+def test_losing_track_of_where_one_is_or_not_recognising_family_is_confusion(
+        text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["Haven't passed water since 7 this morning",
+                                  "he has not peed since breakfast and it's teatime"])
+def test_not_having_passed_water_for_hours_is_peeing_much_less(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["every spoon of soup comes straight back up, five times now",
+                                  "anything I drink came back up, four times this afternoon"])
+def test_food_coming_back_up_again_and_again_is_repeated_vomiting(text: str) -> None:
+    assert level_after(text) is Level.DOCTOR
+
+
+def test_falling_asleep_over_a_crossword_is_drowsiness_not_a_numb_hand() -> None:
+    assert level_after("fell asleep twice doing the crossword with the pen in my hand, "
+                       "can't keep my eyes open, no headache") is Level.DOCTOR

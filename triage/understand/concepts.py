@@ -43,6 +43,9 @@ class ConceptRule:
     absorbs: frozenset[str] = frozenset()
     """Sites whose unknown complaints anywhere in the turn are this symptom ("arm's a little
     red, tender where the IV was": the needle site, not a second, unknown complaint)."""
+    spread: tuple[tuple[str, ...], ...] = ()
+    """Words that say the finding reaches past this rule's site ("the arm the drip was in is
+    puffed up all the way to my shoulder"): then the rule blocks nothing."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,8 @@ class ConceptComposer:
         self.rules = tuple(ConceptRule(
             symptom=r["symptom"], sites=frozenset(r["sites"]), findings=frozenset(r["findings"]),
             side=r.get("side"), blocks=frozenset(r.get("blocks", ())),
-            absorbs=frozenset(r.get("absorbs", ()))) for r in data["rule"])
+            absorbs=frozenset(r.get("absorbs", ())),
+            spread=tuple(phrase_tokens(p) for p in r.get("spread", ()))) for r in data["rule"])
         self.entries: list[tuple[tuple[str, ...], str, str]] = []
         for kind, table in (("site", book.sites), ("finding", book.findings)):
             for name, phrases in table.items():
@@ -206,7 +210,9 @@ class ConceptComposer:
             found[rule.symptom] = _concept(rule.symptom, site, finding, borrowed)
             used.add((site.start, finding.start))
             matched_sites.add(site.name)
-            blocked |= rule.blocks
+            start, end = side_span
+            if not any(_has(tokens[start:end], words) for words in rule.spread):
+                blocked |= rule.blocks
         for symptom in blocked:
             found.pop(symptom, None)
         if not found:
@@ -245,3 +251,9 @@ def _concept(symptom: str, site: Tag, finding: Tag, borrowed: bool = False) -> C
         return Concept(symptom, finding.start, finding.end, words, site.name)
     return Concept(symptom, min(site.start, finding.start), max(site.end, finding.end), words,
                    site.name)
+
+
+def _has(tokens: list[str], words: tuple[str, ...]) -> bool:
+    """Whether the words follow one another somewhere in the tokens."""
+    size = len(words)
+    return any(tuple(tokens[k:k + size]) == words for k in range(len(tokens) - size + 1))
