@@ -685,3 +685,25 @@ def test_a_question_relayed_from_someone_in_the_room_is_answered(question: str,
 ])
 def test_round_thirteen_wordings_find_their_topic(question: str, topic: str) -> None:
     assert answer(topic) in new_session().handle(question).say
+
+
+@pytest.mark.parametrize("question", ["is it a bad sign that my head aches a bit",
+                                      "is it ok that my back is still sore two days on",
+                                      "should I be worried that I feel so cold"])
+def test_worry_wordings_ask_whether_a_common_reaction_is_normal(question: str) -> None:
+    assert answer("is_common") in new_session().handle(question).say
+
+
+def test_chale_said_before_a_question_is_not_chills() -> None:
+    reply = new_session().handle("chale, this drip thing, will it work fast?")
+    assert answer("benefit_timing") in reply.say
+    assert reply.level is Level.NONE
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("keep sipping... till when... how many days was it", "fluids_timing"),
+    ("when is my next infusion booked for", "no_answer"),
+    ("would a few pints tonight hurt", "no_answer"),
+])
+def test_round_fourteen_wordings_find_their_topic(question: str, topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
