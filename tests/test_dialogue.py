@@ -303,3 +303,9 @@ def test_a_word_that_would_make_an_emergency_with_what_is_known_is_acted_on_at_o
     session = new_session()
     assert session.handle("I've been vomiting").question == "headache"  # a yes/no is pending
     assert session.handle("hives").level is Level.EMERGENCY  # hives with vomiting
+
+
+def test_a_mild_complaint_not_known_is_read_back_as_a_mild_symptom_not_mild_a_symptom() -> None:
+    reply = new_session().handle("I'm a bit tired, and my lips have gone a funny dark colour")
+    assert "a mild symptom I don't know well" in reply.say
+    assert "mild a " not in reply.say

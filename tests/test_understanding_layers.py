@@ -867,3 +867,12 @@ def test_food_coming_back_up_again_and_again_is_repeated_vomiting(text: str) -> 
 def test_falling_asleep_over_a_crossword_is_drowsiness_not_a_numb_hand() -> None:
     assert level_after("fell asleep twice doing the crossword with the pen in my hand, "
                        "can't keep my eyes open, no headache") is Level.DOCTOR
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("I'm a bit tired, and my lips have gone a funny dark colour", "blue or white"),
+    ("achy, and my pee is a funny colour", "pee")])
+def test_a_clause_read_only_as_unknown_beside_a_known_one_is_asked_about_by_name(
+        text: str, sign: str) -> None:
+    reply = Session().handle(text)
+    assert reply.emergency or (sign in reply.say and reply.awaiting.name == "YES_NO")

@@ -1040,9 +1040,9 @@ class Session:
         if not finding.present:
             return f"no {label}"
         if finding.severity is not None and finding.severity >= self.k.settings.severe_from:
-            label = f"severe {label}"
+            label = _described("severe", label)
         elif finding.severity is not None and finding.severity <= 3:
-            label = f"mild {label}"
+            label = _described("mild", label)
         if finding.side == "one":
             label = f"{label}, one side"
         elif finding.side == "both":
@@ -1135,3 +1135,11 @@ def _describe_hours(hours: float) -> str:
     if hours < 48:
         return f"about {round(hours)} hours ago"
     return f"about {round(hours / 24)} days ago"
+
+
+def _described(adjective: str, label: str) -> str:
+    """ "mild headache", and "a mild symptom I don't know well" rather than "mild a ..."."""
+    for article in ("a ", "an "):
+        if label.startswith(article):
+            return f"a {adjective} {label[len(article):]}"
+    return f"{adjective} {label}"

@@ -93,6 +93,8 @@ STATEMENT_WORDS = frozenset({"next", "back", "more"})
 """Command words that a longer statement uses as plain words ("next time I'll ask for the
 tablets", "back at work tomorrow", "the sheet says drink more"); any other command in it keeps
 it a command."""
+CLAUSE_MIN_WORDS = 3
+"""A clause no layer read is compared with the phrase book only from this many words."""
 STATEMENT_MIN_WORDS = 3
 """Shorter statements ("okay then", "thank you") are never taken for questions."""
 LAYERS = ("repair", "concepts", "assertion", "fallback")
@@ -225,6 +227,9 @@ class Understander:
                 result.mentions or result.commands or scores or standalone
                 or result.risk_factors):
             self._add_fallback(tokens, triggers, result)
+        elif self.fallback is not None and leading is None and result.confirm is None \
+                and result.mentions and not result.emergency:
+            self._ask_about_unread_clause(tokens, clause_of, triggers, result)
         if leading is not None:
             result.answer = leading.name
         elif not result.mentions:
@@ -407,6 +412,38 @@ class Understander:
                                            start=words[0], end=words[-1] + 1))
         elif symptom is not None and symptom.level.at_least(Level.URGENT):
             result.confirm = nearest.symptom
+
+    def _ask_about_unread_clause(self, tokens: list[str], clause_of: list[int],
+                                 triggers: list[Found], result: Understanding) -> None:
+        """A clause no layer read, or read only as a complaint not known, beside ones they did
+        ("a bit tired, and my lips have gone a funny dark colour"): when it is near a serious
+        symptom of the phrase book, that symptom is asked about by name. Never acted on
+        unasked."""
+        assert self.fallback is not None
+        # "a symptom I don't know well" is no reading of its clause
+        known = [m for m in result.mentions if m.symptom != self.concepts.unknown]
+        read = {k for m in known for k in range(m.start, m.end)}
+        named = {m.symptom for m in known}
+        best: tuple[float, str] | None = None
+        for clause in sorted(set(clause_of)):
+            span = [i for i, c in enumerate(clause_of) if c == clause and tokens[i] not in MARKS]
+            if len(span) < CLAUSE_MIN_WORDS or read & set(span):
+                continue
+            nearest = self.fallback.nearest(" ".join(tokens[i] for i in span))
+            if nearest is None or nearest.similarity < self.fallback.settings.ask_from \
+                    or nearest.symptom in named:
+                continue
+            symptom = self.knowledge.symptoms.get(nearest.symptom)
+            if symptom is None or not symptom.level.at_least(Level.URGENT):
+                continue
+            assertion = self.assertions.classify(tokens, triggers, span[0], span[-1] + 1,
+                                                 frozenset(), nearest.symptom in self.emergency_ids)
+            if assertion in NOT_HAD:
+                continue
+            if best is None or nearest.similarity > best[0]:
+                best = (nearest.similarity, nearest.symptom)
+        if best is not None:
+            result.confirm = best[1]
 
     def _one_complaint(self, tokens: list[str], scores: list[NumberSpan],
                        result: Understanding) -> None:
