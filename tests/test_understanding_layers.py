@@ -876,3 +876,32 @@ def test_a_clause_read_only_as_unknown_beside_a_known_one_is_asked_about_by_name
         text: str, sign: str) -> None:
     reply = Session().handle(text)
     assert reply.emergency or (sign in reply.say and reply.awaiting.name == "YES_NO")
+
+
+@pytest.mark.parametrize("text", [
+    "sorry... where is this?",
+    "she asked me what year it is, twice",
+    "I lost a few minutes, found myself on the floor",
+    "she sort of folded and was out for a few seconds",
+    "i feinted on the stairs",
+    "I have to drag air in between words",
+    "the minute I lie flat it feels like drowning",
+    "I shook her, she went straight back off",
+    "he's dead to the world and I can't rouse him",
+    "I sound like I've had a few, and I haven't touched a drop",
+    "a sense of doom and my heart is hammering"])
+def test_emergencies_told_by_what_happened_or_how_it_feels_are_emergencies(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["only a teaspoon when I went", "my wee looks like stout",
+                                  "hurts to look side to side, and my head is pounding"])
+def test_urgent_signs_told_by_amount_colour_or_movement_are_urgent(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("the machine says eight two on top and four five on the bottom", "blood pressure"),
+    ("temperature one oh three", "39.4 degrees")])
+def test_a_reading_said_digit_by_digit_is_one_number(text: str, said: str) -> None:
+    assert said in Session().handle(text).say

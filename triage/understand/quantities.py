@@ -48,13 +48,17 @@ HEART_RATE_WORDS = frozenset(
     "heart pulse bpm hr beats heartbeat heartrate resting watch fitbit minute".split())
 HEART_RATE_REACH = 4
 """Words between a heart word and its number: "heart going like 150", "pulse is 130"."""
+DIGIT_WORDS = frozenset(
+    "zero one two three four five six seven eight nine 0 1 2 3 4 5 6 7 8 9".split())
+"""Words of one digit, for readings said digit by digit."""
 WEIGHT_WORDS = frozenset(
     "scales scale weigh weighed weighing weight kg kgs kilo kilos kilograms lbs pounds stone"
     .split())
 """Words that make numbers weights ("scales: 71.2 yesterday, 74.0 today")."""
 WEIGHT_RANGE = (30.0, 400.0)
 """Numbers that can be a body weight, in kilograms or pounds."""
-PRESSURE_WORDS = frozenset("pressure bp cuff systolic diastolic sphygmomanometer".split())
+PRESSURE_WORDS = frozenset(
+    "pressure bp cuff systolic diastolic sphygmomanometer machine monitor top bottom".split())
 """Words that make two numbers joined by "and" a blood pressure ("pressure show 80 and 45")."""
 READING_JOINS = (["over"], ["by"], ["on"])
 """Words between the two numbers of a reading wherever it is said ("78 over 45")."""
@@ -157,6 +161,8 @@ class QuantityReader:
         temperature_context = bool(words & TEMPERATURE_WORDS)
         infusion_said = any(self._occurs(tokens, w, 0, len(tokens)) for w in self.infusion_words)
         skip_until = 0
+        if words & (PRESSURE_WORDS | HEART_RATE_WORDS | TEMPERATURE_WORDS):
+            spans = _digit_by_digit(tokens, spans)
         spans = _spoken_decimals(spans, temperature_context)
         spans = self._blood_pressure(tokens, spans, result)
         spans = self._heart_rate(tokens, spans, result)
@@ -283,6 +289,31 @@ class QuantityReader:
             result.ago_hours = LAST_WEEK_HOURS
         elif "just now" in text or "just finished" in text or "just ended" in text:
             result.ago_hours = 0.0
+
+
+def _digit_by_digit(tokens: list[str], spans: list[NumberSpan]) -> list[NumberSpan]:
+    """A reading said one digit at a time ("seven nine on top and four one on the bottom",
+    "one oh three"): two or three single digits in a row, "oh" or "o" as 0, are one number."""
+    merged: list[NumberSpan] = []
+    for span in spans:
+        # one digit, or one digit and its decimals ("three point five")
+        single = tokens[span.start] in DIGIT_WORDS and 0 <= span.value < 10
+        last = merged[-1] if merged else None
+        gap = tokens[last.end:span.start] if last is not None else []
+        zeros = len(gap) if all(t in ("oh", "o") for t in gap) else -1
+        if last is not None and single and zeros in (0, 1) and last.value < 100 \
+                and last.value == int(last.value) and _digits_of(tokens, last):
+            whole = int(last.value) * 10 ** (zeros + 1)
+            if whole < 1000:
+                merged[-1] = NumberSpan(whole + span.value, last.start, span.end)
+                continue
+        merged.append(span)
+    return merged
+
+
+def _digits_of(tokens: list[str], span: NumberSpan) -> bool:
+    """Whether the span is only single digits said one by one (with "oh" for 0)."""
+    return all(t in DIGIT_WORDS or t in ("oh", "o") for t in tokens[span.start:span.end])
 
 
 def _spoken_decimals(spans: list[NumberSpan], temperature: bool) -> list[NumberSpan]:
