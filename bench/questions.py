@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.corpus import fresh_rounds, write_section  # noqa: E402
 from tests.questions import MAX_WORDS, AskedQuestion, Outcome, ask, load_questions  # noqa: E402
+from triage.understand import default_understander  # noqa: E402
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "BENCHMARKS.md"
 START, END = "<!-- questions:start -->", "<!-- questions:end -->"
@@ -36,6 +37,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--out", type=Path, default=BENCHMARKS)
     args = parser.parse_args(argv)
+    fallback = default_understander().fallback
+    if fallback is not None:
+        fallback.ready.wait()  # the similarity layer, loaded in the background, is part of it
     questions = load_questions()
     tuning = [q for q in questions if not q.held_back]
     held = [q for q in questions if q.held_back]
