@@ -905,3 +905,12 @@ def test_urgent_signs_told_by_amount_colour_or_movement_are_urgent(text: str) ->
     ("temperature one oh three", "39.4 degrees")])
 def test_a_reading_said_digit_by_digit_is_one_number(text: str, said: str) -> None:
     assert said in Session().handle(text).say
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("dreamt I couldn't breathe, woke up and I'm totally fine", Level.NONE),
+    ("I had a nightmare that my throat closed up, I'm fine now", Level.NONE),
+    ("I had a dream last night and now I can't breathe", Level.EMERGENCY),
+    ("I dreamt I was fine but I woke up and my lips are blue", Level.EMERGENCY)])
+def test_a_sign_in_a_dream_is_not_had_but_one_on_waking_is(text: str, level: Level) -> None:
+    assert level_after(text) is level
