@@ -914,3 +914,29 @@ def test_a_reading_said_digit_by_digit_is_one_number(text: str, said: str) -> No
     ("I dreamt I was fine but I woke up and my lips are blue", Level.EMERGENCY)])
 def test_a_sign_in_a_dream_is_not_had_but_one_on_waking_is(text: str, level: Level) -> None:
     assert level_after(text) is level
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("unrousable this morning, only responds to pain", Level.EMERGENCY),
+    ("awful feeling something bad is about to happen, heart pounding", Level.EMERGENCY),
+    ("this back pain honestly alarms me", Level.EMERGENCY),
+    ("she's using her shoulders to breathe", Level.EMERGENCY),
+    ("poor output today, one small void since breakfast", Level.URGENT)])
+def test_handover_words_dread_and_alarm_are_read(text: str, level: Level) -> None:
+    assert level_after(text) is level
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("no no that was the telly saying he can't breathe, not me, I'm fine", Level.NONE),
+    ("that was the tv saying someone can't breathe, my throat is closing though",
+     Level.EMERGENCY)])
+def test_what_the_telly_says_is_not_the_patient_but_what_follows_is(text: str,
+                                                                    level: Level) -> None:
+    assert level_after(text) is level
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("went a bit woozy getting out of the bath, sat on the edge and it passed", Level.DOCTOR),
+    ("I feel on edge and my heart is racing", Level.EMERGENCY)])
+def test_sitting_on_the_edge_is_not_feeling_on_edge(text: str, level: Level) -> None:
+    assert level_after(text) is level
