@@ -940,3 +940,82 @@ def test_what_the_telly_says_is_not_the_patient_but_what_follows_is(text: str,
     ("I feel on edge and my heart is racing", Level.EMERGENCY)])
 def test_sitting_on_the_edge_is_not_feeling_on_edge(text: str, level: Level) -> None:
     assert level_after(text) is level
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("I c-c-can't b-b-breathe", "breathe"),
+    ("my th-th-throat is sw-sw-swelling", "throat"),
+    ("t-temp is thirty-n-nine", "nine")])
+def test_normalise_reads_a_stammer_written_down_as_the_word(text: str, word: str) -> None:
+    assert word in tokenize(text)
+
+
+@pytest.mark.parametrize("word", ["co-codamol", "x-ray"])
+def test_normalise_keeps_hyphenated_words_that_are_no_stammer(word: str) -> None:
+    assert tokenize(word) == word.split("-")
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("p-p-peed once since y-y-yesterday and hardly anything", Level.URGENT),
+    ("m-my l-lips are g-g-going blue", Level.EMERGENCY)])
+def test_a_stammered_complaint_is_understood(text: str, level: Level) -> None:
+    assert level_after(text) is level
+
+
+@pytest.mark.parametrize("text", ["aching all over, breathing's fine", "sore legs, chest's ok"])
+def test_a_site_said_to_be_fine_lends_itself_to_no_complaint(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", ["I woke up on the kitchen floor, don't know how I got there",
+                                  "next thing I knew I was on the bathroom tiles"])
+def test_coming_round_on_the_floor_is_fainting(text: str) -> None:
+    assert "fainting" in present(text)
+
+
+@pytest.mark.parametrize("text", ["the whole room was tipping when I stood up",
+                                  "walls swaying like I'm on a boat"])
+def test_a_room_that_moves_is_dizziness(text: str) -> None:
+    assert "dizziness" in present(text)
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("the room went tipping and then I threw up", Level.EMERGENCY),
+    ("my heart is racing and the ceiling is spinning", Level.EMERGENCY)])
+def test_a_moving_room_counts_with_other_signs_of_a_reaction(text: str, level: Level) -> None:
+    assert level_after(text) is level
+
+
+@pytest.mark.parametrize("text", ["when I grin only the left side goes up",
+                                  "his left arm just hangs there",
+                                  "she's drooling out of one corner of her mouth"])
+def test_a_face_or_arm_that_hangs_on_one_side_is_a_stroke_sign(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["the breath keeps getting stuck halfway",
+                                  "I'm not able to take a full breath",
+                                  "can't get my breadth"])
+def test_breath_that_sticks_or_will_not_fill_is_trouble_breathing(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("my wee is the colour of Bovril", "dark_urine"),
+    ("only been to the toilet the once since breakfast", "less_urine"),
+    ("feels like a strap round my chest, cranked tight", "chest_pain"),
+    ("me heed's pounding", "headache")])
+def test_more_lay_and_regional_words(text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+def test_a_head_that_went_bang_worst_ever_is_an_emergency() -> None:
+    assert level_after("my head went bang, the worst I've had in my life") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("the week before the infusion I had chest pain from a cold, all fine now", Level.NONE),
+    ("my chest has been tight since before the infusion", Level.EMERGENCY)])
+def test_before_the_infusion_is_the_past_but_since_before_is_now(text: str,
+                                                                 level: Level) -> None:
+    assert level_after(text) is level

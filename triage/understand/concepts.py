@@ -77,6 +77,7 @@ class ConceptComposer:
         self.absorbs: dict[str, frozenset[str]] = {}
         """Symptom to the sites whose unknown complaints it absorbs (see ConceptRule)."""
         self.limiting = frozenset(data["settings"].get("limiting", ()))
+        self.all_right = frozenset(data["settings"].get("all_right", ()))
         self.rules = tuple(ConceptRule(
             symptom=r["symptom"], sites=frozenset(r["sites"]), findings=frozenset(r["findings"]),
             side=r.get("side"), blocks=frozenset(r.get("blocks", ())),
@@ -167,7 +168,7 @@ class ConceptComposer:
             findings = [t for t in in_clause if t.kind == "finding"]
             borrowed = bool(findings and not sites)
             if borrowed:
-                sites = carried or self._lent_by_next(clause_tags, number)
+                sites = carried or self._lent_by_next(tokens, clauses, clause_tags, number)
             own_sites = [t for t in in_clause if t.kind == "site"]
             if not findings:
                 if own_sites:
@@ -224,14 +225,17 @@ class ConceptComposer:
                 found[self.unknown] = _concept(self.unknown, site, complaint, borrowed)
         return list(found.values())
 
-    @staticmethod
-    def _lent_by_next(clause_tags: list[list[Tag]], number: int) -> list[Tag]:
+    def _lent_by_next(self, tokens: list[str], clauses: list[tuple[int, int]],
+                      clause_tags: list[list[Tag]], number: int) -> list[Tag]:
         """The sites of the next clause, when it names only a site: "whistling like a kettle,
-        every time he breathes in"."""
+        every time he breathes in"; not when it says the site is all right ("achy,
+        breathing's fine")."""
         if number + 1 >= len(clause_tags):
             return []
         following = clause_tags[number + 1]
-        if any(t.kind == "finding" for t in following):
+        start, end = clauses[number + 1]
+        if any(t.kind == "finding" for t in following) or \
+                any(t in self.all_right for t in tokens[start:end]):
             return []
         return [t for t in following if t.kind == "site"]
 

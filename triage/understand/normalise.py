@@ -21,14 +21,15 @@ MARKS = frozenset({CLAUSE_MARK, QUESTION_MARK, PAUSE_MARK})
 _DATA_FILE = Path(__file__).with_name("normalise.toml")
 
 
-def _load_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str]]:
+def _load_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str],
+                            frozenset[str]]:
     with open(_DATA_FILE, "rb") as handle:
         data = tomllib.load(handle)
     return dict(data["contractions"]), dict(data["spellings"]), dict(data["dictated"]), \
-        frozenset(data["possessive"]["me_before"])
+        frozenset(data["possessive"]["me_before"]), frozenset(data["is_contraction"]["before"])
 
 
-CONTRACTIONS, SPELLINGS, DICTATED, ME_IS_MY_BEFORE = _load_tables()
+CONTRACTIONS, SPELLINGS, DICTATED, ME_IS_MY_BEFORE, IS_BEFORE = _load_tables()
 """Contractions expanded ("isn't" -> "is not"), spellings made one ("colour" -> "color"), and
 punctuation said aloud to a dictation app ("question mark") made punctuation."""
 _DICTATED = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(DICTATED, key=len,
@@ -47,6 +48,27 @@ _QUESTION = re.compile(r"\?+")
 _DEGREES = re.compile(r"\u00b0\s*([cf])?\b")
 
 
+_STUTTER = re.compile(r"[a-z]+(?:-[a-z]+)+")
+"""A hyphenated word, in which a stammer written down may hide ("b-b-breathe")."""
+
+
+def _unstuttered(word: str) -> str:
+    """A stammer as dictation writes it, said once: "t-t-temperature" is "temperature",
+    "thirty-n-n-nine" is "thirty-nine". A part is a repeated start of the next part when it
+    is one letter, or two or three letters said more than once ("sh-sh-shivering");
+    "co-codamol" and "x-ray" stay as they are."""
+    parts = word.split("-")
+    kept: list[str] = []
+    for i, part in enumerate(parts):
+        after = parts[i + 1] if i + 1 < len(parts) else ""
+        repeated = (i > 0 and parts[i - 1] == part) or after == part
+        if after.startswith(part) and len(part) < len(after) + (after == part) and (
+                len(part) == 1 or (len(part) <= 3 and repeated)):
+            continue
+        kept.append(part)
+    return "-".join(kept)
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-case tokens with contractions expanded and clause marks as CLAUSE_MARK tokens."""
     text = text.translate(_APOSTROPHES).lower()
@@ -60,10 +82,12 @@ def tokenize(text: str) -> list[str]:
     text = _QUESTION.sub(" \u00bf ", text)
     text = _PAUSE.sub(" \u00a6 ", text)
     text = _PUNCT_CLAUSE.sub(f" {CLAUSE_MARK} ", text)
+    text = _STUTTER.sub(lambda m: _unstuttered(m.group(0)), text)
     text = text.replace("-", " ")
     text = _OTHER.sub(" ", text)
     tokens: list[str] = []
-    for raw in text.split():
+    words = text.split()
+    for position, raw in enumerate(words):
         if raw == "\u00bf":
             tokens.append(QUESTION_MARK)
             continue
@@ -78,7 +102,8 @@ def tokenize(text: str) -> list[str]:
         if expanded is None and raw.endswith("n't"):
             expanded = raw[:-3] + " not"
         if expanded is None and raw.endswith("'s"):
-            expanded = raw[:-2]
+            after = words[position + 1] if position + 1 < len(words) else ""
+            expanded = raw[:-2] + (" is" if after in IS_BEFORE else "")
         if expanded is None and raw.endswith("'re"):
             expanded = raw[:-3] + " are"
         if expanded is None and raw.endswith("'ve"):
