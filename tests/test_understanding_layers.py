@@ -963,7 +963,8 @@ def test_a_stammered_complaint_is_understood(text: str, level: Level) -> None:
     assert level_after(text) is level
 
 
-@pytest.mark.parametrize("text", ["aching all over, breathing's fine", "tired and achy, chest's ok"])
+@pytest.mark.parametrize("text", ["aching all over, breathing's fine",
+                                  "tired and achy, chest's ok"])
 def test_a_site_said_to_be_fine_lends_itself_to_no_complaint(text: str) -> None:
     assert level_after(text) is Level.SELF_CARE
 
@@ -1020,3 +1021,9 @@ def test_a_head_that_went_bang_worst_ever_is_an_emergency() -> None:
 def test_before_the_infusion_is_the_past_but_since_before_is_now(text: str,
                                                                  level: Level) -> None:
     assert level_after(text) is level
+
+
+@pytest.mark.parametrize("text", ["sore where the drip was, a red patch about a five p",
+                                  "red mark on my arm where the cannula was, the size of a 10 p"])
+def test_a_coin_for_size_is_no_pain_score(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
