@@ -1027,3 +1027,14 @@ def test_before_the_infusion_is_the_past_but_since_before_is_now(text: str,
                                   "red mark on my arm where the cannula was, the size of a 10 p"])
 def test_a_coin_for_size_is_no_pain_score(text: str) -> None:
     assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("he had to shake me for ages before I woke up", Level.EMERGENCY),
+    ("I wake up on the floor of the toilet, don't know how I got there", Level.EMERGENCY),
+    ("one of my passengers is wheezing at the back, I'm fine", Level.NONE),
+    ("she turned the lights off for me, my head's sore", Level.SELF_CARE),
+    ("squinting at every lamp, and my head is pounding", Level.URGENT)])
+def test_waking_switching_off_and_squinting_are_read_for_what_they_say(text: str,
+                                                                       level: Level) -> None:
+    assert level_after(text) is level
