@@ -55,6 +55,9 @@ class PhraseBook:
     """Body site ("throat", "urine", "side") to the words patients use for it (lexicon.toml)."""
     findings: dict[str, Phrases] = field(default_factory=dict)
     """Finding ("swelling", "blue", "numb") to the words patients use for it (lexicon.toml)."""
+    command_not_before: dict[str, Phrases] = field(default_factory=dict)
+    """Command name to the words that, right after its phrase, make it an ordinary word of a
+    sentence ("next week", "stop taking", "back to work"): no command then."""
 
     def phrase_groups(self) -> dict[str, Phrases]:
         """Every phrase group by a qualified name, e.g. "symptom:headache", "command:repeat"."""
@@ -97,6 +100,7 @@ def load_phrase_book() -> PhraseBook:
         spoken_symptoms={k: _phrases(v["phrases"]) for k, v in symptoms.items()},
         answers={k: _phrases(v["phrases"]) for k, v in answers.items()},
         commands={k: _phrases(v["phrases"]) for k, v in commands.items()},
+        command_not_before={k: _phrases(v.get("not_before", [])) for k, v in commands.items()},
         negation_cues=_phrases(modifiers["negation"]["cues"]),
         negation_after_cues=_phrases(modifiers["negation"]["after_cues"]),
         severity={k: _phrases(v) for k, v in modifiers["severity"].items()},

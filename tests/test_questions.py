@@ -707,3 +707,18 @@ def test_chale_said_before_a_question_is_not_chills() -> None:
 ])
 def test_round_fourteen_wordings_find_their_topic(question: str, topic: str) -> None:
     assert answer(topic) in new_session().handle(question).say
+
+
+@pytest.mark.parametrize("said", ["should I stop taking my water tablets for a few days?",
+                                  "I'm going to stop drinking so much once I'm in bed"])
+def test_stop_inside_a_sentence_does_not_end_the_conversation(said: str) -> None:
+    session = new_session()
+    session.handle(said)
+    assert not session.ended
+
+
+@pytest.mark.parametrize("said", ["can I go to my sister's wedding next weekend?",
+                                  "is it fine to book a massage for next Tuesday?"])
+def test_next_inside_a_question_is_no_command_to_move_on(said: str) -> None:
+    reply = new_session().handle(said)
+    assert answer("no_answer") in reply.say

@@ -195,6 +195,9 @@ class Understander:
                     match.exact, scores, "phrases"))
             elif match.kind == "command" and not symptom_spans & set(range(match.start,
                                                                            match.end)):
+                if match.end < len(tokens) and tokens[match.end] in \
+                        self.book.command_not_before.get(match.name, ()):
+                    continue  # "next week", "stop taking": a word of the sentence
                 if match.name not in result.commands:
                     result.commands.append(match.name)
             elif match.kind == "risk":
