@@ -161,3 +161,11 @@ def test_with_nothing_in_doubt_a_not_me_in_a_sentence_is_read_as_a_sentence() ->
     session = new_session()
     session.handle("he is shaking all over and he not look at me")
     assert session.level is not Level.NONE
+
+
+@pytest.mark.parametrize("evidence", [Evidence.STRONG, Evidence.WEAK])
+def test_yes_said_the_scottish_way_is_yes(evidence: Evidence) -> None:
+    # flite's Scottish voice (awb) says "yes" so that the recognizer hears "us"
+    session = new_session()
+    session.handle("I have an itchy rash")  # is your face, lips or tongue swollen?
+    assert session.handle("us", evidence).level is Level.EMERGENCY

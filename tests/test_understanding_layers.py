@@ -1038,3 +1038,16 @@ def test_a_coin_for_size_is_no_pain_score(text: str) -> None:
 def test_waking_switching_off_and_squinting_are_read_for_what_they_say(text: str,
                                                                        level: Level) -> None:
     assert level_after(text) is level
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("my shoulders have been aching since the drip", "muscle_aches"),
+    ("my head is thudding", "headache"),
+    ("there's a drum kit inside me, going like mad", "fast_heartbeat")])
+def test_aching_shoulders_a_thudding_head_and_a_drum_inside(text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+def test_aching_shoulders_are_not_asked_about_as_a_breathing_sign() -> None:
+    reply = Session().handle("aching in the shoulders and a bit shivery")
+    assert reply.level is Level.SELF_CARE and "breath" not in reply.say.lower()
