@@ -1,0 +1,131 @@
+"""Issue 12's bar with voices the project was not tuned on: the spoken suite said by piper's
+natural US male voice (joe) and flite's 8 kHz US male diphone voice (kal), and by flite's
+Scottish male voice (awb), on clean speech and in pink noise at 10 dB SNR, heard through the
+front end with noise suppression on.
+
+    python -m bench.unseen_voices           prints the rows
+    python -m bench.unseen_voices --write   also writes the "Unseen voices" section of
+                                            BENCHMARKS.md
+
+The pass/fail suite and every other figure use flite's slt and rms, which the phrase book and
+the recognizer's settings were tuned on. awb was unseen when first measured (AWB_FIRST); its
+misses were then read and one was fixed ("yes" heard as "us"), so it is no longer unseen: the
+bar is judged on joe and kal, whose misses nobody has read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from spoken import CLEAN, Condition
+
+from bench import ROOT
+from bench.accuracy import AccuracyRow, measure_accuracy
+from bench.corpus import write_section
+from bench.frontend import BAR
+
+START, END = "<!-- unseen-voices:start -->", "<!-- unseen-voices:end -->"
+VOICES = ("awb", "joe", "kal")
+UNSEEN = ("joe", "kal")
+"""The voices whose misses were never read: the bar is judged on these."""
+AWB_FIRST = ("2026-12-01 10:58 UTC, before any change for it: clean speech emergency 93%, "
+             "urgent 100%, in range 91%; 10 dB SNR emergency 93%, urgent 82%, in range 85%")
+CONDITIONS = (CLEAN, Condition(10.0))
+
+
+def measure() -> list[AccuracyRow]:
+    """Suppression on in both conditions, and clean speech as the assistant starts by default
+    (suppression off: issue 3's bar)."""
+    from spoken import pocketsphinx_recognizer, suite
+
+    vignettes, defaults = suite()
+    rows, _ = measure_accuracy("grammar", pocketsphinx_recognizer, vignettes, defaults,
+                               VOICES, CONDITIONS, suppression="on")
+    default, _ = measure_accuracy("grammar", pocketsphinx_recognizer, vignettes, defaults,
+                                  VOICES, (CLEAN,), suppression="off")
+    return sorted(rows + default, key=lambda r: (r.voice, r.condition.name != "clean",
+                                                 r.suppression))
+
+
+def _pct(value: float) -> str:
+    return f"{100 * value:.0f}%"
+
+
+def section(rows: list[AccuracyRow], origin: str) -> str:
+    lines = [
+        START, "## Unseen voices", "",
+        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by {origin}. The spoken suite as "
+        "above (grammar recognizer, patients who say it again), noise suppression on (and, on "
+        "clean speech, also off, as the assistant starts by default), said by "
+        "voices the project was not tuned on: piper's joe (a natural US male voice, test "
+        "extra only), flite's kal (an 8 kHz US male diphone voice) and flite's awb (Scottish "
+        f"male). awb's first measurement ({AWB_FIRST}) showed its \"yes\" heard as \"us\"; "
+        "that was fixed (answers.toml), so awb is now a voice tuned on and the bar below is "
+        "judged on joe and kal alone.",
+        "",
+        "| voice | condition | suppression | WER | emergency recall | urgent at or above "
+        "| level in range | said again | under-triaged |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        missed = ", ".join(row.missed[:6]) + (" …" if len(row.missed) > 6 else "") or "–"
+        lines.append(
+            f"| {row.voice} | {row.condition.name} | {row.suppression} | "
+            f"{_pct(row.word_error.rate)} | "
+            f"{_pct(row.emergency_recall)} ({row.emergency_cases}) | "
+            f"{_pct(row.urgent_recall)} | {_pct(row.in_range)} | {row.said_again} | "
+            f"{missed} |")
+    clean = [r for r in rows if r.condition.name == "clean" and r.suppression == "off"
+             and r.voice in UNSEEN]
+    at_10 = [r for r in rows if r.condition.name == "10 dB SNR" and r.voice in UNSEEN]
+    if at_10:
+        worst = {"emergency": min(r.emergency_recall for r in at_10),
+                 "urgent": min(r.urgent_recall for r in at_10),
+                 "in_range": min(r.in_range for r in at_10)}
+        met = all(worst[k] >= BAR[k] for k in BAR)
+        lines += [
+            "",
+            f"**Issue 12's bar at 10 dB SNR with unseen voices** (≥ 95% of emergencies at "
+            f"emergency, ≥ 80% of urgent at or above, ≥ 70% in range), worst of "
+            f"{', '.join(UNSEEN)}: emergency {_pct(worst['emergency'])}, urgent "
+            f"{_pct(worst['urgent'])}, in range {_pct(worst['in_range'])}: "
+            f"**{'met' if met else 'not met'}**.",
+        ]
+    if clean:
+        recall = min(r.emergency_recall for r in clean)
+        lines += [
+            "",
+            f"**Clean speech as the assistant starts by default** (suppression off), worst of "
+            f"{', '.join(UNSEEN)}: emergency {_pct(recall)} (issue 3's bar: every emergency): "
+            f"**{'met' if recall >= 1.0 else 'not met'}**.",
+        ]
+    lines.append(END)
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.unseen_voices", description=__doc__)
+    parser.add_argument("--write", action="store_true")
+    parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
+    args = parser.parse_args(argv)
+    begin = time.perf_counter()
+    rows = measure()
+    for row in rows:
+        print(f"{row.voice} {row.condition.name} {row.suppression}: WER "
+              f"{_pct(row.word_error.rate)}, emergency "
+              f"{_pct(row.emergency_recall)}, urgent {_pct(row.urgent_recall)}, in range "
+              f"{_pct(row.in_range)}; missed {', '.join(row.missed)}", flush=True)
+    if args.write:
+        minutes = (time.perf_counter() - begin) / 60
+        origin = f"`python -m bench.unseen_voices --write` in {minutes:.0f} minutes"
+        write_section(section(rows, origin), args.out, START, END)
+        print(f"wrote the Unseen voices section of {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
