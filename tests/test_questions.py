@@ -722,3 +722,13 @@ def test_stop_inside_a_sentence_does_not_end_the_conversation(said: str) -> None
 def test_next_inside_a_question_is_no_command_to_move_on(said: str) -> None:
     reply = new_session().handle(said)
     assert answer("no_answer") in reply.say
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("does the infusion hurt much? I'm not good with needles", "infusion_length"),
+    ("she wants to know, will it hurt her, the drip", "infusion_length"),
+    ("what's S C I G when it's at home", "scig"),
+    ("the medicine they give before the serum, what's it for", "premedication"),
+    ("the headache will come after how many hours", "headache_onset")])
+def test_round_seventeen_wordings_find_their_topic(question: str, topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
