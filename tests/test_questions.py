@@ -732,3 +732,13 @@ def test_next_inside_a_question_is_no_command_to_move_on(said: str) -> None:
     ("the headache will come after how many hours", "headache_onset")])
 def test_round_seventeen_wordings_find_their_topic(question: str, topic: str) -> None:
     assert answer(topic) in new_session().handle(question).say
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("he wants to know what'll help his shivers", "warmth_rest"),
+    ("what would you recommend to alleviate these aches", "warmth_rest"),
+    ("is it ok to keep taking my hay fever pills?", "no_answer")])
+def test_relayed_wishes_formal_remedies_and_hay_fever(question: str, topic: str) -> None:
+    reply = new_session().handle(question)
+    assert answer(topic) in reply.say
+    assert "fever" not in reply.say.split(".")[0].lower() or topic != "no_answer"

@@ -208,6 +208,7 @@ class Repairer:
 
     def _split(self, token: str) -> list[str]:
         if token in MARKS or token in self.vocabulary or token in self.english \
+                or token in self.keep \
                 or not 7 <= len(token) <= MAX_LENGTH or not token.isalpha() \
                 or len(self.candidates(token).words) > 1:
             return [token]
