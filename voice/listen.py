@@ -121,14 +121,26 @@ def words_of(text: str) -> list[str]:
 def own_voice(transcript: Transcript, replies: Sequence[str]) -> bool:
     """Heard while the assistant spoke: is it its own voice (what the echo canceller left)?
     Yes when nothing was heard, when most words are words of the replies being said, or when
-    it was weakly heard and names no emergency. An emergency in other words is the patient's."""
+    it was weakly heard and names neither an emergency nor a command ("stop", "repeat"):
+    words of the patient's that overlapped the reply are often weakly heard."""
     words = words_of(transcript.text)
     if not words:
         return True
     said = {word for reply in replies for word in words_of(reply)}
     if sum(word in said for word in words) >= OWN_VOICE_SHARE * len(words):
         return True
-    return transcript.evidence is not Evidence.STRONG and not is_emergency(transcript.text)
+    if transcript.evidence is Evidence.STRONG:
+        return False
+    return not is_emergency(transcript.text) and not steers(transcript.text)
+
+
+def steers(text: str) -> bool:
+    """The text holds a command to the assistant ("stop", "repeat", "slower")."""
+    try:
+        return bool(understand(text).commands)
+    except Exception:  # the understanding must never stop the ears
+        log.exception("understanding failed on %r", text)
+        return False
 
 
 class Notices:

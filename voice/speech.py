@@ -453,14 +453,11 @@ class AudioOutput:
                 self._ended = time.monotonic()
 
     def stop(self) -> None:
-        """Cut the playback under way short (from another thread); never raises."""
+        """Cut the playback under way short (from another thread); never raises. The thread
+        that plays aborts its own stream (PortAudio streams must not be stopped from two
+        threads at once)."""
         self._stopping = True
-        stream, finished = self._stream, self._finished
-        if stream is not None:
-            try:
-                stream.abort()
-            except Exception as error:  # already ended, or the device is gone
-                log.debug("stopping playback: %s", error)
+        finished = self._finished
         if finished is not None:
             finished.set()
 
@@ -492,6 +489,9 @@ class AudioOutput:
 
         def callback(outdata: np.ndarray, frames: int, _time: object, _status: object) -> None:
             nonlocal position, copied
+            if self._stopping:
+                outdata[:] = 0
+                raise sd.CallbackAbort
             chunk = samples[position:position + frames]
             outdata[: len(chunk), 0] = chunk
             position += len(chunk)
@@ -518,6 +518,8 @@ class AudioOutput:
                 if not finished.wait(padded.seconds + PLAYBACK_GRACE_S):
                     stream.abort()
                     raise OutputError("the output device stopped responding")
+                if self._stopping:
+                    stream.abort()
         except sd.PortAudioError as error:
             if self._stopping:
                 return
