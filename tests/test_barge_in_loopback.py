@@ -10,11 +10,13 @@ Timings are printed (run with -s), not judged, beyond generous safety caps.
 from __future__ import annotations
 
 import queue
+import subprocess
 import time
 import wave
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 from pulse import VirtualAudio, virtual_audio  # noqa: F401 - fixture
 from test_listen_loopback import ENGINE, Assistant, patient_wav, voices  # noqa: F401 - fixture
@@ -47,6 +49,19 @@ def show_hearing(assistant: Assistant) -> None:
         keys = ("heard '", 'heard "', "talked over", "own voice", "emergency words", "echo lags")
         if any(key in line for key in keys):
             print("   ", line.rstrip().removeprefix("ivig-voice: DEBUG: "))
+
+
+def speech_onset(path: Path, level: float = 500.0) -> float:
+    """Seconds of silence at the start of a clip (flite leaves some before the first word)."""
+    with wave.open(str(path), "rb") as handle:
+        rate = handle.getframerate()
+        samples = np.frombuffer(handle.readframes(handle.getnframes()), dtype="<i2")
+    window = rate // 100
+    for start in range(0, len(samples) - window, window):
+        piece = samples[start:start + window].astype(np.float64)
+        if np.sqrt(np.mean(piece ** 2)) > level:
+            return start / rate
+    return 0.0
 
 
 def wav_seconds(path: Path) -> float:
@@ -85,8 +100,9 @@ def test_an_emergency_said_over_a_reply_is_acted_on_at_once(
         ask_for_a_long_reply(echo_room, assistant, voices)
         time.sleep(TALK_AFTER_S)
         assert echo_room.assistant_playing(), "the reply should still be playing"
-        started = time.monotonic()
-        echo_room.say_as_patient(patient_wav(voices, emergency))
+        clip = patient_wav(voices, emergency)
+        started = time.monotonic() + speech_onset(clip)
+        echo_room.say_as_patient(clip)
         ended = time.monotonic()
         try:
             reply = assistant.replies.get(timeout=EMERGENCY_CAP_S)
@@ -121,13 +137,14 @@ def test_stop_said_over_a_reply_stops_it(
         reply_s = wav_seconds(sorted(spoken.glob("reply-*.wav"))[-1])
         time.sleep(TALK_AFTER_S)
         clip = patient_wav(voices, command)
-        started = time.monotonic()
-        echo_room.say_as_patient(clip)
+        player = subprocess.Popen(["paplay", "--device=patient", str(clip)], env=echo_room.env)
+        speaks = time.monotonic() + speech_onset(clip)
         while echo_room.assistant_playing():
             time.sleep(POLL_S)
         stopped = time.monotonic()
+        player.wait(timeout=60)
         print(f"\n'{command}': the reply ({reply_s:.1f} s) stopped {stopped - began:.2f} s after "
-              f"it began, {stopped - started:.2f} s after the patient began "
+              f"it began, {stopped - speaks:.2f} s after the patient's first word "
               f"(clip {wav_seconds(clip):.2f} s)")
         assert stopped - began < reply_s - 3.0, "the reply was played on to its end"
         turn = assistant.next_reply()
