@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(python3 python3-venv python3-pip espeak-ng flite sox libsndfile1 libportaudio2
-              pulseaudio pulseaudio-utils)
+              pulseaudio pulseaudio-utils libspeexdsp1)
 # The tests open the care team's HTML report in a real headless browser. scripts/test.sh asks
 # for it (IVIG_TEST_BROWSER=1), so starting the assistant never installs a browser. Debian
 # packages Chromium itself; elsewhere (Ubuntu's is a snap, which does not run in containers)

@@ -119,6 +119,23 @@ class VirtualAudio:
                 return
             time.sleep(POLL_S)
 
+    def add_echo_path(self, volume_percent: int = 100, latency_ms: int = 60) -> str:
+        """Feed what the assistant says into the patient's microphone too, as a speaker is
+        heard by the microphone in a real room; returns the module to give remove_echo_path.
+        Not on by default: other tests want a room without echo."""
+        module = self.pactl("load-module", "module-loopback", "source=assistant.monitor",
+                            "sink=patient", f"latency_msec={latency_ms}",
+                            "source_dont_move=true", "sink_dont_move=true").stdout.strip()
+        if volume_percent != 100:
+            for line in self.pactl("list", "short", "sink-inputs").stdout.splitlines():
+                fields = line.split()
+                if len(fields) > 2 and fields[2] == module:
+                    self.pactl("set-sink-input-volume", fields[0], f"{volume_percent}%")
+        return module
+
+    def remove_echo_path(self, module: str) -> None:
+        self.pactl("unload-module", module, check=False)
+
     def say_as_patient(self, wav: Path) -> None:
         """Play a WAV into the patient's side of the room (the assistant's microphone)."""
         subprocess.run(["paplay", "--device=patient", str(wav)], env=self.env, check=True,

@@ -1,10 +1,13 @@
 """The live hands-free session: listen, recognize, answer aloud, until the patient stops.
 
 One loop, one thread: the assistant speaks (the microphone drops what it hears meanwhile),
-plays a short cue, then listens for one utterance. Emergency words act from partial results,
-without waiting for the sentence to end. Timer reminders (second epinephrine pen) are
-spoken while waiting. A microphone that vanishes is retried every few seconds; with no
-microphone at all, the session goes on typed, or ends with a clear message.
+plays a short cue, then listens for one utterance. With barge-in (--barge-in on) the reply
+plays in the background instead and the loop listens on, through an echo canceller: a
+patient who talks over the reply stops it at once and is heard as the next turn. Emergency
+words act from partial results, without waiting for the sentence to end. Timer reminders
+(second epinephrine pen) are spoken while waiting. A microphone that vanishes is retried
+every few seconds; with no microphone at all, the session goes on typed, or ends with a
+clear message.
 """
 
 from __future__ import annotations
@@ -16,9 +19,10 @@ import re
 import stat
 import sys
 import time
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 from triage.knowledge import default_knowledge
 from triage.reply import Awaiting, Evidence, Reply
@@ -29,7 +33,10 @@ from voice.conversation import Conversation, ReplySink
 from voice.denoise import Denoiser
 from voice.endpoint import complete_short_answer
 from voice.microphone import MicrophoneError
-from voice.speech import Speaker
+from voice.speech import AudioOutput, Speaker
+
+if TYPE_CHECKING:
+    from voice.echo import EchoCanceller
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +60,22 @@ patient waits for the listening tone and answers after it; a television talks on
 utterance is graded as other voices (Evidence.BACKGROUND). On the TV programme of
 tests/tv_programme.py, every false emergency left after the recognizer's own grading began
 this way; graded only when also weakly heard, one was still "heard" in a loopback run."""
+TALK_OVER_WINDOW = 10
+"""Barge-in: chunks (30 ms each) looked at together while the assistant speaks."""
+TALK_OVER_CHUNKS = 5
+"""Barge-in: this many chunks of the window with someone talking over the assistant (150 ms
+of 300 ms) stop the reply; one chunk alone is a word of its own voice left by the canceller."""
+BARGE_IN_PRE_ROLL = 10
+"""Barge-in: chunks (0.3 s) before the reply was stopped handed to the recognizer with the
+rest, so the patient's first words are not lost (more brought the canceller's leftovers of
+the reply in: "saw i can't breathe")."""
+ECHO_TAIL_S = 0.5
+"""Barge-in: after the last played sound, its echo may still come this long."""
+OWN_VOICE_SHARE = 0.6
+"""Barge-in: heard over a reply, words of which this share or more are words of the reply
+are the assistant's own voice, left by the echo canceller."""
+QUIET_WAIT_S = 60.0
+"""At the end of a session, how long the last reply (goodbye) may take to be said."""
 
 
 
@@ -74,6 +97,50 @@ class ChunkSource(Protocol):
     def reopen(self) -> None: ...
 
     def close(self) -> None: ...
+
+
+class BackgroundSpeech(Protocol):
+    """Speech that plays while the loop listens (voice.speech.Speaker in the background)."""
+
+    @property
+    def speaking(self) -> bool: ...
+
+    def speaking_texts(self) -> list[str]: ...
+
+    def stop_speaking(self) -> list[str]: ...
+
+    def say(self, text: str, *, emergency: bool = False) -> bool: ...
+
+    def wait_until_quiet(self, timeout: float) -> bool: ...
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower())
+
+
+def own_voice(transcript: Transcript, replies: Sequence[str]) -> bool:
+    """Heard while the assistant spoke: is it its own voice (what the echo canceller left)?
+    Yes when nothing was heard, when most words are words of the replies being said, or when
+    it was weakly heard and names neither an emergency nor a command ("stop", "repeat"):
+    words of the patient's that overlapped the reply are often weakly heard."""
+    words = words_of(transcript.text)
+    if not words:
+        return True
+    said = {word for reply in replies for word in words_of(reply)}
+    if sum(word in said for word in words) >= OWN_VOICE_SHARE * len(words):
+        return True
+    if transcript.evidence is Evidence.STRONG:
+        return False
+    return not is_emergency(transcript.text) and not steers(transcript.text)
+
+
+def steers(text: str) -> bool:
+    """The text holds a command to the assistant ("stop", "repeat", "slower")."""
+    try:
+        return bool(understand(text).commands)
+    except Exception:  # the understanding must never stop the ears
+        log.exception("understanding failed on %r", text)
+        return False
 
 
 class Notices:
@@ -212,9 +279,12 @@ class LiveLoop:
         *,
         gate: Gate | None = None,
         denoiser: Denoiser | None = None,
+        speech: BackgroundSpeech | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        """`speech`: barge-in. Replies play in the background while the loop listens; the
+        microphone must then cancel the assistant's echo and report `talk_over` per chunk."""
         self.conversation = conversation
         self.microphone = microphone
         self.recognizer = recognizer
@@ -224,6 +294,16 @@ class LiveLoop:
         self.clock = clock
         self.last_reply: Reply | None = None
         self._cue_due = True
+        self.speech = speech
+        self._cue_after_reply = False
+        """Barge-in: play the listening cue once the reply has been said."""
+        self._echo_until = float("-inf")
+        self._recent: deque[tuple[bytes, bool]] = deque(maxlen=BARGE_IN_PRE_ROLL)
+        self._barged = False
+        """The utterance being heard began over a reply and stopped it."""
+        self._cut: list[str] = []
+        """The replies that utterance cut short."""
+        self._was_speaking = False
         self._denoiser = denoiser
         self._front = denoiser.stream() if denoiser is not None else None
         """The microphone's stream through noise suppression; begun anew whenever the
@@ -238,6 +318,8 @@ class LiveLoop:
             if heard is None:
                 continue
             self._replied(self.conversation.turn(heard.text, heard.evidence))
+        if self.speech is not None:  # the goodbye is said before the session closes
+            self.speech.wait_until_quiet(QUIET_WAIT_S)
 
     def _replied(self, reply: Reply) -> None:
         self.last_reply = reply
@@ -257,8 +339,11 @@ class LiveLoop:
         (a reminder, a microphone loss, an utterance the gate dropped)."""
         if self._cue_due:
             self._cue_due = False
-            self.microphone.drain()
-            self.microphone.play_cue()
+            if self.speech is None:
+                self.microphone.drain()
+                self.microphone.play_cue()
+            else:  # the reply is still playing: the cue comes at its end
+                self._cue_after_reply = True
             if self._denoiser is not None:
                 # a turn cut short by emergency words in a partial result left speech inside
                 # the suppressor: heard after the reply, it started a turn of its own
@@ -277,7 +362,8 @@ class LiveLoop:
         listener = UtteranceListener(self.recognizer, on_partial=on_partial)
         next_poll = self.clock() + REMINDER_POLL_S
         while True:
-            if not detector.in_speech and self.clock() >= next_poll:
+            speaking = self.speech is not None and self.speech.speaking
+            if not detector.in_speech and not speaking and self.clock() >= next_poll:
                 next_poll = self.clock() + REMINDER_POLL_S
                 if self._reminder():
                     return None
@@ -288,31 +374,98 @@ class LiveLoop:
                 return None
             if chunk is None:
                 continue
-            if self._front is not None:
-                chunk = self._front.feed(chunk)
-            for event in detector.feed(chunk):
-                if isinstance(event, SpeechStarted):
-                    began = event.offset + len(event.audio) / (SAMPLE_RATE * SAMPLE_WIDTH)
-                    under_way = began <= UNDER_WAY_S
-                try:
-                    transcript = listener.handle(event)
-                    if urgent:
-                        # act now: the rest of the sentence cannot make it less urgent
-                        final = transcript or self.recognizer.final()
-                        confirmed = is_emergency(final.text)
-                        text = final.text if confirmed else urgent[0]
-                        if not confirmed and final.evidence is Evidence.STRONG:
-                            # the careful final pass over the same audio did not hear it
-                            final = replace(final, evidence=Evidence.WEAK)
-                        log.debug("emergency words in a partial result: %r (%s evidence)",
-                                  text, final.evidence)
-                        return self._through_gate(self._graded(replace(final, text=text),
-                                                               under_way))
-                except Exception as error:  # a recognizer failure must not end the session
-                    log.warning("speech recognition failed: %s", error)
-                    return _Heard(None)  # the dialogue asks again
-                if transcript is not None:
-                    return self._through_gate(self._graded(transcript, under_way))
+            heard_chunks = [chunk]
+            if self.speech is not None:
+                heard_chunks = self._over_the_reply(chunk, detector.in_speech)
+            for chunk in heard_chunks:
+                answer = self._hear(chunk, detector, listener, urgent, under_way)
+                if isinstance(answer, bool):
+                    under_way = answer
+                elif isinstance(answer, _Ignored):
+                    return None
+                elif answer is not None:
+                    return answer
+
+    def _hear(self, chunk: bytes, detector: UtteranceDetector, listener: UtteranceListener,
+              urgent: list[str], under_way: bool) -> _Heard | _Ignored | bool | None:
+        """Feed one chunk: an utterance's result when one ends (IGNORED when the gate or the
+        own-voice judgement dropped it), True/False when speech starts (under way or not),
+        else None."""
+        if self._front is not None:
+            chunk = self._front.feed(chunk)
+        started: bool | None = None
+        for event in detector.feed(chunk):
+            if isinstance(event, SpeechStarted):
+                began = event.offset + len(event.audio) / (SAMPLE_RATE * SAMPLE_WIDTH)
+                under_way = started = began <= UNDER_WAY_S and not self._barged
+            try:
+                transcript = listener.handle(event)
+                if urgent:
+                    # act now: the rest of the sentence cannot make it less urgent
+                    final = transcript or self.recognizer.final()
+                    confirmed = is_emergency(final.text)
+                    text = final.text if confirmed else urgent[0]
+                    if not confirmed and final.evidence is Evidence.STRONG:
+                        # the careful final pass over the same audio did not hear it
+                        final = replace(final, evidence=Evidence.WEAK)
+                    log.debug("emergency words in a partial result: %r (%s evidence)",
+                              text, final.evidence)
+                    return self._judged(self._graded(replace(final, text=text), under_way))
+            except Exception as error:  # a recognizer failure must not end the session
+                log.warning("speech recognition failed: %s", error)
+                self._barged = False
+                return _Heard(None)  # the dialogue asks again
+            if transcript is not None:
+                return self._judged(self._graded(transcript, under_way))
+        return started
+
+    def _judged(self, transcript: Transcript) -> _Heard | _Ignored:
+        """An utterance's result: through the own-voice judgement when it began over a
+        reply, then through the gate."""
+        barged, self._barged = self._barged, False
+        if barged and own_voice(transcript, self._cut):
+            log.debug("own voice over the reply: %r; saying the rest again", transcript.text)
+            if self.speech is not None:
+                for text in self._cut:  # it was cut short by its own echo: never go silent
+                    self.speech.say(text)
+            return IGNORED
+        return self._through_gate(transcript) or IGNORED
+
+    def _over_the_reply(self, chunk: bytes, in_speech: bool) -> list[bytes]:
+        """Barge-in: while a reply plays (and its echo may come) the chunks are only watched
+        for someone talking over it; when someone does, the reply is stopped and the last
+        BARGE_IN_PRE_ROLL chunks go to the recognizer with what follows. Returns the chunks
+        to hear now."""
+        assert self.speech is not None
+        speaking = self.speech.speaking
+        over = getattr(self.microphone, "talk_over", None)
+        now = self.clock()
+        if speaking or over is not None:
+            self._echo_until = now + ECHO_TAIL_S
+        if self._was_speaking and not speaking and not self._barged:
+            self.conversation.session.reply_said()  # the pause after a step counts from here
+        self._was_speaking = speaking
+        if self._barged or in_speech:
+            return [chunk]  # an utterance under way is heard to its end
+        if now >= self._echo_until:
+            self._recent.clear()
+            if self._cue_after_reply:
+                self._cue_after_reply = False
+                self.microphone.play_cue()  # played and cancelled like any reply
+                self._echo_until = self.clock() + ECHO_TAIL_S
+                return []
+            return [chunk]
+        self._recent.append((chunk, bool(over)))
+        window = list(self._recent)[-TALK_OVER_WINDOW:]
+        if sum(talking for _, talking in window) < TALK_OVER_CHUNKS:
+            return []
+        self._cut = self.speech.stop_speaking()
+        self._barged = True
+        self._cue_after_reply = False
+        log.debug("talked over the reply: stopped it (%d replies cut)", len(self._cut))
+        heard = [recent for recent, _ in self._recent]
+        self._recent.clear()
+        return heard
 
     @staticmethod
     def _graded(transcript: Transcript, under_way: bool) -> Transcript:
@@ -364,6 +517,13 @@ class LiveLoop:
     def _emergency_number(self) -> str:
         session = self.conversation.session
         return str(getattr(getattr(session, "profile", None), "emergency_number", "") or "911")
+
+
+class _Ignored:
+    """An utterance heard and dropped (by the gate, or as the assistant's own voice)."""
+
+
+IGNORED = _Ignored()
 
 
 def _answered(text: str, awaiting: object) -> bool:
@@ -451,11 +611,11 @@ def _listen(args: argparse.Namespace, jsonl: bool) -> int:
     from voice.denoise import load_denoiser
     from voice.microphone import Microphone
     from voice.output import JsonlPrinter, PlainPrinter
-    from voice.speech import AudioOutput
 
     info = sys.stderr if jsonl else sys.stdout
     speaker = Speaker.from_args(args)
     output = speaker.output or AudioOutput(args.output_device)
+    echo = _echo_canceller(getattr(args, "barge_in", "off"), output)
     notices = Notices(speaker, jsonl=jsonl)
     sinks: list[ReplySink] = [JsonlPrinter() if jsonl else PlainPrinter(), speaker]
     conversation = Conversation(data_dir_from(args), sinks,
@@ -464,7 +624,7 @@ def _listen(args: argparse.Namespace, jsonl: bool) -> int:
     number = _profile_number(conversation)
     if number not in speaker.spell_out:
         speaker.spell_out.append(number)
-    microphone = Microphone(args.input_device, output=output)
+    microphone = Microphone(args.input_device, output=output, echo=echo)
     recognizer = None
     denoiser = None
     try:
@@ -488,8 +648,11 @@ def _listen(args: argparse.Namespace, jsonl: bool) -> int:
               f"{speaker.engine_name}. Say 'stop' to end.", file=info, flush=True)
         denoiser = load_denoiser(args.noise_suppression,
                                  notice=lambda text: notices.say(text, speak=False))
+        if echo is not None:
+            speaker.speak_in_background()
         loop = LiveLoop(conversation, microphone, recognizer, notices,
-                        gate=Gate(wake_word=args.wake_word), denoiser=denoiser)
+                        gate=Gate(wake_word=args.wake_word), denoiser=denoiser,
+                        speech=speaker if echo is not None else None)
         if args.wake_word:
             print(f"ivig-voice: say '{args.wake_word}' to start talking to me; emergencies "
                   "need no wake word.", file=info, flush=True)
@@ -506,7 +669,29 @@ def _listen(args: argparse.Namespace, jsonl: bool) -> int:
             recognizer.close()
         if denoiser is not None:
             denoiser.close()
+        if echo is not None:
+            speaker.stop_speaking()
+            echo.close()
         conversation.close()
+
+
+def _echo_canceller(mode: str, output: AudioOutput) -> EchoCanceller | None:
+    """Barge-in (--barge-in on) needs the assistant's voice taken out of the microphone: the
+    echo canceller, fed with a copy of what the output plays. None when barge-in is off, or
+    when the canceller cannot be loaded (said once: the session listens half-duplex)."""
+    if mode != "on":
+        return None
+    from voice.echo import EchoCanceller, EchoError
+    from voice.speech import EchoReference
+
+    try:
+        echo = EchoCanceller()
+    except EchoError as error:
+        print(f"ivig-voice: {say('voice.barge_in_unavailable', problem=error)}",
+              file=sys.stderr, flush=True)
+        return None
+    output.reference = EchoReference()
+    return echo
 
 
 def _without_microphone(conversation: Conversation, notices: Notices, problem: str,

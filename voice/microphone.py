@@ -1,7 +1,9 @@
 """The microphone: 30 ms chunks of 16 kHz mono 16-bit audio from a sounddevice input stream.
 
 Half-duplex: while the assistant speaks (and for a short tail after), captured sound is
-dropped, so the assistant never answers its own voice. A short tone says "listening now".
+dropped, so the assistant never answers its own voice. With an echo canceller (barge-in,
+voice.echo) it stays open instead: the assistant's voice is taken out of what it hears, and
+each chunk says whether someone talked over the assistant. A short tone says "listening now".
 A missing or vanished microphone becomes a MicrophoneError with a sentence a patient can read;
 the session loop decides what to do about it (offer typed mode, retry).
 """
@@ -12,12 +14,15 @@ import logging
 import queue
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from voice.audio import CHUNK_MS, SAMPLE_RATE
 from voice.speech import Audio, AudioOutput, quiet_native_stderr
+
+if TYPE_CHECKING:
+    from voice.echo import EchoCanceller
 
 log = logging.getLogger(__name__)
 
@@ -128,15 +133,23 @@ def listening_cue(rate: int = SAMPLE_RATE) -> Audio:
 class Microphone:
     """A 16 kHz mono input stream, read as 30 ms chunks of int16 bytes."""
 
-    def __init__(self, device: int | str | None = None, output: AudioOutput | None = None) -> None:
+    def __init__(self, device: int | str | None = None, output: AudioOutput | None = None,
+                 echo: EchoCanceller | None = None) -> None:
         self.device = device
         """sounddevice index or name; None for the system default input."""
         self.output = output
         """Where the assistant speaks: captured sound is dropped while it plays."""
+        self.echo = echo
+        """With an echo canceller the microphone listens while the assistant speaks (its
+        output must keep an EchoReference): barge-in."""
+        self._cue_until = float("-inf")
+        self.talk_over: bool | None = None
+        """Of the chunk read last, with an echo canceller: None when the assistant was not
+        playing, True when someone talked over it, False when only its echo was heard."""
         self.description = "no microphone"
         """Which device is open, for messages and `check`."""
         self._stream: Any = None
-        self._chunks: queue.Queue[bytes] = queue.Queue(maxsize=QUEUE_CHUNKS)
+        self._chunks: queue.Queue[tuple[bytes, bool | None]] = queue.Queue(maxsize=QUEUE_CHUNKS)
         self._pending = np.zeros(0, dtype=np.int16)
         self._native_rate = SAMPLE_RATE
         self._resampler: Any = None
@@ -216,8 +229,14 @@ class Microphone:
                 return
 
     def muted(self) -> bool:
-        """True while the assistant speaks, and for a short tail after."""
-        return self.output is not None and self.output.seconds_since_playback() < ECHO_TAIL_S
+        """True while the assistant speaks, and for a short tail after (with an echo
+        canceller, only while the cue plays and a short tail after: it listens on while the
+        assistant speaks)."""
+        if self.output is None:
+            return False
+        if self.echo is not None:  # only the cue (and its echo) is dropped
+            return time.monotonic() < self._cue_until
+        return self.output.seconds_since_playback() < ECHO_TAIL_S
 
     def read(self, timeout: float) -> bytes | None:
         """The next 30 ms chunk (960 bytes), or None if none came within `timeout` seconds.
@@ -227,7 +246,8 @@ class Microphone:
         if self._stream is None:
             raise MicrophoneLost("The microphone is not open.")
         try:
-            return self._chunks.get(timeout=timeout)
+            chunk, self.talk_over = self._chunks.get(timeout=timeout)
+            return chunk
         except queue.Empty:
             pass
         stalled = time.monotonic() - self._last_callback > STALL_S
@@ -248,26 +268,51 @@ class Microphone:
         whole = len(pending) // CHUNK_SAMPLES * CHUNK_SAMPLES
         for start in range(0, whole, CHUNK_SAMPLES):
             chunk = pending[start:start + CHUNK_SAMPLES].astype("<i2").tobytes()
+            over = None
+            if self.echo is not None:
+                chunk, over = self._cancel_echo(chunk)
             if self._chunks.full():
                 try:
                     self._chunks.get_nowait()
                 except queue.Empty:
                     pass
-            self._chunks.put_nowait(chunk)
+            self._chunks.put_nowait((chunk, over))
         self._pending = pending[whole:].copy()
+
+    def _cancel_echo(self, chunk: bytes) -> tuple[bytes, bool | None]:
+        """The chunk with the assistant's voice taken out, and whether someone talked over
+        it. A canceller that fails is dropped (one warning): the raw sound is passed on."""
+        reference = self.output.reference if self.output is not None else None
+        played = reference.take(CHUNK_SAMPLES) if reference is not None else bytes(len(chunk))
+        echo = self.echo
+        if echo is None:
+            return chunk, None
+        try:
+            return echo.hear(chunk, played)
+        except Exception as error:
+            log.warning("echo cancellation stopped (%s); the assistant may hear itself", error)
+            self.echo = None
+            return chunk, None
 
     def _finished(self) -> None:
         """PortAudio's thread: the stream ended (device gone, or we closed it)."""
         self._lost = True
 
     def play_cue(self) -> None:
-        """Play the listening tone (dropped by our own half-duplex gate); never raises."""
+        """Play the listening tone (dropped by our own half-duplex gate; with an echo
+        canceller too: pure tones would mislead it); never raises."""
         if self.output is None:
             return
+        self._cue_until = float("inf")
         try:
-            self.output.play(listening_cue())
+            if self.echo is None:
+                self.output.play(listening_cue())
+            else:
+                self.output.play(listening_cue(), echo_copy=False)
         except Exception as error:
             log.debug("listening cue not played: %s", error)
+        finally:
+            self._cue_until = time.monotonic() + ECHO_TAIL_S
         self.drain()
 
     def __enter__(self) -> Microphone:

@@ -14,6 +14,7 @@ import contextlib
 import io
 import logging
 import os
+import queue
 import re
 import shutil
 import subprocess
@@ -359,18 +360,74 @@ def quiet_native_stderr() -> Iterator[None]:
         os.close(saved)
 
 
+REFERENCE_RATE = 16000
+"""Rate of the copy of played audio kept for the echo canceller (the microphone's rate)."""
+REFERENCE_KEPT_S = 2.0
+"""Played audio not taken by the microphone within this long is dropped (no microphone)."""
+
+
+REFERENCE_SKIP_S = 0.04
+"""The copy for the echo canceller starts this far into the played audio (its silent lead-in),
+so that it runs a little ahead of the echo the microphone hears: measured in the loopback room,
+the copy was only 5 to 46 ms ahead, and a canceller cannot use a copy that comes late."""
+
+
+def _reference_copy(audio: Audio) -> np.ndarray:
+    """The played audio at REFERENCE_RATE for the echo canceller, band-limited like the
+    microphone's own resampling (straight interpolation folds the top octave back in, which no
+    echo path does), starting REFERENCE_SKIP_S in."""
+    import soxr
+
+    samples = soxr.resample(audio.samples, audio.rate, REFERENCE_RATE).astype(np.int16)
+    return samples[int(REFERENCE_SKIP_S * REFERENCE_RATE):]
+
+
+class EchoReference:
+    """What the speaker played, at REFERENCE_RATE, in the order played: the output stream
+    puts each block in as it hands it to the device, the microphone takes as many samples as
+    it captured (silence when nothing was played). The two streams run at the same pace, so
+    what the microphone takes leads the echo it hears by a steady delay, which the echo
+    canceller learns (voice.echo)."""
+
+    def __init__(self) -> None:
+        self._buffer = bytearray()
+        self._lock = threading.Lock()
+
+    def put(self, samples: np.ndarray) -> None:
+        data = samples.astype("<i2").tobytes()
+        with self._lock:
+            self._buffer += data
+            excess = len(self._buffer) - int(REFERENCE_KEPT_S * REFERENCE_RATE) * 2
+            if excess > 0:
+                del self._buffer[:excess]
+
+    def take(self, count: int) -> bytes:
+        """The next `count` played samples (16-bit bytes), silence where none were played."""
+        with self._lock:
+            data = bytes(self._buffer[:count * 2])
+            del self._buffer[:count * 2]
+        return data + bytes(count * 2 - len(data))
+
+
 class AudioOutput:
     """Plays audio on one output device and tells the microphone while it does.
 
-    Playback blocks until the device has played the last sample, so the end is known.
+    Playback blocks until the device has played the last sample, so the end is known, or
+    until stop() cuts it short (barge-in: the patient talks over the assistant).
     """
 
-    def __init__(self, device: int | str | None = None) -> None:
+    def __init__(self, device: int | str | None = None,
+                 reference: EchoReference | None = None) -> None:
         self.device = device
         """sounddevice device index or name; None for the system default."""
+        self.reference = reference
+        """Where a copy of what is played goes, for echo cancellation (None: nowhere)."""
         self._playing = False
         self._ended = float("-inf")
         self._lock = threading.Lock()
+        self._stream: Any = None
+        self._finished: threading.Event | None = None
+        self._stopping = False
 
     @property
     def playing(self) -> bool:
@@ -382,17 +439,29 @@ class AudioOutput:
             return 0.0
         return time.monotonic() - self._ended
 
-    def play(self, audio: Audio) -> None:
-        """Play and wait for the end; raises OutputError."""
+    def play(self, audio: Audio, *, echo_copy: bool = True) -> None:
+        """Play and wait for the end (or for stop()); raises OutputError. `echo_copy` False:
+        no copy for the echo canceller (a sound the microphone does not listen to)."""
         with self._lock:
             self._playing = True
+            self._stopping = False
             try:
-                self._play(audio)
+                self._play(audio, echo_copy)
             finally:
+                self._stream = self._finished = None
                 self._playing = False
                 self._ended = time.monotonic()
 
-    def _play(self, audio: Audio) -> None:
+    def stop(self) -> None:
+        """Cut the playback under way short (from another thread); never raises. The thread
+        that plays aborts its own stream (PortAudio streams must not be stopped from two
+        threads at once)."""
+        self._stopping = True
+        finished = self._finished
+        if finished is not None:
+            finished.set()
+
+    def _play(self, audio: Audio, echo_copy: bool = True) -> None:
         try:
             import sounddevice as sd
         except OSError as error:  # PortAudio library missing
@@ -414,12 +483,22 @@ class AudioOutput:
         samples = padded.samples
         position = 0
         finished = threading.Event()
+        reference = self.reference if echo_copy else None
+        copy = _reference_copy(padded) if reference is not None else None
+        copied = 0
 
         def callback(outdata: np.ndarray, frames: int, _time: object, _status: object) -> None:
-            nonlocal position
+            nonlocal position, copied
+            if self._stopping:
+                outdata[:] = 0
+                raise sd.CallbackAbort
             chunk = samples[position:position + frames]
             outdata[: len(chunk), 0] = chunk
             position += len(chunk)
+            if reference is not None and copy is not None:
+                upto = min(len(copy), round(position * REFERENCE_RATE / padded.rate))
+                reference.put(copy[copied:upto])
+                copied = upto
             if len(chunk) < frames:
                 outdata[len(chunk):] = 0
                 raise sd.CallbackStop
@@ -431,14 +510,21 @@ class AudioOutput:
                                          finished_callback=finished.set)
         except (sd.PortAudioError, ValueError) as error:
             raise OutputError(_device_problem(self.device, error)) from error
+        self._stream, self._finished = stream, finished
+        if self._stopping:  # stop() came before the stream existed
+            return
         try:
             with stream:
                 if not finished.wait(padded.seconds + PLAYBACK_GRACE_S):
                     stream.abort()
                     raise OutputError("the output device stopped responding")
+                if self._stopping:
+                    stream.abort()
         except sd.PortAudioError as error:
+            if self._stopping:
+                return
             raise OutputError(_device_problem(self.device, error)) from error
-        if position < len(samples):
+        if position < len(samples) and not self._stopping:
             raise OutputError("the output device stopped before the end")
 
 
@@ -482,6 +568,15 @@ class Speaker:
         self._warnings = warnings
         self._warned: set[str] = set()
         self._spoken_count = 0
+        self._queue: queue.Queue[tuple[int, str, Audio] | None] | None = None
+        """Replies waiting to be played in the background (barge-in); None: play at once."""
+        self._texts: list[str] = []
+        """What is being said or waits to be said, in the background."""
+        self._generation = 0
+        """Raised by stop_speaking(): queued replies of older generations are not played."""
+        self._quiet = threading.Event()
+        self._quiet.set()
+        self._texts_lock = threading.Lock()
         if synthesizers is None:
             found, problems = available_synthesizers(voice)
             if not found and voice:
@@ -565,7 +660,67 @@ class Speaker:
         if audio is None:
             return False
         self._save(audio)
+        if self._queue is not None:
+            self._enqueue(text, audio)
+            return True
         return self.play(audio)
+
+    # -- speaking in the background, for barge-in ------------------------------------------
+
+    def speak_in_background(self) -> None:
+        """From now on say() returns once the speech is made, and a thread plays it, so that
+        the session can listen while the assistant talks. Replies are played in order."""
+        if self._queue is not None:
+            return
+        self._queue = queue.Queue()
+        threading.Thread(target=self._play_queued, name="speaker", daemon=True).start()
+
+    @property
+    def speaking(self) -> bool:
+        """True while something is being played or waits to be played in the background."""
+        return not self._quiet.is_set()
+
+    def speaking_texts(self) -> list[str]:
+        """The texts being said or waiting to be said (as spoken: numbers in words)."""
+        with self._texts_lock:
+            return list(self._texts)
+
+    def stop_speaking(self) -> list[str]:
+        """Stop at once: cut what is playing and drop what waits; returns the texts cut."""
+        with self._texts_lock:
+            cut = list(self._texts)
+            self._generation += 1
+        if self.output is not None:
+            self.output.stop()
+        return cut
+
+    def wait_until_quiet(self, timeout: float) -> bool:
+        """Wait for the background speech to end; False if it still goes on."""
+        return self._quiet.wait(timeout)
+
+    def _enqueue(self, text: str, audio: Audio) -> None:
+        assert self._queue is not None
+        with self._texts_lock:
+            self._texts.append(text)
+            self._quiet.clear()
+            self._queue.put((self._generation, text, audio))
+
+    def _play_queued(self) -> None:
+        assert self._queue is not None
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            generation, text, audio = item
+            try:
+                if generation == self._generation:
+                    self.play(audio)
+            finally:
+                with self._texts_lock:
+                    if text in self._texts:
+                        self._texts.remove(text)
+                    if not self._texts and self._queue.empty():
+                        self._quiet.set()
 
     def synthesize(self, text: str) -> Audio | None:
         """Audio from the first synthesizer that works, or None (warned once)."""

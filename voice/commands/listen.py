@@ -24,6 +24,10 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument("--wake-word", default=None, metavar="PHRASE",
                         help="only start talking after this phrase (off by default); "
                         "emergencies are always heard")
+    parser.add_argument("--barge-in", choices=["on", "off"], default="off",
+                        help="listen while speaking: talking over a reply stops it (default "
+                        "off; needs the echo canceller, and a room where it can take the "
+                        "assistant's voice out of the microphone)")
     add_speech_options(parser)
     return parser
 

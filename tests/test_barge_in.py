@@ -1,0 +1,198 @@
+"""Barge-in without sound devices: what is heard over a reply is judged (own voice or the
+patient), a patient talking over a reply stops it, and the echo canceller finds the echo."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from triage.levels import Level
+from triage.reply import Evidence, Reply
+from voice.asr import create_recognizer
+from voice.asr.base import Transcript
+from voice.audio import SAMPLE_RATE, chunks, read_wav
+from voice.conversation import Conversation
+from voice.listen import LiveLoop, Notices, own_voice
+from voice.microphone import NoMicrophone
+
+REPLY = ("Many providers recommend at least eight cups of fluid a day, such as water or "
+         "electrolyte drinks, for one to two days after the infusion.")
+
+
+def heard(text: str, evidence: Evidence = Evidence.STRONG) -> Transcript:
+    return Transcript.from_engine(text, 0.5, evidence)
+
+
+def test_words_of_the_reply_being_said_are_its_own_voice() -> None:
+    assert own_voice(heard("eight cups of water"), [REPLY])
+    assert own_voice(heard(""), [REPLY])  # nothing heard
+
+
+def test_an_emergency_or_other_words_over_a_reply_are_the_patient() -> None:
+    assert not own_voice(heard("i can't breathe"), [REPLY])
+    assert not own_voice(heard("i have a headache"), [REPLY])
+
+
+def test_weakly_heard_words_are_its_own_voice_unless_an_emergency_or_a_command() -> None:
+    assert own_voice(heard("where the roof body", Evidence.WEAK), [REPLY])
+    assert not own_voice(heard("my lips are swelling", Evidence.WEAK), [REPLY])
+    assert not own_voice(heard("stop the gain", Evidence.WEAK), [REPLY])
+    assert not own_voice(heard("say that again", Evidence.BACKGROUND), [REPLY])
+
+
+class FakeSpeech:
+    """A reply playing in the background until stop_speaking()."""
+
+    def __init__(self) -> None:
+        self.stopped_at: int | None = None
+        self.said: list[str] = []
+        self.microphone: RoomMicrophone | None = None
+
+    @property
+    def speaking(self) -> bool:
+        return self.stopped_at is None
+
+    def speaking_texts(self) -> list[str]:
+        return [] if self.stopped_at is not None else [REPLY]
+
+    def stop_speaking(self) -> list[str]:
+        cut = self.speaking_texts()
+        if self.stopped_at is None and self.microphone is not None:
+            self.stopped_at = self.microphone.position
+        return cut
+
+    def say(self, text: str, *, emergency: bool = False) -> bool:
+        self.said.append(text)
+        return True
+
+    def wait_until_quiet(self, timeout: float) -> bool:
+        return True
+
+
+class RoomMicrophone:
+    """What an echo-cancelling microphone gives: chunks, each marked as talked over (True),
+    the assistant's echo only (False), or heard while it was not playing (None)."""
+
+    description = "room"
+
+    def __init__(self, script: list[tuple[bytes, bool]], speech: FakeSpeech) -> None:
+        self.script = script
+        self.speech = speech
+        speech.microphone = self
+        self.position = 0
+        self.talk_over: bool | None = None
+
+    def read(self, timeout: float) -> bytes | None:
+        if self.position >= len(self.script):
+            raise NoMicrophone("the recording is over")
+        chunk, over = self.script[self.position]
+        self.position += 1
+        self.talk_over = over if self.speech.speaking else None
+        return chunk
+
+    def drain(self) -> None: ...
+
+    def play_cue(self) -> None: ...
+
+    def reopen(self) -> None:
+        raise NoMicrophone("the recording is over")
+
+    def close(self) -> None: ...
+
+
+class Stop(Exception):
+    """Ends the scripted session once the recording is used up."""
+
+
+def flite(text: str, path: Path) -> np.ndarray:
+    subprocess.run(["flite", "-voice", "slt", "-t", text, "-o", str(path)], check=True,
+                   timeout=60)
+    return read_wav(path)
+
+
+def run_room(tmp_path: Path, script: list[tuple[bytes, bool]]
+             ) -> tuple[list[Reply], FakeSpeech, RoomMicrophone]:
+    """The live loop with barge-in over a scripted room; the replies it gave."""
+    speech = FakeSpeech()
+    microphone = RoomMicrophone(script, speech)
+    shown: list[Reply] = []
+
+    class Sink:
+        def show(self, reply: Reply) -> None:
+            shown.append(reply)
+
+    recognizer, _ = create_recognizer("pocketsphinx")
+    conversation = Conversation(tmp_path / "data", [Sink()])
+
+    def sleep(_seconds: float) -> None:
+        raise Stop
+
+    loop = LiveLoop(conversation, microphone, recognizer,
+                    Notices(None, jsonl=True, stream=io.StringIO()), speech=speech,
+                    sleep=sleep)
+    try:
+        loop.run()
+    except Stop:
+        pass
+    finally:
+        conversation.close()
+    return shown, speech, microphone
+
+
+def over_a_reply(echo_s: float, patient: np.ndarray, talking: bool = True
+                 ) -> list[tuple[bytes, bool]]:
+    """`echo_s` of the reply's echo alone, then the patient's sentence over it, then 1 s of
+    silence."""
+    silence = np.zeros(int(echo_s * SAMPLE_RATE), dtype=np.int16)
+    after = np.zeros(SAMPLE_RATE, dtype=np.int16)
+    return ([(chunk, False) for chunk in chunks(silence)]
+            + [(chunk, talking) for chunk in chunks(patient)]
+            + [(chunk, False) for chunk in chunks(after)])
+
+
+def test_an_emergency_said_over_a_reply_stops_it_and_is_answered(tmp_path: Path) -> None:
+    sentence = flite("i can't breathe my throat is swelling", tmp_path / "emergency.wav")
+    script = over_a_reply(2.0, sentence)
+    replies, speech, _ = run_room(tmp_path, script)
+    talk_starts = int(2.0 * 1000 / 30)
+    assert speech.stopped_at is not None
+    assert speech.stopped_at - talk_starts <= 10  # within 0.3 s of the patient's first chunk
+    assert len(replies) == 2 and replies[1].level is Level.EMERGENCY
+
+
+def test_stop_said_over_a_reply_stops_it_and_ends_the_session(tmp_path: Path) -> None:
+    sentence = flite("stop talking", tmp_path / "stop.wav")
+    replies, speech, _ = run_room(tmp_path, over_a_reply(2.0, sentence))
+    assert speech.stopped_at is not None
+    assert replies[-1].heard is not None and "stop" in replies[-1].heard
+    assert replies[-1].awaiting is None  # the dialogue said goodbye
+
+
+def test_its_own_echo_never_stops_a_reply_or_is_answered(tmp_path: Path) -> None:
+    # the canceller marked every chunk as its own echo: however speech-like, it is not heard
+    echo = flite(REPLY, tmp_path / "echo.wav")
+    replies, speech, microphone = run_room(tmp_path, over_a_reply(0.5, echo, talking=False))
+    assert speech.stopped_at is None
+    assert len(replies) == 1  # the opening only
+    assert microphone.position == len(microphone.script)
+
+
+def test_the_echo_canceller_takes_a_delayed_echo_out() -> None:
+    echo_module = pytest.importorskip("voice.echo")
+    canceller = echo_module.EchoCanceller()
+    rng = np.random.default_rng(7)
+    played = (rng.standard_normal(SAMPLE_RATE * 6) * 3000).astype(np.int16)
+    delay = SAMPLE_RATE * 60 // 1000  # the echo comes back 60 ms after it was handed over
+    mic = np.concatenate([np.zeros(delay, dtype=np.int16), played[:-delay]])
+    left = []
+    for heard_chunk, played_chunk in zip(chunks(mic), chunks(played), strict=True):
+        cleaned, _ = canceller.hear(heard_chunk, played_chunk)
+        left.append(np.frombuffer(cleaned, dtype="<i2").astype(np.float64))
+    last_second = np.concatenate(left)[-SAMPLE_RATE:]
+    level = float(np.sqrt(np.mean(last_second ** 2)))
+    assert level < 3000 * 0.1  # more than 20 dB of the echo taken out
+    canceller.close()
