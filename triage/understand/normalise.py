@@ -48,8 +48,10 @@ _QUESTION = re.compile(r"\?+")
 _DEGREES = re.compile(r"\u00b0\s*([cf])?\b")
 
 
-_STUTTER = re.compile(r"[a-z]+(?:-[a-z]+)+")
-"""A hyphenated word, in which a stammer written down may hide ("b-b-breathe")."""
+_STUTTER = re.compile(r"(?<![a-z])[a-z]++(?:-[a-z]++)+")
+"""A hyphenated word, in which a stammer written down may hide ("b-b-breathe"). Tried only at
+the start of a run of letters, and never backing up inside one, so a megabyte of letters
+without a space costs one pass, not one per letter."""
 
 
 def _unstuttered(word: str) -> str:
