@@ -14,7 +14,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 PACKAGES = ("python3", "python3-venv", "python3-pip", "espeak-ng", "flite", "sox", "libsndfile1",
-            "libportaudio2", "pulseaudio", "pulseaudio-utils")
+            "libportaudio2", "pulseaudio", "pulseaudio-utils", "libspeexdsp1")
 
 
 def fake_system(tmp_path: Path, installed: set[str]) -> dict[str, str]:
