@@ -26,7 +26,7 @@ from spoken import CLEAN, Condition
 from bench import ROOT
 from bench.accuracy import AccuracyRow, measure_accuracy
 from bench.corpus import write_section
-from bench.frontend import BAR
+from bench.frontend import missed_cell, pct, worst_against_bar
 
 START, END = "<!-- unseen-voices:start -->", "<!-- unseen-voices:end -->"
 VOICES = ("awb", "joe", "kal")
@@ -51,10 +51,6 @@ def measure() -> list[AccuracyRow]:
                                                  r.suppression))
 
 
-def _pct(value: float) -> str:
-    return f"{100 * value:.0f}%"
-
-
 def section(rows: list[AccuracyRow], origin: str) -> str:
     lines = [
         START, "## Unseen voices", "",
@@ -72,27 +68,24 @@ def section(rows: list[AccuracyRow], origin: str) -> str:
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for row in rows:
-        missed = ", ".join(row.missed[:6]) + (" …" if len(row.missed) > 6 else "") or "–"
+        missed = missed_cell(row)
         lines.append(
             f"| {row.voice} | {row.condition.name} | {row.suppression} | "
-            f"{_pct(row.word_error.rate)} | "
-            f"{_pct(row.emergency_recall)} ({row.emergency_cases}) | "
-            f"{_pct(row.urgent_recall)} | {_pct(row.in_range)} | {row.said_again} | "
+            f"{pct(row.word_error.rate)} | "
+            f"{pct(row.emergency_recall)} ({row.emergency_cases}) | "
+            f"{pct(row.urgent_recall)} | {pct(row.in_range)} | {row.said_again} | "
             f"{missed} |")
     clean = [r for r in rows if r.condition.name == "clean" and r.suppression == "off"
              and r.voice in UNSEEN]
     at_10 = [r for r in rows if r.condition.name == "10 dB SNR" and r.voice in UNSEEN]
     if at_10:
-        worst = {"emergency": min(r.emergency_recall for r in at_10),
-                 "urgent": min(r.urgent_recall for r in at_10),
-                 "in_range": min(r.in_range for r in at_10)}
-        met = all(worst[k] >= BAR[k] for k in BAR)
+        worst, met = worst_against_bar(at_10)
         lines += [
             "",
             f"**Issue 12's bar at 10 dB SNR with unseen voices** (≥ 95% of emergencies at "
             f"emergency, ≥ 80% of urgent at or above, ≥ 70% in range), worst of "
-            f"{', '.join(UNSEEN)}: emergency {_pct(worst['emergency'])}, urgent "
-            f"{_pct(worst['urgent'])}, in range {_pct(worst['in_range'])}: "
+            f"{', '.join(UNSEEN)}: emergency {pct(worst['emergency'])}, urgent "
+            f"{pct(worst['urgent'])}, in range {pct(worst['in_range'])}: "
             f"**{'met' if met else 'not met'}**.",
         ]
     if clean:
@@ -100,7 +93,7 @@ def section(rows: list[AccuracyRow], origin: str) -> str:
         lines += [
             "",
             f"**Clean speech as the assistant starts by default** (suppression off), worst of "
-            f"{', '.join(UNSEEN)}: emergency {_pct(recall)} (issue 3's bar: every emergency): "
+            f"{', '.join(UNSEEN)}: emergency {pct(recall)} (issue 3's bar: every emergency): "
             f"**{'met' if recall >= 1.0 else 'not met'}**.",
         ]
     lines.append(END)
@@ -116,9 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = measure()
     for row in rows:
         print(f"{row.voice} {row.condition.name} {row.suppression}: WER "
-              f"{_pct(row.word_error.rate)}, emergency "
-              f"{_pct(row.emergency_recall)}, urgent {_pct(row.urgent_recall)}, in range "
-              f"{_pct(row.in_range)}; missed {', '.join(row.missed)}", flush=True)
+              f"{pct(row.word_error.rate)}, emergency "
+              f"{pct(row.emergency_recall)}, urgent {pct(row.urgent_recall)}, in range "
+              f"{pct(row.in_range)}; missed {', '.join(row.missed)}", flush=True)
     if args.write:
         minutes = (time.perf_counter() - begin) / 60
         origin = f"`python -m bench.unseen_voices --write` in {minutes:.0f} minutes"
