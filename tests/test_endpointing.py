@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 from audio_fixtures import tools_missing
 
+from triage.levels import Level
 from triage.reply import Awaiting, Reply
 from voice.asr import create_recognizer
 from voice.audio import CHUNK_MS, END_SILENCE_MS, SAMPLE_RATE, chunks, read_wav
@@ -140,3 +141,25 @@ def test_a_sentence_with_a_pause_in_it_is_heard_whole_after_a_yes_no_question(
     assert replies[0][1].awaiting is Awaiting.YES_NO
     heard = replies[1][1].heard or ""
     assert "neck" in heard and "eyes" in heard, heard
+
+
+def test_a_short_emergency_is_acted_on_before_the_patient_stops_talking(tmp_path) -> None:
+    # from partial results: the call comes while the sentence is still being said
+    emergency = flite("i can't breathe and my throat is swelling up badly", tmp_path)
+    replies, ends = session([silence(1.0), emergency, silence(2.0)], tmp_path)
+    at, reply = replies[0]
+    assert reply.level is Level.EMERGENCY
+    assert at < ends[1], f"the call came {(at - ends[1]) * CHUNK_MS} ms after the speech"
+
+
+def test_emergency_words_after_many_others_are_heard_to_the_end_of_the_sentence(
+        tmp_path) -> None:
+    # a television talks on: what it seems to say is judged on the whole utterance (its
+    # length, its words), so a patient who rambles first is heard whole, then acted on
+    rambling = flite("well the weather was lovely this morning so we had a little walk in the "
+                     "park with the dog and now my throat is swelling and i cannot breathe",
+                     tmp_path)
+    replies, ends = session([silence(1.0), rambling, silence(2.0)], tmp_path)
+    at, reply = replies[0]
+    assert reply.level is Level.EMERGENCY
+    assert at >= ends[1], "acted on before the sentence was over"

@@ -91,11 +91,11 @@ def test_a_television_wakes_no_one_behind_a_wake_word_and_the_patient_is_still_h
 
         play_into_the_room(virtual_audio, tv)
         heard_open, heard_wake = settled(virtual_audio, open_room, with_wake)
-        # with a wake word, the television gets no reply at all. Without one, what it hears
-        # depends on timing, and an emergency it seems to say gets the call first (never a
-        # question first): how often is reported below, not asserted (issue 12 is open).
+        # with a wake word, the television gets no reply at all; without one, a sign it
+        # seems to name may be asked about by name, but it never raises an emergency
         assert heard_wake == [], heard_wake
         emergencies = [r for r in heard_open if r["level"] == "emergency"]
+        assert emergencies == [], heard_open
 
         # the patient, after all that: both still act on an emergency at once
         play_into_the_room(virtual_audio, emergency)
@@ -113,5 +113,5 @@ def test_a_television_wakes_no_one_behind_a_wake_word_and_the_patient_is_still_h
         with_wake.stop()
     for assistant in (open_room, with_wake):
         assert "Traceback" not in assistant.stderr
-    print(f"television: {len(heard_open)} replies without a wake word ({len(emergencies)} at "
-          f"emergency), {len(heard_wake)} with one")
+    print(f"television: {len(heard_open)} replies without a wake word, {len(heard_wake)} with "
+          f"one: {[r['say'][:60] for r in heard_open]}")

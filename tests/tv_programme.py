@@ -1,4 +1,4 @@
-"""A television programme with no patient in the room: weather, sport and cooking, said by
+"""Television programmes with no patient in the room (tests/tv_programmes.toml), said by
 several synthetic voices one after another with little pause, over music-like sound.
 
 Test data for "other voices are not the patient" (issue 12): nothing here is medical, so
@@ -8,8 +8,11 @@ demand (tests/audio_fixtures.py cache), never committed.
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import tempfile
+import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -18,39 +21,8 @@ from audio_fixtures import CACHE_DIR, FLITE_VOICES, PIPER_VOICES, Voice, _atomic
 
 from voice.audio import SAMPLE_RATE, read_wav
 
-SEGMENTS: tuple[tuple[str, str], ...] = (
-    ("joe", "Good evening and welcome to the six o'clock news. Here is the weather for the "
-            "weekend. A band of rain moves in from the west tonight, with strong winds along "
-            "the coast."),
-    ("slt", "Temperatures will stay in the low fifties tomorrow, and the sun comes back on "
-            "Sunday afternoon. Bring an umbrella if you are heading out early."),
-    ("joe", "Farther north, expect the first frost of the season overnight, so cover your "
-            "tomatoes and bring the potted plants inside."),
-    ("rms", "Now to sport. The home team won their third game in a row last night, two goals "
-            "to one, after a late header from their young striker."),
-    ("joe", "The coach said the players worked hard all week, and the crowd of forty "
-            "thousand sang until the final whistle."),
-    ("slt", "In tennis, the defending champion needed five sets to get through the second "
-            "round, and the rain delay did not help anyone."),
-    ("rms", "Golf fans will be glad to hear the open starts on Thursday, with the best "
-            "players in the world on a course that is longer than ever."),
-    ("joe", "And finally, our kitchen corner. Tonight we are making a simple vegetable soup. "
-            "Chop two onions, three carrots and a stick of celery."),
-    ("slt", "Warm a little olive oil in a large pot, add the onions and let them soften "
-            "for about five minutes, stirring now and then."),
-    ("joe", "Add the carrots, the celery, a tin of tomatoes and a litre of stock, bring it to "
-            "the boil, then turn the heat down and let it simmer for twenty minutes."),
-    ("rms", "Season with salt and pepper, a handful of fresh basil, and serve it with warm "
-            "bread. It keeps well in the fridge for three days."),
-    ("slt", "That is all from us tonight. Thank you for watching, and we will see you "
-            "tomorrow morning at seven."),
-    ("joe", "Coming up after the break, a new drama about a family running a small hotel by "
-            "the sea, and a film about a dog who finds his way home."),
-    ("rms", "Stay with us. Traffic is heavy on the bridge this evening, and the trains are "
-            "running ten minutes late because of the wind."),
-)
-"""(voice, what is said): about two and a half minutes read aloud; three voices take turns
-as presenters do."""
+PROGRAMMES = Path(__file__).with_name("tv_programmes.toml")
+"""Each programme's name, kind, part (tuning or held back) and segments (voice, words)."""
 
 GAP_S = 0.35
 """Pause between presenters: a broadcast hardly stops talking."""
@@ -85,14 +57,33 @@ def _music(seconds: float, out: Path) -> None:
                         f"{seconds:.2f}"], check=True, capture_output=True)
 
 
-def programme(cache: Path = CACHE_DIR) -> Path:
-    """The whole programme as one 16 kHz WAV: the segments with GAP_S between, over music."""
+@dataclass(frozen=True)
+class Programme:
+    name: str
+    kind: str
+    part: str
+    """"tuning" or "held_back" (see the head of tv_programmes.toml)."""
+    segments: tuple[tuple[str, str], ...]
+    """(voice, what is said), one after another as presenters take turns."""
+
+
+def programmes() -> list[Programme]:
+    with PROGRAMMES.open("rb") as handle:
+        data = tomllib.load(handle)
+    return [Programme(entry["name"], entry["kind"], entry["part"],
+                      tuple((voice, text) for voice, text in entry["segments"]))
+            for entry in data["programme"]]
+
+
+def programme(name: str = "news", cache: Path = CACHE_DIR) -> Path:
+    """The programme `name` as one 16 kHz WAV: its segments with GAP_S between, over music."""
+    (chosen,) = [entry for entry in programmes() if entry.name == name]
 
     def make(out: Path) -> None:
         gap = np.zeros(int(GAP_S * SAMPLE_RATE), dtype=np.int16)
         pieces: list[np.ndarray] = [gap]
-        for name, text in SEGMENTS:
-            pieces += [read_wav(speech(text, _voice(name))), gap]
+        for voice, text in chosen.segments:
+            pieces += [read_wav(speech(text, _voice(voice))), gap]
         talk = np.concatenate(pieces).astype(np.float32) / 32768
         with tempfile.TemporaryDirectory() as folder:
             bed_path = Path(folder) / "music.wav"
@@ -102,9 +93,11 @@ def programme(cache: Path = CACHE_DIR) -> Path:
         mixed = np.clip(talk + bed, -0.99, 0.99)
         soundfile.write(str(out), mixed, SAMPLE_RATE, subtype="PCM_16")
 
-    return _atomic(cache / "tv" / "programme.wav", make)
+    digest = hashlib.sha256(repr(chosen.segments).encode()).hexdigest()[:12]
+    return _atomic(cache / "tv" / f"{name}-{digest}.wav", make)
 
 
 if __name__ == "__main__":
-    path = programme()
-    print(path, len(read_wav(path)) / SAMPLE_RATE, "s")
+    for entry in programmes():
+        path = programme(entry.name)
+        print(path, len(read_wav(path)) / SAMPLE_RATE, "s")

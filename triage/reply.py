@@ -27,8 +27,9 @@ class Evidence(StrEnum):
     """Said unsurely, or mostly about other things: an emergency is acted on, then
     confirmed ("Was that you?"); a serious finding in place of a yes or no is asked about."""
     BACKGROUND = "background"
-    """Long unbroken speech, as from a television: not taken as the patient's statement; a
-    sign it names is asked about, never acted on unconfirmed."""
+    """Another voice, as from a television (two signs agree: long or already under way, and
+    weak or very many words): not taken as the patient's statement; a sign it names, even an
+    emergency, is asked about by name, never acted on unconfirmed."""
 
 
 class SpeechChange(StrEnum):

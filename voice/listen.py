@@ -28,6 +28,7 @@ from triage.knowledge import default_knowledge
 from triage.reply import Awaiting, Evidence, Reply
 from triage.understand import understand
 from voice.asr.base import Recognizer, Transcript, UtteranceListener
+from voice.asr.evidence import grade_under_way, talks_on
 from voice.audio import SAMPLE_RATE, SAMPLE_WIDTH, SpeechStarted, UtteranceDetector
 from voice.conversation import Conversation, ReplySink
 from voice.denoise import Denoiser
@@ -57,9 +58,10 @@ OPEN_STATES = (Awaiting.YES_NO, Awaiting.NUMBER, Awaiting.TIME, Awaiting.STEP)
 UNDER_WAY_S = 0.45
 """Speech detected this soon after listening began was already under way before it: a
 patient waits for the listening tone and answers after it; a television talks on. Such an
-utterance is graded as other voices (Evidence.BACKGROUND). On the TV programme of
-tests/tv_programme.py, every false emergency left after the recognizer's own grading began
-this way; graded only when also weakly heard, one was still "heard" in a loopback run."""
+utterance is graded by voice.asr.evidence.grade_under_way: another voice's
+(Evidence.BACKGROUND) when its words are weak or very many too, else weakly the patient's.
+On the TV programme of tests/tv_programme.py, every false emergency left after the
+recognizer's own grading began this way or ran long."""
 TALK_OVER_WINDOW = 10
 """Barge-in: chunks (30 ms each) looked at together while the assistant speaks."""
 TALK_OVER_CHUNKS = 5
@@ -228,10 +230,9 @@ class Gate:
             log.debug("other voices: %r", text)  # a television talking on: not a turn
             return IGNORE
         if emergency:
-            # an emergency is never asked about before the call instruction, however it was
-            # heard: at worst it is weak evidence, confirmed afterwards ("Was that you?")
-            weakest = Evidence.WEAK if evidence is Evidence.BACKGROUND else evidence
-            return Verdict(True, heard, weakest)
+            # weakly heard, it is acted on and confirmed afterwards ("Was that you?"); heard
+            # as other voices (two signs agree), the sign is asked about by name first
+            return Verdict(True, heard, evidence)
         if text in UNMUTE_PHRASES:
             was_muted, self.muted = self.muted, False
             return Verdict(False, notice=say("voice.unmuted") if was_muted else None, cue=True)
@@ -400,8 +401,10 @@ class LiveLoop:
                 under_way = started = began <= UNDER_WAY_S and not self._barged
             try:
                 transcript = listener.handle(event)
-                if urgent:
-                    # act now: the rest of the sentence cannot make it less urgent
+                if urgent and (transcript is not None or not talks_on(urgent[0].split())):
+                    # act now: the rest of the sentence cannot make it less urgent. Emergency
+                    # words only after many others are heard to the utterance's end: a
+                    # television talking on is then graded as the long speech it is
                     final = transcript or self.recognizer.final()
                     confirmed = is_emergency(final.text)
                     text = final.text if confirmed else urgent[0]
@@ -469,12 +472,14 @@ class LiveLoop:
 
     @staticmethod
     def _graded(transcript: Transcript, under_way: bool) -> Transcript:
-        """Speech already under way when listening began is another voice talking on (a
-        patient waits for the tone): even clearly heard, a television's sentence picked up
-        mid-way is no statement. An emergency in it is still asked about by name."""
+        """Speech already under way when listening began may be another voice talking on (a
+        patient waits for the tone): with weak or very many words too, it is a television's
+        sentence picked up mid-way, no statement, and an emergency in it is asked about by
+        name; short and clearly heard, it is weakly the patient's (acted on, confirmed)."""
         if under_way and transcript.text and transcript.evidence is not Evidence.BACKGROUND:
             log.debug("speech was under way before listening began: %r", transcript.text)
-            return replace(transcript, evidence=Evidence.BACKGROUND)
+            grade = grade_under_way(transcript.text.split(), transcript.evidence)
+            return replace(transcript, evidence=grade)
         return transcript
 
     def _through_gate(self, transcript: Transcript) -> _Heard | None:

@@ -7,6 +7,11 @@ its lattice, Vosk's word confidences), how much of the utterance fell on backgro
 (grammars/phrases/background.txt: speech about other things) rather than the domain, and
 how long the speech ran without a pause. A patient's statement is short; a presenter talks
 on without stopping. The grade is handed to the dialogue as a plain flag (triage.reply.Evidence).
+
+Other voices (BACKGROUND) need two signs that agree: one of timing (long unbroken speech, or
+speech already under way when listening began, voice.listen) and one of the words (heard
+unsurely, mostly about other things, or very many of them). One sign alone is only weak
+evidence: an emergency in it is acted on, then confirmed ("Was that you?").
 """
 
 from __future__ import annotations
@@ -28,6 +33,12 @@ still acted on, then confirmed ("Was that you?")."""
 WEAK_BACKGROUND_SHARE = 0.34
 """When this share of the words or more are background words (general English the domain
 does not use), the speech was mostly about something else: weak evidence for the rest."""
+MANY_WORDS = 16
+"""An utterance of this many words or more talks on as a presenter does. Of the spoken
+suite's statements one has more (20 words, "well I had my infusion this morning ... can't
+breathe properly"), said in 6 s; the television programme's false alarms
+(tests/tv_programme.py) were heard as 18 to 32 words. Alone it is no sign (a patient may
+ramble); with a sign of timing it makes the speech another voice's."""
 
 
 @lru_cache(maxsize=1)
@@ -48,17 +59,34 @@ def background_share(words: Sequence[str]) -> float:
 
 def grade(words: Sequence[str], posteriors: Sequence[float] | None,
           speech_seconds: float) -> Evidence:
-    """The evidence that `words` are the patient's statement: BACKGROUND for long unbroken
-    speech, WEAK for words heard unsurely or mostly background, else STRONG. `posteriors`:
-    one per word, 0 to 1, or None when the engine gives none."""
+    """The evidence that `words` are the patient's statement: WEAK for words heard unsurely
+    or mostly background, and for long unbroken speech; BACKGROUND when the speech is long
+    and its words are weak or very many too; else STRONG. `posteriors`: one per word, 0 to 1,
+    or None when the engine gives none."""
+    weak = _words_weak(words, posteriors)
     if speech_seconds >= LONG_SPEECH_S:
+        # a patient describing symptoms slowly is still heard (weakly); a presenter is not
+        return Evidence.BACKGROUND if weak or talks_on(words) else Evidence.WEAK
+    return Evidence.WEAK if weak else Evidence.STRONG
+
+
+def grade_under_way(words: Sequence[str], evidence: Evidence) -> Evidence:
+    """The grade of speech that was already under way when listening began (a sign of
+    timing): another voice's when its words are weak or very many too, else weakly heard."""
+    if evidence is not Evidence.STRONG or talks_on(words):
         return Evidence.BACKGROUND
+    return Evidence.WEAK
+
+
+def talks_on(words: Sequence[str]) -> bool:
+    """Very many words: a presenter's sentence rather than a statement to the assistant."""
+    return len(words) >= MANY_WORDS
+
+
+def _words_weak(words: Sequence[str], posteriors: Sequence[float] | None) -> bool:
+    """The words' own sign: heard unsurely, or mostly about something else."""
     if not words:
-        return Evidence.STRONG
-    if posteriors:
-        mean = sum(posteriors) / len(posteriors)
-        if mean < WEAK_POSTERIOR:
-            return Evidence.WEAK
-    if background_share(words) >= WEAK_BACKGROUND_SHARE:
-        return Evidence.WEAK
-    return Evidence.STRONG
+        return False
+    if posteriors and sum(posteriors) / len(posteriors) < WEAK_POSTERIOR:
+        return True
+    return background_share(words) >= WEAK_BACKGROUND_SHARE
