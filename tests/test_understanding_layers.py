@@ -1052,3 +1052,28 @@ def test_aching_shoulders_a_thudding_head_and_a_drum_inside(text: str, symptom: 
 def test_aching_shoulders_are_not_asked_about_as_a_breathing_sign() -> None:
     reply = Session().handle("aching in the shoulders and a bit shivery")
     assert reply.level is Level.SELF_CARE and "breath" not in reply.say.lower()
+
+
+@pytest.mark.parametrize("text", ["my mother thinks it's 1962 and wants her bus fare for school",
+                                  "he thought it was 1990 when he woke, didn't know the grandkids"])
+def test_someone_who_thinks_it_is_a_past_year_is_confused(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_thinking_the_drip_is_something_else_is_no_confusion() -> None:
+    assert level_after("she thinks it's just a vitamin drip, what is actually in it?") \
+        is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["feels like i swallowed a plum stone, my spit will not go down",
+                                  "the water not go down, stuck there",
+                                  "her husband had to shake her and shout to wake her",
+                                  "the headache went zero to max, worst i have ever had",
+                                  "not enough air goes in when i breathe"])
+def test_signs_told_by_what_happens_are_emergencies(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["wee small today, only twice", "pee small, 1 time since morning"])
+def test_a_small_pee_is_less_urine(text: str) -> None:
+    assert level_after(text) is Level.URGENT

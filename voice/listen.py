@@ -28,7 +28,7 @@ from triage.knowledge import default_knowledge
 from triage.reply import Awaiting, Evidence, Reply
 from triage.understand import understand
 from voice.asr.base import Recognizer, Transcript, UtteranceListener
-from voice.asr.evidence import grade_under_way, talks_on
+from voice.asr.evidence import talks_on
 from voice.audio import SAMPLE_RATE, SAMPLE_WIDTH, SpeechStarted, UtteranceDetector
 from voice.conversation import Conversation, ReplySink
 from voice.denoise import Denoiser
@@ -58,10 +58,10 @@ OPEN_STATES = (Awaiting.YES_NO, Awaiting.NUMBER, Awaiting.TIME, Awaiting.STEP)
 UNDER_WAY_S = 0.45
 """Speech detected this soon after listening began was already under way before it: a
 patient waits for the listening tone and answers after it; a television talks on. Such an
-utterance is graded by voice.asr.evidence.grade_under_way: another voice's
-(Evidence.BACKGROUND) when its words are weak or very many too, else weakly the patient's.
-On the TV programme of tests/tv_programme.py, every false emergency left after the
-recognizer's own grading began this way or ran long."""
+utterance is graded as other voices (Evidence.BACKGROUND), however clearly heard: a short
+TV fragment picked up mid-way ("because of the wind" heard as "cause of the winded") is
+otherwise an emergency. On the TV programmes of tests/tv_programmes.toml, every false
+emergency left after the recognizer's own grading began this way or ran long."""
 TALK_OVER_WINDOW = 10
 """Barge-in: chunks (30 ms each) looked at together while the assistant speaks."""
 TALK_OVER_CHUNKS = 5
@@ -472,14 +472,12 @@ class LiveLoop:
 
     @staticmethod
     def _graded(transcript: Transcript, under_way: bool) -> Transcript:
-        """Speech already under way when listening began may be another voice talking on (a
-        patient waits for the tone): with weak or very many words too, it is a television's
-        sentence picked up mid-way, no statement, and an emergency in it is asked about by
-        name; short and clearly heard, it is weakly the patient's (acted on, confirmed)."""
+        """Speech already under way when listening began is another voice talking on (a
+        patient waits for the tone): even clearly heard, a television's sentence picked up
+        mid-way is no statement. An emergency in it is asked about by name."""
         if under_way and transcript.text and transcript.evidence is not Evidence.BACKGROUND:
             log.debug("speech was under way before listening began: %r", transcript.text)
-            grade = grade_under_way(transcript.text.split(), transcript.evidence)
-            return replace(transcript, evidence=grade)
+            return replace(transcript, evidence=Evidence.BACKGROUND)
         return transcript
 
     def _through_gate(self, transcript: Transcript) -> _Heard | None:

@@ -10,12 +10,18 @@ confirmed).
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from triage.understand.normalise import MARKS, QUESTION_MARK, phrase_tokens
+from triage.understand.normalise import (
+    MARKS,
+    QUESTION_MARK,
+    YEAR,
+    is_year,
+    phrase_tokens,
+    year_phrase_tokens,
+)
 
 _DATA_FILE = Path(__file__).with_name("context.toml")
 
@@ -72,7 +78,7 @@ class AssertionReader:
         self.retraction_reach = int(s["retraction_reach"])
         self.terminators = [phrase_tokens(p) for p in s["terminators"]]
         self.splitters = splitters
-        self.triggers = [Trigger(t["category"], t["direction"], _trigger_words(p),
+        self.triggers = [Trigger(t["category"], t["direction"], year_phrase_tokens(p),
                                  bool(t.get("weak", False)))
                          for t in data["trigger"] for p in t["phrases"]]
         self.by_first: dict[str, list[Trigger]] = {}
@@ -203,18 +209,7 @@ class AssertionReader:
         return PRESENT
 
 
-YEAR = "<year>"
-"""At the end of a trigger phrase of context.toml, any year said in digits ("back in <year>":
-"back in 2015")."""
-
-
-def _trigger_words(phrase: str) -> tuple[str, ...]:
-    if phrase.endswith(YEAR):
-        return phrase_tokens(phrase.removesuffix(YEAR)) + (YEAR,)
-    return phrase_tokens(phrase)
-
-
 def _same(tokens: list[str], words: tuple[str, ...]) -> bool:
     return len(tokens) == len(words) and all(
-        token == word or word == YEAR and re.fullmatch(r"(19|20)\d\d", token) is not None
+        token == word or word == YEAR and is_year(token)
         for token, word in zip(tokens, words, strict=False))

@@ -123,3 +123,19 @@ def tokenize(text: str) -> list[str]:
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
     """A phrase from the data, tokenised exactly like input text (no clause marks)."""
     return tuple(t for t in tokenize(phrase) if t not in MARKS)
+
+
+YEAR = "<year>"
+"""At the end of a phrase (context.toml's triggers, symptoms.toml's written phrases): any
+year said in digits ("back in <year>": "back in 2015"; "thinks it is <year>")."""
+
+
+def year_phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """phrase_tokens, keeping a final YEAR as one token."""
+    if phrase.endswith(YEAR):
+        return phrase_tokens(phrase.removesuffix(YEAR)) + (YEAR,)
+    return phrase_tokens(phrase)
+
+
+def is_year(token: str) -> bool:
+    return re.fullmatch(r"(19|20)\d\d", token) is not None

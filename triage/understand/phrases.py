@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from grammars import PhraseBook
-from triage.understand.normalise import MARKS, PAUSE_MARK, phrase_tokens
+from triage.understand.normalise import MARKS, PAUSE_MARK, YEAR, is_year, year_phrase_tokens
 from triage.understand.repair import Candidates
 
 MAX_GAP = 2
@@ -58,7 +58,7 @@ class PhraseMatcher:
         self.vocabulary: set[str] = set()
         for group, phrases in book.phrase_groups().items():
             for phrase in phrases:
-                tokens = phrase_tokens(phrase)
+                tokens = year_phrase_tokens(phrase)
                 if tokens:
                     self.index[tokens[0]].append((tokens, group))
                     self.vocabulary.update(tokens)
@@ -96,7 +96,7 @@ class PhraseMatcher:
                 j = position + skip
                 if j >= len(tokens) or tokens[j] in MARKS:
                     return None
-                if word in self.candidates(tokens[j]).words:
+                if word in self.candidates(tokens[j]).words or word == YEAR and is_year(tokens[j]):
                     exact = exact and tokens[j] == word
                     gaps.extend(range(position, j))
                     position = j + 1

@@ -8,10 +8,11 @@ its lattice, Vosk's word confidences), how much of the utterance fell on backgro
 how long the speech ran without a pause. A patient's statement is short; a presenter talks
 on without stopping. The grade is handed to the dialogue as a plain flag (triage.reply.Evidence).
 
-Other voices (BACKGROUND) need two signs that agree: one of timing (long unbroken speech, or
-speech already under way when listening began, voice.listen) and one of the words (heard
-unsurely, mostly about other things, or very many of them). One sign alone is only weak
-evidence: an emergency in it is acted on, then confirmed ("Was that you?").
+Long unbroken speech is another voice's (BACKGROUND) only when its words agree (heard
+unsurely, mostly about other things, or very many of them): a slow patient describing
+symptoms for ten seconds is still heard, weakly. Speech already under way when listening
+began is graded in voice.listen. A weakly heard emergency is acted on, then confirmed ("Was
+that you?"); one heard as another voice's is asked about by name.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ MANY_WORDS = 16
 suite's statements one has more (20 words, "well I had my infusion this morning ... can't
 breathe properly"), said in 6 s; the television programme's false alarms
 (tests/tv_programme.py) were heard as 18 to 32 words. Alone it is no sign (a patient may
-ramble); with a sign of timing it makes the speech another voice's."""
+ramble); with long speech it makes the speech another voice's."""
 
 
 @lru_cache(maxsize=1)
@@ -68,14 +69,6 @@ def grade(words: Sequence[str], posteriors: Sequence[float] | None,
         # a patient describing symptoms slowly is still heard (weakly); a presenter is not
         return Evidence.BACKGROUND if weak or talks_on(words) else Evidence.WEAK
     return Evidence.WEAK if weak else Evidence.STRONG
-
-
-def grade_under_way(words: Sequence[str], evidence: Evidence) -> Evidence:
-    """The grade of speech that was already under way when listening began (a sign of
-    timing): another voice's when its words are weak or very many too, else weakly heard."""
-    if evidence is not Evidence.STRONG or talks_on(words):
-        return Evidence.BACKGROUND
-    return Evidence.WEAK
 
 
 def talks_on(words: Sequence[str]) -> bool:
