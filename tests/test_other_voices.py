@@ -15,7 +15,7 @@ from triage.reply import Awaiting, Evidence, Reply
 from voice.asr.base import Transcript
 from voice.asr.evidence import LONG_SPEECH_S, MANY_WORDS, WEAK_POSTERIOR, grade
 from voice.conversation import Conversation
-from voice.listen import Gate, LiveLoop
+from voice.listen import OTHER_VOICES_ASK_S, Gate, LiveLoop
 
 WAS_IT_YOU = K.say("ui.was_that_you")
 
@@ -203,3 +203,16 @@ def test_yes_said_the_scottish_way_is_yes(evidence: Evidence) -> None:
     session = new_session()
     session.handle("I have an itchy rash")  # is your face, lips or tongue swollen?
     assert session.handle("us", evidence).level is Level.EMERGENCY
+
+
+def test_signs_in_other_voices_are_asked_about_at_most_once_in_a_while() -> None:
+    # a television naming sign after sign must not ask question after question
+    now = [0.0]
+    gate = Gate(clock=lambda: now[0])
+    assert gate.admit(transcript("the team had trouble breathing", Evidence.BACKGROUND)).to_dialogue
+    now[0] += OTHER_VOICES_ASK_S / 2
+    assert not gate.admit(transcript("and his lips went blue", Evidence.BACKGROUND)).to_dialogue
+    weak = gate.admit(transcript("my lips are blue", Evidence.WEAK))  # not other voices
+    assert weak.to_dialogue and weak.evidence is Evidence.WEAK
+    now[0] += OTHER_VOICES_ASK_S
+    assert gate.admit(transcript("and his lips went blue", Evidence.BACKGROUND)).to_dialogue
