@@ -173,6 +173,10 @@ def test_help_inside_a_question_is_a_question_not_the_help_command(question: str
     ("until when do I keep drinking like this", "fluids_timing"),
     ("I take furosemide, how much should I drink", "fluid_limit"),
     ("what is best to do for the shivers", "warmth_rest"),
+    ("my kidney specialist caps me at a litre a day, how do I square that", "fluid_limit"),
+    ("they give you tablets before the drip starts, what are those for", "premedication"),
+    ("how many days before and after should my fluid intake go up", "fluids_timing"),
+    ("how long do these aches usually hang around for", "effects_duration"),
 ])
 def test_questions_in_other_words_find_their_topic(question: str, topic: str) -> None:
     reply = new_session().handle(question)

@@ -316,6 +316,13 @@ def test_quantities_read_day_names_by_role(text, days) -> None:
     assert understand(text).weekdays == days
 
 
+@pytest.mark.parametrize("text", ["Infusion's Monday morning, so I'll drink extra that day",
+                                  "my next drip is on Friday, can I still go to work?",
+                                  "the infusion's booked for Tuesday, should I rest after?"])
+def test_an_infusion_still_to_come_is_no_day_of_the_last_one(text: str) -> None:
+    assert "infusion" not in understand(text).weekdays
+
+
 @pytest.mark.parametrize(("text", "symptom"), [
     ("she's propped up on pillows so she can breathe", "breathing_difficulty"),
     ("his shoes don't fit any more", "leg_swelling"),

@@ -45,6 +45,10 @@ WEEKDAYS = {name: index for index, names in enumerate((
 NOW_BEFORE = frozenset({("now", "is"), ("today", "is"), ("it", "is")})
 NOW_AFTER = frozenset({"now", "today"})
 """Words that make a day name today: "it's Wednesday now", "today is Friday"."""
+PLANNED_BEFORE = frozenset({"next", "coming", "due", "booked", "will", "going", "gonna",
+                            "upcoming", "is"})
+"""Before a day name in a clause about the infusion, these make it one still to come
+("infusion's Monday morning", "my next drip is on Friday"): no day of the last infusion."""
 TEMPERATURE_WORDS = frozenset(
     "temperature temp fever degrees degree celsius centigrade fahrenheit thermometer".split())
 HEART_RATE_WORDS = frozenset(
@@ -121,7 +125,8 @@ class QuantityReader:
                 result.weekdays["now"] = day
             elif any(self._occurs(tokens, w, start, end) for w in self.infusion_words) \
                     and "since" not in tokens[start:i]:
-                result.weekdays["infusion"] = day
+                if not PLANNED_BEFORE & set(tokens[start:i]):
+                    result.weekdays["infusion"] = day
             else:
                 result.weekdays["since"] = day
 
