@@ -37,6 +37,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from audio_fixtures import FLITE_VOICES, speech
+from fakes import RecordedMicrophone
 from helpers import (
     SHORT_REPLY,
     FileSizeLimit,
@@ -55,7 +56,7 @@ from test_listen_loopback import ENGINE, Assistant, loud_seconds, read_recording
 from triage.reply import Reply
 from voice.asr import create_recognizer
 from voice.asr.base import Recognizer, Transcript
-from voice.audio import SAMPLE_RATE, chunks, read_wav
+from voice.audio import SAMPLE_RATE, read_wav
 from voice.conversation import Conversation
 from voice.journal import JOURNAL_FILE, pending_files
 from voice.listen import MIC_RETRY_S, LiveLoop, Notices
@@ -386,30 +387,6 @@ class RecordingOver(Exception):
     """The patient's recording is used up and the session is still going."""
 
 
-class RecordedPatient:
-    """A ChunkSource giving a recording of the patient, 30 ms at a time."""
-
-    description = "a recording of the patient"
-
-    def __init__(self, samples: np.ndarray) -> None:
-        self.chunks = list(chunks(samples))
-        self.position = 0
-
-    def read(self, timeout: float) -> bytes | None:
-        if self.position >= len(self.chunks):
-            raise RecordingOver("the session did not end when the patient said stop")
-        self.position += 1
-        return self.chunks[self.position - 1]
-
-    def drain(self) -> None: ...
-
-    def play_cue(self) -> None: ...
-
-    def reopen(self) -> None: ...
-
-    def close(self) -> None: ...
-
-
 class Shown:
     def __init__(self) -> None:
         self.replies: list[Reply] = []
@@ -444,7 +421,9 @@ def talk_through_a_failure(method: str, recognizer: Recognizer, audio: np.ndarra
     shown = Shown()
     data_dir.mkdir()
     conversation = Conversation(data_dir, [shown])
-    loop = LiveLoop(conversation, RecordedPatient(audio), failing,
+    patient = RecordedMicrophone(
+        audio, RecordingOver("the session did not end when the patient said stop"))
+    loop = LiveLoop(conversation, patient, failing,
                     Notices(None, jsonl=True, stream=io.StringIO()))
     try:
         loop.run()

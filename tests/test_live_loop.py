@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from fakes import RecordedMicrophone
 
 from triage.levels import Level
 from triage.reply import Awaiting, Reply
@@ -17,7 +18,6 @@ from voice.asr.base import Transcript
 from voice.audio import SAMPLE_RATE, chunks, read_wav
 from voice.conversation import Conversation
 from voice.listen import Gate, LiveLoop, Notices, unknown_words
-from voice.microphone import NoMicrophone
 
 
 def heard(text: str) -> Transcript:
@@ -75,31 +75,6 @@ def test_a_wake_word_the_recognizer_cannot_hear_is_pointed_out() -> None:
     assert unknown_words("Hello Zorbatron") == ["zorbatron"]
 
 
-class ScriptedMicrophone:
-    """Gives the chunks of a recording, then ends the session's audio for good."""
-
-    description = "scripted"
-
-    def __init__(self, audio: list[bytes]) -> None:
-        self.audio = audio
-        self.position = 0
-
-    def read(self, timeout: float) -> bytes | None:
-        if self.position >= len(self.audio):
-            raise NoMicrophone("the recording is over")
-        self.position += 1
-        return self.audio[self.position - 1]
-
-    def drain(self) -> None: ...
-
-    def play_cue(self) -> None: ...
-
-    def reopen(self) -> None:
-        raise NoMicrophone("the recording is over")
-
-    def close(self) -> None: ...
-
-
 class Stop(Exception):
     """Ends the scripted session once the recording is used up."""
 
@@ -116,7 +91,7 @@ def test_an_emergency_is_answered_before_the_patient_stops_talking(tmp_path: Pat
     silence = np.zeros(SAMPLE_RATE, dtype=np.int16)
     audio = list(chunks(np.concatenate([silence, sentence, silence])))
     sentence_ends = len(list(chunks(np.concatenate([silence, sentence]))))
-    microphone = ScriptedMicrophone(audio)
+    microphone = RecordedMicrophone(audio)
     answered_at: list[tuple[int, Reply]] = []
 
     class Sink:
