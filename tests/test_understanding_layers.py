@@ -1084,3 +1084,23 @@ def test_signs_told_by_what_happens_are_emergencies(text: str) -> None:
 @pytest.mark.parametrize("text", ["wee small today, only twice", "pee small, 1 time since morning"])
 def test_a_small_pee_is_less_urine(text: str) -> None:
     assert level_after(text) is Level.URGENT
+
+
+def test_a_reading_said_without_its_hundred_is_a_fast_pulse() -> None:
+    # "one-fifty" is 150 on a watch; "at one thirty" is a clock time
+    reply = Session().handle("my fitbit shows one fifty and I'm lying down")
+    assert reply.question == "fast_heartbeat"
+    assert Session().handle("the drip finished at one thirty and I feel fine").question \
+        != "fast_heartbeat"
+
+
+def test_a_score_said_on_ten_is_a_score() -> None:
+    assert level_after("my head is hurting nine on ten") is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["only two words at a time, then I need air",
+                                  "he called me by his brother's name, twice",
+                                  "I have to shake him hard to bring him round",
+                                  "had a panic attack and my heart is racing"])
+def test_more_signs_told_in_other_words_are_emergencies(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY

@@ -20,6 +20,11 @@ class NumberSpan:
     """Token index one past the last token of the number."""
 
 
+CLOCK_BEFORE = (["at"], ["about"], ["around"], ["by"], ["till"], ["until"], ["since"],
+                ["from"], ["before"], ["after"], ["past"])
+"""Before "one thirty" these make it a clock time, not a hundred and thirty."""
+
+
 class NumberReader:
     """Reads numbers from tokens, using the number words in grammars/phrases/numbers.toml."""
 
@@ -45,6 +50,9 @@ class NumberReader:
         seen = False
         if i + 1 < n and tokens[i] in ("a", "one") and tokens[i + 1] == "hundred":
             value, i, seen = 100.0, i + 2, True
+        elif i + 1 < n and tokens[i] == "one" and tokens[i + 1] in self.tens \
+                and tokens[i - 1:i] not in CLOCK_BEFORE:
+            value, i = 100.0, i + 1  # "one-sixty", "one forty five": a reading, the hundred unsaid
         elif i < n and tokens[i] == "hundred":
             value, i, seen = 100.0, i + 1, True
         if seen and i + 1 < n and tokens[i] == "and" and (tokens[i + 1] in self.units

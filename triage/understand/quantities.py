@@ -52,7 +52,8 @@ PLANNED_BEFORE = frozenset({"next", "coming", "due", "booked", "will", "going", 
 TEMPERATURE_WORDS = frozenset(
     "temperature temp fever degrees degree celsius centigrade fahrenheit thermometer".split())
 HEART_RATE_WORDS = frozenset(
-    "heart pulse bpm hr beats heartbeat heartrate resting watch fitbit minute".split())
+    "heart pulse bpm hr beats heartbeat heartrate resting watch fitbit minute garmin smartwatch"
+    .split())
 HEART_RATE_REACH = 4
 """Words between a heart word and its number: "heart going like 150", "pulse is 130"."""
 DIGIT_WORDS = frozenset(
@@ -194,7 +195,7 @@ class QuantityReader:
                     and span.value == int(span.value) and (not after or after[0] in MARKS):
                 scores.append(span)  # "about 8. the headache, yeah"
                 continue
-            if after[:2] == ["out", "of"] or (after[:1] in (["of"], ["from"], ["over"])
+            if after[:2] == ["out", "of"] or (after[:1] in (["of"], ["from"], ["over"], ["on"])
                                                and after[1:2] in (["10"], ["ten"])):
                 if 0 <= span.value <= 10:
                     scores.append(span)
