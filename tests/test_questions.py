@@ -746,3 +746,17 @@ def test_relayed_wishes_formal_remedies_and_hay_fever(question: str, topic: str)
     reply = new_session().handle(question)
     assert answer(topic) in reply.say
     assert "fever" not in reply.say.split(".")[0].lower() or topic != "no_answer"
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("It's my first one on Friday. How long does the infusion take?", "infusion_length"),
+    ("I drove there myself like always, is it alright to drive back?", "driving"),
+])
+def test_a_first_infusion_or_a_habit_is_not_a_question_about_later_infusions(
+        question: str, topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
+
+
+def test_asking_whether_an_effect_will_always_come_does_not_report_it() -> None:
+    reply = new_session().handle("am I going to get these headaches every time?")
+    assert reply.level is Level.NONE and answer("later_infusions") in reply.say
