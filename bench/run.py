@@ -49,6 +49,7 @@ from bench.questions import main as questions_main
 from bench.report import Report, write_report
 from bench.resources import FIRST_START, LoadTime, SessionMemory, load_time, session_memory
 from bench.startup import main as startup_main
+from bench.television import main as television_main
 from bench.unseen_voices import main as unseen_voices_main
 from bench.vosk_model import main as vosk_model_main
 from voice.asr import ModelError, create_recognizer
@@ -176,6 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     vosk_model_main(["--write", "--out", str(args.out)])  # the Vosk section (Korean model)
     endpointing_main(["--write", "--out", str(args.out)])  # the Endpointing section
     unseen_voices_main(["--write", "--out", str(args.out)])  # the Unseen voices section
+    television_main(["--write", "--out", str(args.out)])  # the Television section
     print(f"bench: wrote {args.out} and {args.image}", file=sys.stderr)
     return 0
 
