@@ -12,8 +12,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 from audio_fixtures import FLITE_VOICES, tools_missing
+from fakes import RecordedMicrophone
 from spoken import Condition, make_clip
-from test_live_loop import ScriptedMicrophone, Stop
+from test_live_loop import Stop
 
 from triage.levels import Level
 from triage.reply import Reply
@@ -87,7 +88,7 @@ def test_the_live_loop_hears_an_emergency_in_noise_through_the_suppressor(
     tests/test_spoken_vignettes.py, holds the figures over every case)."""
     clip = make_clip("my throat is closing up", RMS, NOISY)
     silence = np.zeros(SAMPLE_RATE, dtype=np.int16)
-    microphone = ScriptedMicrophone(list(chunks(np.concatenate([clip.samples, silence]))))
+    microphone = RecordedMicrophone(np.concatenate([clip.samples, silence]))
     replies: list[Reply] = []
 
     class Sink:
