@@ -1104,3 +1104,22 @@ def test_a_score_said_on_ten_is_a_score() -> None:
                                   "had a panic attack and my heart is racing"])
 def test_more_signs_told_in_other_words_are_emergencies(text: str) -> None:
     assert level_after(text) is Level.EMERGENCY
+
+
+def test_what_something_is_compared_with_is_no_site() -> None:
+    # "like a toad's throat" says how the ankles look; it is no throat swelling
+    assert level_after("my feet have blown up like an old man's legs, both of them") \
+        is Level.URGENT
+    assert "throat_swelling" not in present("both ankles puffed up like a toad's throat")
+
+
+@pytest.mark.parametrize("text", ["she couldn rouse me for a minute, I went down in the hall",
+                                  "I shook her shoulder and she just groaned and went back under"])
+def test_contractions_typed_without_their_ending_still_negate_and_signs_still_count(
+        text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_a_headache_hurting_very_much_with_vomiting_is_urgent() -> None:
+    assert level_after("my head is hurting very much and I was sick three times") \
+        is Level.URGENT

@@ -158,6 +158,8 @@ class ConceptComposer:
         # a look-alike's words are not a symptom's either ("a bad line" is no sore drip line)
         tags = [t for t in tags if not any(
             i.start <= t.start and t.end <= i.end for i in ignored)]
+        # the thing compared with is no site: "ankles puffed up like a toad's throat"
+        tags = [t for t in tags if not (t.kind == "site" and _compared(tokens, t.start))]
         clause_tags = [[t for t in tags if start <= t.start < end] for start, end in clauses]
         carried: list[Tag] = []
         used = False
@@ -261,3 +263,19 @@ def _has(tokens: list[str], words: tuple[str, ...]) -> bool:
     """Whether the words follow one another somewhere in the tokens."""
     size = len(words)
     return any(tuple(tokens[k:k + size]) == words for k in range(len(tokens) - size + 1))
+
+
+SIMILE_REACH = 3
+"""Words before a site that may hold "like a": "like a toad's throat", "like an old man's"."""
+OWNERS = frozenset({"my", "his", "her", "your", "their", "our", "the"})
+
+
+def _compared(tokens: list[str], start: int) -> bool:
+    """The site at `start` is only what something is compared with ("like a toad's throat"):
+    "like a" or "like an" shortly before it, and no "my" or "the" in between."""
+    before = tokens[max(0, start - SIMILE_REACH):start]
+    for i, token in enumerate(before[:-1]):
+        if token == "like" and before[i + 1] in ("a", "an") \
+                and not OWNERS & set(before[i + 2:]):
+            return True
+    return False
