@@ -1123,3 +1123,7 @@ def test_contractions_typed_without_their_ending_still_negate_and_signs_still_co
 def test_a_headache_hurting_very_much_with_vomiting_is_urgent() -> None:
     assert level_after("my head is hurting very much and I was sick three times") \
         is Level.URGENT
+
+
+def test_thank_you_very_much_makes_nothing_severe() -> None:
+    assert level_after("my headache is a bit better, thank you very much") is Level.SELF_CARE
