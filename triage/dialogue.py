@@ -205,8 +205,8 @@ class Session:
             # a symptom said is never a denial
             return self._not_me(heard, self.doubt)
         if self.evidence is Evidence.BACKGROUND:
-            # other voices (a television): two signs agree it is not the patient's statement;
-            # a serious sign it names, an emergency too, is asked about by name, no more
+            # other voices (a television), not the patient's statement: a serious sign it
+            # names, an emergency too, is asked about by name, no more
             return self._background(heard, u)
         if self.doubt is not None and self.evidence is Evidence.STRONG:
             self.doubt = None  # the patient speaks up clearly: what was heard stands

@@ -27,9 +27,9 @@ class Evidence(StrEnum):
     """Said unsurely, or mostly about other things: an emergency is acted on, then
     confirmed ("Was that you?"); a serious finding in place of a yes or no is asked about."""
     BACKGROUND = "background"
-    """Another voice, as from a television (two signs agree: long or already under way, and
-    weak or very many words): not taken as the patient's statement; a sign it names, even an
-    emergency, is asked about by name, never acted on unconfirmed."""
+    """Another voice, as from a television (speech already under way when listening began, or
+    long speech with weak or very many words): not taken as the patient's statement; a sign it
+    names, even an emergency, is asked about by name, never acted on unconfirmed."""
 
 
 class SpeechChange(StrEnum):

@@ -38,7 +38,7 @@ MANY_WORDS = 16
 """An utterance of this many words or more talks on as a presenter does. Of the spoken
 suite's statements one has more (20 words, "well I had my infusion this morning ... can't
 breathe properly"), said in 6 s; the television programme's false alarms
-(tests/tv_programme.py) were heard as 18 to 32 words. Alone it is no sign (a patient may
+(tests/tv_programmes.toml) were heard as 18 to 32 words. Alone it is no sign (a patient may
 ramble); with long speech it makes the speech another voice's."""
 
 
