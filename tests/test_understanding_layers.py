@@ -1127,3 +1127,8 @@ def test_a_headache_hurting_very_much_with_vomiting_is_urgent() -> None:
 
 def test_thank_you_very_much_makes_nothing_severe() -> None:
     assert level_after("my headache is a bit better, thank you very much") is Level.SELF_CARE
+
+
+def test_a_site_named_right_after_like_a_is_still_the_patients() -> None:
+    # "like a heart attack": the comparison names the site itself, unlike "a toad's throat"
+    assert level_after("it feels like a heart attack") is not Level.NONE

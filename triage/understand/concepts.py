@@ -272,10 +272,12 @@ OWNERS = frozenset({"my", "his", "her", "your", "their", "our", "the"})
 
 def _compared(tokens: list[str], start: int) -> bool:
     """The site at `start` is only what something is compared with ("like a toad's throat"):
-    "like a" or "like an" shortly before it, and no "my" or "the" in between."""
+    "like a" or "like an" shortly before it with a word between, and no "my" or "the" there
+    ("like a heart attack" names the site itself)."""
     before = tokens[max(0, start - SIMILE_REACH):start]
     for i, token in enumerate(before[:-1]):
-        if token == "like" and before[i + 1] in ("a", "an") \
-                and not OWNERS & set(before[i + 2:]):
+        between = before[i + 2:]
+        if token == "like" and before[i + 1] in ("a", "an") and between \
+                and not OWNERS & set(between):
             return True
     return False
