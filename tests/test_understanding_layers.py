@@ -1132,3 +1132,76 @@ def test_thank_you_very_much_makes_nothing_severe() -> None:
 def test_a_site_named_right_after_like_a_is_still_the_patients() -> None:
     # "like a heart attack": the comparison names the site itself, unlike "a toad's throat"
     assert level_after("it feels like a heart attack") is not Level.NONE
+
+
+@pytest.mark.parametrize("text", ["I think I'm having a heart attack",
+                                  "my mum is having a stroke I think",
+                                  "im going into anaphylactic shock",
+                                  "I'm having an allergic reaction, please help"])
+def test_a_patient_who_names_an_emergency_is_taken_at_their_word(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["my friend had a stroke once",
+                                  "Back in '09 my brother-in-law had a stroke, God rest him",
+                                  "what does a stroke look like?",
+                                  "that wasn't me, it was the telly going on about heart attacks"])
+def test_an_emergency_named_for_someone_else_the_past_or_a_question_is_not_one(
+        text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize(("text", "symptom"), [("I 'ave a 'eadache since last night", "headache"),
+                                               ("'is 'and is swollen", "hand_swelling")])
+def test_normalise_puts_back_a_dropped_h(text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["the nurse said tae keep drinkin efter, how much is that",
+                                  "been thinkin about lunch, am feelin grand"])
+def test_normalise_puts_back_a_dropped_g_so_repair_reads_no_other_word(text: str) -> None:
+    # "drinkin" was read as "drunk", and "drunk" as slurred speech: an emergency from a question
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["Howay man, I cannit get me breath",
+                                  "I cannae breathe right, it's like a weight"])
+def test_northern_negations_negate(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("breath is finishing in the middle of the sentence", "breathing_difficulty"),
+    ("breath is not coming properly since this afternoon", "breathing_difficulty"),
+    ("my head is rotating, I had to sit down", "dizziness"),
+    ("ringing in both ears since the drip", "unknown_pain")])
+def test_concepts_compose_breath_that_fails_a_head_that_turns_and_a_noise_in_the_ears(
+        text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["all good, the cat's asleep on my feet",
+                                  "feeling fine, the dog is lying across my legs"])
+def test_a_pet_resting_on_the_patient_is_no_symptom(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize(("text", "celsius"), [
+    ("thermometer says 39.6, the nurse said call if it went over thirty-nine", 39.6),
+    ("it was 39.5 this morning and now it is 37.8", 39.5)])
+def test_the_highest_reading_counts_and_a_limit_is_no_reading(text: str, celsius: float) -> None:
+    assert understand(text).temperature_c == celsius
+
+
+@pytest.mark.parametrize(("text", "symptom"), [("feel kinda feverish n tired is that normal",
+                                                "fever"),
+                                               ("got a sore head, is that expected", "headache")])
+def test_a_question_that_dropped_its_i_still_says_the_patient_has_it(
+        text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["Had a wazz just now and it's like flat cola, proper brown",
+                                  "the carer says my you're in this morning was dark like tea"])
+def test_urine_said_in_slang_or_misheard_by_dictation_is_understood(text: str) -> None:
+    assert "dark_urine" in present(text)

@@ -22,14 +22,15 @@ _DATA_FILE = Path(__file__).with_name("normalise.toml")
 
 
 def _load_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str],
-                            frozenset[str]]:
+                            frozenset[str], frozenset[str]]:
     with open(_DATA_FILE, "rb") as handle:
         data = tomllib.load(handle)
     return dict(data["contractions"]), dict(data["spellings"]), dict(data["dictated"]), \
-        frozenset(data["possessive"]["me_before"]), frozenset(data["is_contraction"]["before"])
+        frozenset(data["possessive"]["me_before"]), frozenset(data["is_contraction"]["before"]), \
+        frozenset(data["h_dropped"]["words"])
 
 
-CONTRACTIONS, SPELLINGS, DICTATED, ME_IS_MY_BEFORE, IS_BEFORE = _load_tables()
+CONTRACTIONS, SPELLINGS, DICTATED, ME_IS_MY_BEFORE, IS_BEFORE, H_DROPPED = _load_tables()
 """Contractions expanded ("isn't" -> "is not"), spellings made one ("colour" -> "color"), and
 punctuation said aloud to a dictation app ("question mark") made punctuation."""
 _DICTATED = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(DICTATED, key=len,
@@ -71,6 +72,29 @@ def _unstuttered(word: str) -> str:
     return "-".join(kept)
 
 
+def _h_restored(raw: str) -> str:
+    """A dropped "h" written as an apostrophe, put back ("'eadache" -> "headache", "'ave" ->
+    "have") when the word with it is English and the word without it is not."""
+    if not raw.startswith("'") or len(raw) < 3 or not raw[1].isalpha():
+        return raw
+    from triage.understand.repair import english_words  # repair reads this module's tokens
+    rest = raw[1:].split("'", 1)[0]
+    words = english_words()
+    return "h" + raw[1:] if rest in H_DROPPED or (
+        rest not in words and "h" + rest in words) else raw
+
+
+def _g_restored(raw: str) -> str:
+    """A dropped final "g" put back ("drinkin" -> "drinking", "shiverin'" -> "shivering") when
+    the word with it is English and the word without it is not: repair would otherwise read
+    "drinkin" as any word near it ("drunk")."""
+    if len(raw) < 5 or not raw.endswith("in"):
+        return raw
+    from triage.understand.repair import english_words  # repair reads this module's tokens
+    words = english_words()
+    return raw + "g" if raw not in words and raw + "g" in words else raw
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-case tokens with contractions expanded and clause marks as CLAUSE_MARK tokens."""
     text = text.translate(_APOSTROPHES).lower()
@@ -97,7 +121,7 @@ def tokenize(text: str) -> list[str]:
             if tokens and tokens[-1] not in MARKS:
                 tokens.append(PAUSE_MARK)
             continue
-        raw = raw.replace("\u00b7", ".").strip("'")
+        raw = _g_restored(_h_restored(raw.replace("\u00b7", ".")).strip("'"))
         if not raw:
             continue
         expanded = CONTRACTIONS.get(raw)

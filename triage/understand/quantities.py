@@ -240,7 +240,11 @@ class QuantityReader:
                 celsius = span.value if span.value <= 43.5 else (span.value - 32) * 5 / 9
                 decimal = span.value != int(span.value)
                 if temperature_context or decimal:
-                    result.temperature_c = round(celsius, 1)
+                    if not THRESHOLD_BEFORE & set(tokens[max(0, span.start - 5):span.start]):
+                        # the highest reading said counts ("39.6 now, was 38 this morning"),
+                        # never a limit someone set ("call if it went over thirty-nine")
+                        result.temperature_c = max(result.temperature_c or 0.0,
+                                                   round(celsius, 1))
                     continue
             standalone.append(span)
         self._quantity_durations(tokens, result)
@@ -324,6 +328,10 @@ def _digit_by_digit(tokens: list[str], spans: list[NumberSpan]) -> list[NumberSp
 def _digits_of(tokens: list[str], span: NumberSpan) -> bool:
     """Whether the span is only single digits said one by one (with "oh" for 0)."""
     return all(t in DIGIT_WORDS or t in ("oh", "o") for t in tokens[span.start:span.end])
+
+
+THRESHOLD_BEFORE = frozenset({"if", "unless", "when", "whenever"})
+"""Before a temperature, these make it a limit to act on, not a reading."""
 
 
 def _spoken_decimals(spans: list[NumberSpan], temperature: bool) -> list[NumberSpan]:

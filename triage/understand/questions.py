@@ -66,6 +66,7 @@ class QuestionReader:
         self.asking = frozenset(form["asking"])
         self.demonstratives = frozenset(form["demonstratives"])
         self.presupposing = [phrase_tokens(p) for p in form["presupposing"]]
+        self.dropped_subject = frozenset(form["dropped_subject"])
         self.fear_objects = frozenset(form["fear_objects"])
         self.fear_symptom: str = form["fear_symptom"]
         self.emergency_topic: str = data["hypothetical"]["emergency_topic"]
@@ -152,7 +153,8 @@ class QuestionReader:
         first = begin
         while first < start and tokens[first] in self.fillers:
             first += 1
-        if any(tuple(tokens[first:first + len(p)]) == p for p in self.presupposing):
+        if any(tuple(tokens[first:first + len(p)]) == p for p in self.presupposing) or \
+                first < start and tokens[first] in self.dropped_subject:
             return False
         if start > begin and tokens[start - 1] in self.demonstratives or \
                 start > begin + 1 and tokens[start - 2] in self.demonstratives:
@@ -275,7 +277,9 @@ class QuestionReader:
             starts: dict[str, list[int]] = {}
             for i, token in enumerate(tokens):
                 candidates = self.candidates(token)
-                words.append(frozenset({token}) | (candidates.words - candidates.weak))
+                singular = {token[:-1]} if len(token) > 3 and token.endswith("s") \
+                    and not token.endswith("ss") else set()  # "my morning runs": run
+                words.append(frozenset({token}) | singular | (candidates.words - candidates.weak))
                 for word in words[-1]:
                     starts.setdefault(word, []).append(i)
             self._cached = (tokens, words, starts)
