@@ -134,8 +134,8 @@ class AssertionReader:
             while j < len(tokens) and j - end < reach and (
                     trigger.category == "opener" and tokens[j] not in MARKS or
                     not self._is_terminator(tokens, j, negation)):
-                if trigger.category == OTHER and tokens[j] in FIRST_PERSON and not (
-                        tokens[j - 1] in RESTING_ON):
+                if trigger.category == OTHER and tokens[j] in FIRST_PERSON \
+                        and tokens[j - 1] not in RESTING_ON:
                     break  # "my friend said my lips look blue": the patient's own lips
                 j += 1
             scope_end = j
