@@ -1137,9 +1137,16 @@ def test_a_site_named_right_after_like_a_is_still_the_patients() -> None:
 @pytest.mark.parametrize("text", ["I think I'm having a heart attack",
                                   "my mum is having a stroke I think",
                                   "im going into anaphylactic shock",
-                                  "I'm having an allergic reaction, please help"])
+                                  "I'm having an allergic reaction, please help",
+                                  "I think I have a clot in my lung",
+                                  "I think it's an asthma attack"])
 def test_a_patient_who_names_an_emergency_is_taken_at_their_word(text: str) -> None:
     assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["I think I've got a blood clot in my leg", "I think it's a DVT"])
+def test_a_patient_who_names_a_clot_goes_to_the_doctor_now(text: str) -> None:
+    assert level_after(text) is Level.URGENT
 
 
 @pytest.mark.parametrize("text", ["my friend had a stroke once",
@@ -1205,3 +1212,43 @@ def test_a_question_that_dropped_its_i_still_says_the_patient_has_it(
                                   "the carer says my you're in this morning was dark like tea"])
 def test_urine_said_in_slang_or_misheard_by_dictation_is_understood(text: str) -> None:
     assert "dark_urine" in present(text)
+
+
+@pytest.mark.parametrize("text", ["they'd to bring me in to the Bon Secours, I'm grand today",
+                                  "we had lunch at the Wheezer Arms, all fine"])
+def test_a_name_typed_with_a_capital_is_not_repaired_into_a_symptom(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+def test_a_misspelt_symptom_typed_with_a_capital_is_still_repaired() -> None:
+    assert level_after("I think I had a Seezure") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["he's limping on his sore knee", "she limped to the car"])
+def test_limping_is_not_going_limp(text: str) -> None:
+    assert level_after(text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["Headache 5/10. Vomited once, 30 min ago.",
+                                  "my head aches and I threw up after lunch"])
+def test_a_headache_with_vomiting_goes_to_the_doctor_now(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["Can't get to the end of a sentence without stopping for air",
+                                  "cannot finish a sentence, my breath goes"])
+def test_failing_to_finish_a_sentence_for_breath_is_no_denial(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "Wife says I asked the same question five times in ten minutes, I do not remember this",
+    "he does not know what day it is and keeps asking the same thing"])
+def test_confusion_told_by_what_the_patient_cannot_remember_is_an_emergency(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["left side of my face gone numb, pins and needles that wont go off",
+                                  "my right arm is numb and it will not wear off"])
+def test_a_sign_that_will_not_go_off_is_not_denied(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY

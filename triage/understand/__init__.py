@@ -16,6 +16,7 @@ same data the recognizers are built from). `Understander.understand` runs them i
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -102,6 +103,22 @@ LAYERS = ("repair", "concepts", "assertion", "fallback")
 base every other layer stands on."""
 
 
+_NAME = re.compile(r"(?:(?<=[A-Z][a-z] )|(?<=[A-Z][a-z][a-z] )|(?<=[A-Z][a-z]{3} )|"
+                   r"(?<=\bin )|(?<=\bat )|(?<=\bto )|(?<=\bthe )|(?<=\bfrom )|"
+                   r"(?<=\bof ))([A-Z][a-z]{2,})\b")
+"""A capitalised word after a capitalised word or a place word, as in "in Kinsale", "the Bon
+Secours"."""
+
+
+def names_in(text: str, vocabulary: frozenset[str]) -> frozenset[str]:
+    """Names of places and people typed with a capital ("brought me in to the Bon Secours"):
+    not English words and not the domain's, so repair would otherwise read them as any domain
+    word they sound like ("secours" as "seizures"). They stand for themselves."""
+    english = english_words()
+    return frozenset(w.lower() for w in _NAME.findall(text)
+                     if w.lower() not in english and w.lower() not in vocabulary)
+
+
 class Understander:
     """The layers, compiled over one phrase book and one knowledge base."""
 
@@ -145,8 +162,11 @@ class Understander:
         self.sudden_by_speed = frozenset(
             sid for sid, symptom in knowledge.symptoms.items() if symptom.sudden_level is not None)
         self.splitters = frozenset(book.clause_splitters)
+        self._names: frozenset[str] = frozenset()
 
     def _candidates(self, token: str) -> Candidates:
+        if token in self._names:
+            return Candidates(frozenset({token}))
         if "repair" in self.layers:
             return self.repairer.candidates(token)
         if token in self.repairer.equivalent:
@@ -162,6 +182,7 @@ class Understander:
 
     # -- the whole input ---------------------------------------------------------------------
     def understand(self, text: str) -> Understanding:
+        self._names = names_in(text or "", self.vocabulary)
         all_tokens = tokenize(text or "")
         if "repair" in self.layers:
             all_tokens = self.repairer.rejoin(all_tokens)
