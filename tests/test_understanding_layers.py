@@ -1248,7 +1248,8 @@ def test_confusion_told_by_what_the_patient_cannot_remember_is_an_emergency(text
     assert level_after(text) is Level.EMERGENCY
 
 
-@pytest.mark.parametrize("text", ["left side of my face gone numb, pins and needles that wont go off",
-                                  "my right arm is numb and it will not wear off"])
+@pytest.mark.parametrize("text", [
+    "left side of my face gone numb, pins and needles that wont go off",
+    "my right arm is numb and it will not wear off"])
 def test_a_sign_that_will_not_go_off_is_not_denied(text: str) -> None:
     assert level_after(text) is Level.EMERGENCY
