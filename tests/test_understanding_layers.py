@@ -1253,3 +1253,47 @@ def test_confusion_told_by_what_the_patient_cannot_remember_is_an_emergency(text
     "my right arm is numb and it will not wear off"])
 def test_a_sign_that_will_not_go_off_is_not_denied(text: str) -> None:
     assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "symptom"), [("chest.", "chest_pain"),
+                                               ("uh, my throat", "throat_swelling")])
+def test_a_body_site_said_alone_is_asked_about_by_its_serious_sign(
+        text: str, symptom: str) -> None:
+    session = Session()
+    reply = session.handle(text)
+    assert reply.question == symptom
+    session.handle("yes")
+    assert session.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "suddenly my right eye cannot see, like a curtain came down. very sudden and very scary",
+    "out of nowhere my belly pain is really scary, nothing like it before"])
+def test_a_sudden_symptom_the_patient_calls_scary_is_an_emergency(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["She did get di same drip las year an she seh har face swell up",
+                                  "di nurse seh mi temperature fine"])
+def test_patois_say_is_never_read_as_seizure(text: str) -> None:
+    assert "seizure" not in present(text)
+
+
+@pytest.mark.parametrize(("text", "symptom"), [("kepala sakit sekali, muntah 3 times", "vomiting"),
+                                               ("Mi cyaan hol mi cup, it drop outta mi right han",
+                                                "one_side_weakness")])
+def test_words_of_other_languages_and_creoles_are_understood(text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["chest.\nelectric. hot wire.\nleft side to arm.",
+                                  "breath not full. chest tight."])
+def test_telegraphic_lines_compose_a_site_and_a_finding(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "worst hed ive ever had, like nothin then BANG",
+    "the worst head I have ever had in my life, came on while I was on the ps5, nothing then bang"])
+def test_a_worst_ever_head_that_came_like_nothing_then_bang_is_an_emergency(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY

@@ -247,6 +247,8 @@ class Understander:
         if result.weight_rose and result.confirm is None and not any(
                 m.symptom == WEIGHT_SIGN and m.present for m in result.mentions):
             result.confirm = WEIGHT_SIGN  # "71.2 yesterday, 74 today": was it sudden? asked
+        if result.confirm is None and not result.mentions and "concepts" in self.layers:
+            result.confirm = self.concepts.site_said_alone(tokens)
         if self.fallback is not None and leading is None and result.confirm is None and not (
                 result.mentions or result.commands or scores or standalone
                 or result.risk_factors):

@@ -78,6 +78,11 @@ class ConceptComposer:
         """Symptom to the sites whose unknown complaints it absorbs (see ConceptRule)."""
         self.limiting = frozenset(data["settings"].get("limiting", ()))
         self.all_right = frozenset(data["settings"].get("all_right", ()))
+        self.site_alone: dict[tuple[str, ...], str] = {
+            phrase_tokens(phrase): symptom
+            for site, symptom in data.get("site_alone", {}).items()
+            for phrase in book.sites.get(site, ())}
+        self.alone_fillers = frozenset(data["settings"].get("alone_fillers", ()))
         self.rules = tuple(ConceptRule(
             symptom=r["symptom"], sites=frozenset(r["sites"]), findings=frozenset(r["findings"]),
             side=r.get("side"), blocks=frozenset(r.get("blocks", ())),
@@ -103,6 +108,12 @@ class ConceptComposer:
         missing = (known | self.ignore_sites) - set(book.sites) - set(book.findings)
         if missing:
             raise ValueError(f"concepts.toml names sites or findings not in the lexicon: {missing}")
+
+    def site_said_alone(self, tokens: list[str]) -> str | None:
+        """The serious symptom to ask about when a whole turn is only a body site ("chest.",
+        "my throat"): someone too breathless or frightened to say more."""
+        words = tuple(t for t in tokens if t not in MARKS and t not in self.alone_fillers)
+        return self.site_alone.get(words)
 
     def tag(self, tokens: list[str]) -> list[Tag]:
         """Every lexicon entry found; of the sites starting at one place, only the longest."""

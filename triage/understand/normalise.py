@@ -140,8 +140,18 @@ def tokenize(text: str) -> list[str]:
             expanded = raw[:-2] + " would"  # "it'd be wise"
         for token in (expanded or raw.replace("'", "")).split():
             tokens.extend(SPELLINGS.get(token, token).split())
-    return [("my" if token == "me" and i + 1 < len(tokens) and tokens[i + 1] in ME_IS_MY_BEFORE
-             else token) for i, token in enumerate(tokens)]
+    return [_pronoun(token, tokens[i + 1] if i + 1 < len(tokens) else "")
+            for i, token in enumerate(tokens)]
+
+
+def _pronoun(token: str, after: str) -> str:
+    """ "me head" is "my head"; patois "mi" is "my" before a body word or a side ("mi right
+    han") and "I" elsewhere ("mi feel alright")."""
+    if token == "me":
+        return "my" if after in ME_IS_MY_BEFORE else token
+    if token == "mi":
+        return "my" if after in ME_IS_MY_BEFORE or after in ("right", "left") else "i"
+    return token
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
