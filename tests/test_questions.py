@@ -760,3 +760,18 @@ def test_a_first_infusion_or_a_habit_is_not_a_question_about_later_infusions(
 def test_asking_whether_an_effect_will_always_come_does_not_report_it() -> None:
     reply = new_session().handle("am I going to get these headaches every time?")
     assert reply.level is Level.NONE and answer("later_infusions") in reply.say
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("Regarding anaphylaxis: the second adrenaline pen is after 5 to 15 minutes, correct?",
+     "second_pen"),
+    ("I'm supposed to stay under a litre a day for my heart. Could drinking more hurt my heart?",
+     "fluid_limit"),
+    ("Would he get the same side effects again, or are they milder the next time?",
+     "later_infusions")])
+def test_a_sign_or_a_body_word_inside_a_question_is_not_a_complaint(
+        question: str, topic: str) -> None:
+    session = new_session()
+    reply = session.handle(question)
+    assert answer(topic) in reply.say
+    assert session.level is Level.NONE
