@@ -1297,3 +1297,16 @@ def test_telegraphic_lines_compose_a_site_and_a_finding(text: str) -> None:
     "the worst head I have ever had in my life, came on while I was on the ps5, nothing then bang"])
 def test_a_worst_ever_head_that_came_like_nothing_then_bang_is_an_emergency(text: str) -> None:
     assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["my tum's agony, honestly nine out of ten",
+                                  "the dizziness is severe, ten out of ten"])
+def test_any_symptom_the_patient_rates_severe_goes_to_the_doctor_now(text: str) -> None:
+    assert level_after(text).at_least(Level.URGENT)
+
+
+@pytest.mark.parametrize("text", [
+    "went to pick up my cup and the left hand jus' wouldn't do it, dropped it on the floor",
+    "Face right side, me smile mirror, drop. Right hand cup hold can't."])
+def test_a_hand_that_fails_at_a_task_is_one_sided_weakness(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
