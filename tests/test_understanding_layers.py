@@ -1310,3 +1310,17 @@ def test_any_symptom_the_patient_rates_severe_goes_to_the_doctor_now(text: str) 
     "Face right side, me smile mirror, drop. Right hand cup hold can't."])
 def test_a_hand_that_fails_at_a_task_is_one_sided_weakness(text: str) -> None:
     assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "it came on like a clap of thunder, the worst pain in my head I've had in eighty-three years",
+    "The headache began at 09:10, nine of ten within one minute."])
+def test_a_headache_that_peaked_at_once_is_sudden(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "Kurczę, my head. Since morning it grows, now it is nine from ten",
+    "my back, nine from ten, I cannot sit"])
+def test_a_site_with_a_score_out_of_ten_is_a_severe_complaint(text: str) -> None:
+    assert level_after(text).at_least(Level.URGENT)
