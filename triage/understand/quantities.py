@@ -136,10 +136,15 @@ class QuantityReader:
                     result: Understanding) -> list[NumberSpan]:
         """ "pulse 130", "heart going like 150 on my watch": a reading, taken out of the
         numbers."""
+        reach_until = -1
         for span in spans:
             near = tokens[max(0, span.start - HEART_RATE_REACH):span.start] \
                 + tokens[span.end:span.end + 2]
-            if HEART_RATE_WORDS & set(near) and FAST_HEART_RATE_FROM <= span.value <= 300:
+            if HEART_RATE_WORDS & set(near) and 30 <= span.value <= 300:
+                # "pulse normally 64, currently 138": the next reading is the pulse too
+                reach_until = span.end + HEART_RATE_REACH
+            if (HEART_RATE_WORDS & set(near) or span.start <= reach_until) \
+                    and FAST_HEART_RATE_FROM <= span.value <= 300:
                 result.heart_rate = int(span.value)
                 return [s for s in spans if s is not span]
         return spans
