@@ -1324,3 +1324,22 @@ def test_a_headache_that_peaked_at_once_is_sudden(text: str) -> None:
     "my back, nine from ten, I cannot sit"])
 def test_a_site_with_a_score_out_of_ten_is_a_severe_complaint(text: str) -> None:
     assert level_after(text).at_least(Level.URGENT)
+
+
+@pytest.mark.parametrize("text", [
+    "I was hanging the clothes and then, like, I was on the grass, don't know how long I was",
+    "next thing the neighbour found me lying by the bins"])
+def test_waking_on_the_ground_with_time_lost_is_fainting(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "One of the residents has had seizures this week, nothing to do with Joan. Joan is fine",
+    "The baby I look after has a rash from the nappy. Me, I'm fine after my infusion"])
+def test_someone_the_speaker_looks_after_is_not_the_patient(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+def test_a_feeling_of_panic_with_vomiting_is_an_emergency() -> None:
+    assert level_after("I vomited and now I have a feeling of panic, this is not me") \
+        is Level.EMERGENCY
