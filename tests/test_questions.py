@@ -775,3 +775,19 @@ def test_a_sign_or_a_body_word_inside_a_question_is_not_a_complaint(
     reply = session.handle(question)
     assert answer(topic) in reply.say
     assert session.level is Level.NONE
+
+
+@pytest.mark.parametrize("question", [
+    "I'm confused about how much to drink after the drip, what should I do?",
+    "In her village they say too much water hurts the kidneys, why drink so much?",
+    "My pal gets his in the leg fat, the sub-something. Is that the same stuff as my drip?"])
+def test_words_that_look_like_signs_in_a_question_raise_no_level(question: str) -> None:
+    session = new_session()
+    session.handle(question)
+    assert session.level is Level.NONE
+
+
+def test_confusion_about_where_one_is_is_still_confusion() -> None:
+    session = new_session()
+    session.handle("she is confused about where she is")
+    assert session.level is Level.EMERGENCY

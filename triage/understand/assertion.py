@@ -164,7 +164,9 @@ class AssertionReader:
                     f.trigger.direction == "backward" and f.start > start)):
                 continue  # the negation is a word of the mention itself ("can't breathe")
             inside = start <= f.start and f.end <= end or (
-                f.trigger.category == NEGATED and start < f.start < end)
+                f.trigger.category == NEGATED and start < f.start < end) or (
+                f.trigger.category in (HYPOTHETICAL, OTHER, HISTORICAL)
+                and f.start <= start and end <= f.end)  # "water hurts the kidneys": all of it
             # a denial that begins among the mention's words and runs past them is said of it
             # too ("light doesn't bother me": the concept ends at "bother")
             if inside:
