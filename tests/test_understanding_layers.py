@@ -1343,3 +1343,17 @@ def test_someone_the_speaker_looks_after_is_not_the_patient(text: str) -> None:
 def test_a_feeling_of_panic_with_vomiting_is_an_emergency() -> None:
     assert level_after("I vomited and now I have a feeling of panic, this is not me") \
         is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "Came to with me face on the desk next to the radio. Lost about a minute on the log.",
+    "Having slight breathing issue... now it is more... I have to stop between words"])
+def test_coming_to_and_breath_that_stops_speech_are_emergencies(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "she kept dropping her chopsticks from her right hand, the right of her mouth is lower",
+    "Back's in bits. Nine oot o ten, nae kiddin"])
+def test_a_side_that_fails_or_a_scots_score_is_understood(text: str) -> None:
+    assert level_after(text).at_least(Level.URGENT)
