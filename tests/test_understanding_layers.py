@@ -1357,3 +1357,10 @@ def test_coming_to_and_breath_that_stops_speech_are_emergencies(text: str) -> No
     "Back's in bits. Nine oot o ten, nae kiddin"])
 def test_a_side_that_fails_or_a_scots_score_is_understood(text: str) -> None:
     assert level_after(text).at_least(Level.URGENT)
+
+
+def test_a_sign_said_with_a_year_after_a_very_long_turn_is_still_found() -> None:
+    # past the words read in full, only emergency phrases are looked for; one ending in a year
+    # ("thought it was 1985") must be found too
+    text = "the bus was late and the kettle broke " * 60 + "and she thought it was 1985"
+    assert "confusion" in present(text)

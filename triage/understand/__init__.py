@@ -33,7 +33,14 @@ from triage.understand.assertion import (
 )
 from triage.understand.concepts import ConceptComposer
 from triage.understand.fallback import Fallback
-from triage.understand.normalise import MARKS, phrase_tokens, tokenize
+from triage.understand.normalise import (
+    MARKS,
+    YEAR,
+    is_year,
+    phrase_tokens,
+    tokenize,
+    year_phrase_tokens,
+)
 from triage.understand.numbers import NumberSpan
 from triage.understand.phrases import PhraseMatch, PhraseMatcher
 from triage.understand.quantities import TEMPERATURE_WORDS, UNITS_IN_HOURS, QuantityReader
@@ -626,18 +633,30 @@ class Understander:
         `rest` starts `cut` tokens before MAX_TOKENS; a phrase wholly before it was already
         read (assertion included), so only phrases ending past it count."""
         after = " " + " ".join(rest[cut:]) + " "
+        years = [k for k in range(cut, len(rest)) if is_year(rest[k])]
         found = {m.symptom for m in result.mentions if m.present}
         for sid in sorted(self.emergency_ids):
             if sid in found:
                 continue
             for phrase in self.book.symptoms.get(sid, ()):
-                words = list(phrase_tokens(phrase))
+                words = year_phrase_tokens(phrase)
                 size = len(words)
-                across = any(rest[start:start + size] == words
+                across = any(_matches(rest[start:start + size], words)
                              for start in range(max(0, cut - size + 1), cut))
-                if across or " " + " ".join(words) + " " in after:
+                if words[-1] == YEAR:  # "thinks it is 1985": only where a year is said
+                    said = any(_matches(rest[k - size + 1:k + 1], words) for k in years)
+                else:
+                    said = " " + " ".join(words) + " " in after
+                if across or said:
                     result.mentions.append(Mention(sid, True, True, phrase))
                     break
+
+
+def _matches(tokens: list[str], words: tuple[str, ...]) -> bool:
+    """The tokens are the phrase's words; a final YEAR is any year ("thinks it is 1985")."""
+    return len(tokens) == len(words) and all(
+        token == word or word == YEAR and is_year(token)
+        for token, word in zip(tokens, words, strict=True))
 
 
 def _occurs(tokens: list[str], pattern: tuple[str, ...], start: int, end: int) -> list[int]:
