@@ -763,8 +763,6 @@ def test_asking_whether_an_effect_will_always_come_does_not_report_it() -> None:
 
 
 @pytest.mark.parametrize(("question", "topic"), [
-    ("Regarding anaphylaxis: the second adrenaline pen is after 5 to 15 minutes, correct?",
-     "second_pen"),
     ("I'm supposed to stay under a litre a day for my heart. Could drinking more hurt my heart?",
      "fluid_limit"),
     ("Would he get the same side effects again, or are they milder the next time?",

@@ -335,8 +335,9 @@ def _digits_of(tokens: list[str], span: NumberSpan) -> bool:
     return all(t in DIGIT_WORDS or t in ("oh", "o") for t in tokens[span.start:span.end])
 
 
-THRESHOLD_BEFORE = frozenset({"if", "unless", "when", "whenever"})
-"""Before a temperature, these make it a limit to act on, not a reading."""
+THRESHOLD_BEFORE = frozenset({"if", "unless"})
+"""Before a temperature, these make it a limit to act on, not a reading ("when I checked it
+was 39.6" is a reading)."""
 
 
 def _spoken_decimals(spans: list[NumberSpan], temperature: bool) -> list[NumberSpan]:
