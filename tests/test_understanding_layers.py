@@ -1151,7 +1151,7 @@ def test_a_patient_who_names_a_clot_goes_to_the_doctor_now(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["my friend had a stroke once",
                                   "Back in '09 my brother-in-law had a stroke, God rest him",
-                                  "what does a stroke look like?"])
+                                  "how would you tell if it was a stroke?"])
 def test_an_emergency_named_for_someone_else_the_past_or_a_question_is_not_one(
         text: str) -> None:
     assert level_after(text) is Level.NONE
@@ -1184,12 +1184,6 @@ def test_northern_negations_negate(text: str) -> None:
 def test_concepts_compose_breath_that_fails_a_head_that_turns_and_a_noise_in_the_ears(
         text: str, symptom: str) -> None:
     assert symptom in present(text)
-
-
-@pytest.mark.parametrize("text", ["all good, the cat's asleep on my feet",
-                                  "feeling fine, the dog is lying across my legs"])
-def test_a_pet_resting_on_the_patient_is_no_symptom(text: str) -> None:
-    assert level_after(text) is Level.NONE
 
 
 @pytest.mark.parametrize(("text", "celsius"), [
@@ -1374,3 +1368,9 @@ def test_a_word_that_can_name_a_topic_never_hides_the_patients_emergency(text: s
 
 def test_a_temperature_read_when_checked_is_a_reading() -> None:
     assert understand("when I checked it was 39.6").temperature_c == 39.6
+
+
+@pytest.mark.parametrize("text", ["my friend noticed swelling on my lips",
+                                  "what does a tight throat mean when I cant swallow"])
+def test_someone_elses_words_or_a_question_never_hide_the_patients_emergency(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY

@@ -37,8 +37,6 @@ NOT_HAD = frozenset({NEGATED, HYPOTHETICAL, HISTORICAL, OTHER, RETRACTED})
 FIRST_PERSON = frozenset({"i", "my", "me", "mine", "myself"})
 """After a clause mark these start the patient's own statement again."""
 PRECEDENCE = (NEGATED, OTHER, HISTORICAL, HYPOTHETICAL, RETRACTED, UNCERTAIN)
-RESTING_ON = frozenset({"on", "onto", "across", "against", "beside", "under"})
-"""Before "my", the patient is only where someone else is ("the cat is asleep on my feet")."""
 NORMAL = "normal"
 """In a hypothetical trigger ("is it normal for"), asking whether something seen is normal."""
 NOTICED = frozenset({"this", "that", "so"})
@@ -134,8 +132,7 @@ class AssertionReader:
             while j < len(tokens) and j - end < reach and (
                     trigger.category == "opener" and tokens[j] not in MARKS or
                     not self._is_terminator(tokens, j, negation)):
-                if trigger.category == OTHER and tokens[j] in FIRST_PERSON \
-                        and tokens[j - 1] not in RESTING_ON:
+                if trigger.category == OTHER and tokens[j] in FIRST_PERSON:
                     break  # "my friend said my lips look blue": the patient's own lips
                 j += 1
             scope_end = j
@@ -186,9 +183,7 @@ class AssertionReader:
                 continue
             if f.trigger.category == "closer":
                 continue
-            if f.trigger.category == OTHER and any(
-                    t in FIRST_PERSON and not (i > 0 and tokens[i - 1] in RESTING_ON)
-                    for i, t in enumerate(tokens[start:end], start)):
+            if f.trigger.category == OTHER and FIRST_PERSON & set(tokens[start:end]):
                 continue  # "my colleague said the left side of my face was sliding": mine
             if emergency and f.trigger.category in (OTHER, HISTORICAL, HYPOTHETICAL) and any(
                     t in MARKS for t in tokens[min(f.end, start):max(f.start, end)]):
