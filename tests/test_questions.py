@@ -763,8 +763,6 @@ def test_asking_whether_an_effect_will_always_come_does_not_report_it() -> None:
 
 
 @pytest.mark.parametrize(("question", "topic"), [
-    ("I'm supposed to stay under a litre a day for my heart. Could drinking more hurt my heart?",
-     "fluid_limit"),
     ("Would he get the same side effects again, or are they milder the next time?",
      "later_infusions")])
 def test_a_sign_or_a_body_word_inside_a_question_is_not_a_complaint(

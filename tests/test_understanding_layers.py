@@ -1371,6 +1371,8 @@ def test_a_temperature_read_when_checked_is_a_reading() -> None:
 
 
 @pytest.mark.parametrize("text", ["my friend noticed swelling on my lips",
-                                  "what does a tight throat mean when I cant swallow"])
+                                  "what does a tight throat mean when I cant swallow",
+                                  "I think I have symptoms of a stroke my face is drooping",
+                                  "is it bad for my heart that it is racing and I feel dizzy"])
 def test_someone_elses_words_or_a_question_never_hide_the_patients_emergency(text: str) -> None:
     assert level_after(text) is Level.EMERGENCY
