@@ -1171,7 +1171,8 @@ def test_normalise_puts_back_a_dropped_g_so_repair_reads_no_other_word(text: str
 
 
 @pytest.mark.parametrize("text", ["Howay man, I cannit get me breath",
-                                  "I cannae breathe right, it's like a weight"])
+                                  "I cannae breathe right, it's like a weight",
+                                  "I'm nae breathin right"])
 def test_northern_negations_negate(text: str) -> None:
     assert level_after(text) is Level.EMERGENCY
 
