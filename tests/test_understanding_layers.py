@@ -1377,3 +1377,17 @@ def test_a_temperature_read_when_checked_is_a_reading() -> None:
                                   "is it bad for my heart that it is racing and I feel dizzy"])
 def test_someone_elses_words_or_a_question_never_hide_the_patients_emergency(text: str) -> None:
     assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "how do you know if your throat is closing because mine feels like it",
+    "what happens if your lips go blue? that's what mine are doing",
+    "my friend had chest pain after hers, I have the same now"])
+def test_a_sign_asked_about_or_told_of_and_then_claimed_is_the_patients(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["how do I know if my throat is closing? mine is fine",
+                                  "my friend had chest pain after hers"])
+def test_a_sign_asked_about_or_told_of_without_a_claim_stays_unreported(text: str) -> None:
+    assert level_after(text) is Level.NONE

@@ -32,6 +32,8 @@ HYPOTHETICAL = "hypothetical"
 HISTORICAL = "historical"
 OTHER = "other"
 RETRACTED = "retracted"
+CLAIM = "claim"
+"""The patient says the sign asked about or told of is theirs ("mine feels like it")."""
 NOT_HAD = frozenset({NEGATED, HYPOTHETICAL, HISTORICAL, OTHER, RETRACTED})
 """Assertions that mean the patient does not have the symptom now."""
 FIRST_PERSON = frozenset({"i", "my", "me", "mine", "myself"})
@@ -127,6 +129,10 @@ class AssertionReader:
         reach = self.retraction_reach if trigger.category == "opener" else \
             self.max_scope if negation or trigger.category == UNCERTAIN else self.max_scope_other
         scope_start, scope_end = start, end
+        if trigger.category == CLAIM:
+            # "how do you know if your throat is closing? mine feels like it": the claim points
+            # back past the question mark at what was asked about
+            return max(0, start - self.retraction_reach), end
         if trigger.direction in ("forward", "both"):
             j = end
             while j < len(tokens) and j - end < reach and (
@@ -181,7 +187,7 @@ class AssertionReader:
             if f.trigger.category == NEGATED and emergency and (f.trigger.weak or (
                     f.trigger.direction == "forward" and not self._close(tokens, f.end, start))):
                 continue
-            if f.trigger.category == "closer":
+            if f.trigger.category in ("closer", CLAIM):
                 continue
             if f.trigger.category == OTHER and FIRST_PERSON & set(tokens[start:end]):
                 continue  # "my colleague said the left side of my face was sliding": mine
@@ -203,6 +209,12 @@ class AssertionReader:
             closer = any(f.trigger.category == "closer" and f.start >= end
                          and f.start - end <= self.retraction_reach for f in found)
             categories.add(RETRACTED if closer else UNCERTAIN)
+        claimed = any(f.trigger.category == CLAIM and f.scope_start <= start and end <= f.start
+                      for f in found)
+        if claimed and NEGATED not in categories and categories & {HYPOTHETICAL, OTHER,
+                                                                     HISTORICAL}:
+            categories -= {HYPOTHETICAL, OTHER, HISTORICAL}
+            categories.add(UNCERTAIN)
         if emergency and NEGATED in categories and categories & {UNCERTAIN}:
             categories.discard(UNCERTAIN)
         for category in PRECEDENCE:
