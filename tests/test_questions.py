@@ -787,3 +787,52 @@ def test_confusion_about_where_one_is_is_still_confusion() -> None:
     session = new_session()
     session.handle("she is confused about where she is")
     assert session.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("um how much flu id am i supposed to have after??", "fluids_amount"),
+    ("can i take para see tamol later or will that mess something up", "pain_relievers"),
+    ("Would a Disprin do me any harm the evening after the drip?", "pain_relievers"),
+    ("How long before I am back to normal after? I have a race next weekend.",
+     "effects_duration"),
+    ("how long is he going to feel like this, he's been miserable all day", "effects_duration"),
+    ("Drip finished at 2 o'clock. When's the headache likely to kick in?", "headache_onset"),
+    ("What's the typical run time for an infusion?", "infusion_length")])
+def test_dictated_drug_names_and_everyday_ways_of_asking_find_their_topic(
+        question: str, topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
+
+
+@pytest.mark.parametrize("question", [
+    "I have a 12-hour shift on the line in a hot kitchen the day after. Is that okay?",
+    "Any reason I can't drive myself home afterwards? It's only twenty minutes.",
+    "She's had four infusions now. Does the reaction get less each time?"])
+def test_a_work_line_a_plan_or_we_is_no_sign(question: str) -> None:
+    session = new_session()
+    session.handle(question)
+    assert session.level is Level.NONE
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("Is it all right to take a couple of paracetemol tonight?", "pain_relievers"),
+    ("Can I take the dog round the park tomorrow or have I to sit all day?", "activity"),
+    ("How long 'fore it takes hold? She asks me every morning.", "benefit_timing"),
+    ("Parking was full! Does the hospital give free parking for infusion patients?",
+     "no_answer")])
+def test_misspelt_drugs_named_activities_and_hospital_small_talk_find_their_topic(
+        question: str, topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("can i get a tatoo after ivig", "no_answer"),
+    ("does the ivig hurt", "infusion_length"),
+    ("why is high dration so important after the infusion", "fluids_why"),
+    ("Dale had a rough go with his first IVIg. Will the second one be any easier on him?",
+     "later_infusions"),
+    ("Wetin dey inside this IVIg? Na blood?", "what_is_ivig")])
+def test_pidgin_dictation_and_misspellings_still_find_the_topic_and_raise_no_level(
+        question: str, topic: str) -> None:
+    session = new_session()
+    assert answer(topic) in session.handle(question).say
+    assert session.level is Level.NONE

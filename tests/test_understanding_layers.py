@@ -1391,3 +1391,109 @@ def test_a_sign_asked_about_or_told_of_and_then_claimed_is_the_patients(text: st
                                   "my friend had chest pain after hers"])
 def test_a_sign_asked_about_or_told_of_without_a_claim_stays_unreported(text: str) -> None:
     assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("my shoes won't go on this morning", "leg_swelling"),
+    ("had to loosen my watch strap, it was digging in", "hand_swelling"),
+    ("my glasses feel tight on my face", "face_swelling"),
+    ("my collar feels tight all of a sudden", "throat_swelling")])
+def test_something_worn_that_no_longer_fits_is_swelling_of_that_part(text: str,
+                                                                      symptom: str) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my face looks asymmetric, the left part does not move when I smile",
+    "I am dragging my right leg, it feels like it belongs to someone else"])
+def test_a_face_that_does_not_move_or_a_leg_pulled_along_is_one_sided(text: str) -> None:
+    assert "one_side_weakness" in present(text)
+
+
+@pytest.mark.parametrize("text", ["breathing's fine, just achy",
+                                  "chest is ok, only achy all over"])
+def test_a_site_said_to_be_all_right_lends_itself_to_nothing_after_it(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+def test_a_site_that_was_all_right_until_a_change_still_lends_itself() -> None:
+    text = "head was fine five minutes ago then whack, like a cricket bat, worst it's ever been"
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "It's like the flu I had years ago: headache behind the eyes, and I have vomited twice",
+    "I had a seizure when I was twelve, nothing since, today just a bit of a headache"])
+def test_something_had_long_ago_reaches_no_further_than_its_own_clause(text: str) -> None:
+    u = understand(text)
+    assert "headache" in u.symptoms_present
+    assert "seizure" not in u.symptoms_present
+
+
+@pytest.mark.parametrize("text", ["I saw her right calf is fat and when I press it she shouts",
+                                  "I saw his lips had gone blue"])
+def test_what_a_carer_saw_on_the_patient_is_the_patients(text: str) -> None:
+    assert level_after(text).at_least(Level.URGENT)
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("Head pain come like switch. Worst ever.", "headache"),
+    ("the head goes light every time I stand up", "dizziness"),
+    ("Son say I fall. Wake on floor.", "fainting"),
+    ("she had 2 shak me rly hrd, cnt keep eys opn", "hard_to_wake"),
+    ("Rasi, my head, it is pounding", "headache"),
+    ("mi pecho, it hurts so much", "chest_pain")])
+def test_sudden_as_a_switch_light_heads_floors_text_speak_and_other_tongues(
+        text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+def test_a_switch_like_worst_headache_is_an_emergency() -> None:
+    assert level_after("Head pain come like switch. Worst ever. Cannot open eye.") \
+        is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("The wife says I'm gray and my shirt's soaked through", "clammy_skin"),
+    ("Since the treatment I pee almost nothing", "less_urine"),
+    ("I am light in the head when I stand", "dizziness"),
+    ("my we is really dark brown like cola", "dark_urine"),
+    ("the sun off the water is brutal on my eyes", "light_sensitivity"),
+    ("I can't feel my left arm", "one_side_weakness")])
+def test_more_everyday_ways_of_telling_a_sign(text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["eyes gone yellow. whites of em. and dead tired",
+                                  "If I get the shivers tonight, is a hot water bottle ok?",
+                                  "Any reason I can't drive myself home afterwards?"])
+def test_everyday_phrases_that_hold_a_sign_word_are_not_that_sign(text: str) -> None:
+    assert not {"one_side_weakness", "site_reaction", "malaise"} & present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Paati's lips have gone blue", "my abuela can't breathe properly"])
+def test_a_grandparent_named_in_another_language_is_the_patient(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_an_urgent_sign_is_not_made_past_by_a_sentence_that_follows_it() -> None:
+    text = ("me ankles have gone like the dropsy, both of 'em, you press your thumb in and the "
+            "dent stays. They weren't like that before the drip Tuesday.")
+    assert "leg_swelling" in present(text)
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("Peshaab is very less since yesterday, only one time a small amount", "less_urine"),
+    ("Hoyed up twice since breakfast and me heed's bangin'", "vomiting")])
+def test_regional_and_other_language_words_for_urine_and_vomiting(text: str,
+                                                                  symptom: str) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "where the needle went in is a little tender. Otherwise I'm deadly, eating good",
+    "befor the infushun my hart was racing cos i hate neeldes but now im fine",
+    "the needle site in my arm is a little tender. Otherwise eating good, sleeping good"])
+def test_slang_for_well_and_misspelt_time_words_raise_nothing_serious(text: str) -> None:
+    assert not level_after(text).at_least(Level.URGENT)

@@ -17,6 +17,7 @@ same data the recognizers are built from). `Understander.understand` runs them i
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import replace
 from functools import lru_cache
 
@@ -126,6 +127,11 @@ def names_in(text: str, vocabulary: frozenset[str]) -> frozenset[str]:
                      if w.lower() not in english and w.lower() not in vocabulary)
 
 
+_NAMES: ContextVar[frozenset[str]] = ContextVar("names", default=frozenset())
+"""The names in the turn being read (names_in): per thread, so that two sessions sharing one
+Understander never see each other's names."""
+
+
 class Understander:
     """The layers, compiled over one phrase book and one knowledge base."""
 
@@ -169,10 +175,9 @@ class Understander:
         self.sudden_by_speed = frozenset(
             sid for sid, symptom in knowledge.symptoms.items() if symptom.sudden_level is not None)
         self.splitters = frozenset(book.clause_splitters)
-        self._names: frozenset[str] = frozenset()
 
     def _candidates(self, token: str) -> Candidates:
-        if token in self._names:
+        if token in _NAMES.get():
             return Candidates(frozenset({token}))
         if "repair" in self.layers:
             return self.repairer.candidates(token)
@@ -189,7 +194,13 @@ class Understander:
 
     # -- the whole input ---------------------------------------------------------------------
     def understand(self, text: str) -> Understanding:
-        self._names = names_in(text or "", self.vocabulary)
+        names = _NAMES.set(names_in(text or "", self.vocabulary))
+        try:
+            return self._understand(text)
+        finally:
+            _NAMES.reset(names)
+
+    def _understand(self, text: str) -> Understanding:
         all_tokens = tokenize(text or "")
         if "repair" in self.layers:
             all_tokens = self.repairer.rejoin(all_tokens)
@@ -533,8 +544,10 @@ class Understander:
                  symptom: str, start: int, end: int, own: frozenset[int], exact: bool,
                  scores: list[NumberSpan], layer: str) -> Mention:
         emergency = symptom in self.emergency_ids
-        assertion = self.assertions.classify(tokens, triggers, start, end, own, emergency) \
-            if triggers else PRESENT
+        info = self.knowledge.symptoms.get(symptom)
+        urgent = info is not None and info.level.at_least(Level.URGENT)
+        assertion = self.assertions.classify(tokens, triggers, start, end, own, emergency,
+                                             urgent) if triggers else PRESENT
         clause_start, _ = self._clause_bounds(clause_of, start)
         _, clause_end = self._clause_bounds(clause_of, max(start, end - 1))
         severity, persistent = self._severity_in(tokens, clause_start, clause_end, scores)

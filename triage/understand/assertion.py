@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from triage.understand.normalise import (
+    AGE,
     MARKS,
     QUESTION_MARK,
     YEAR,
+    is_age,
     is_year,
     phrase_tokens,
     year_phrase_tokens,
@@ -140,6 +142,9 @@ class AssertionReader:
                     not self._is_terminator(tokens, j, negation)):
                 if trigger.category == OTHER and tokens[j] in FIRST_PERSON:
                     break  # "my friend said my lips look blue": the patient's own lips
+                if trigger.category == HISTORICAL and trigger.direction == "both" \
+                        and tokens[j] in MARKS:
+                    break  # "like the flu I had years ago: headache, and I've vomited"
                 j += 1
             scope_end = j
         if trigger.direction in ("backward", "both"):
@@ -158,7 +163,7 @@ class AssertionReader:
             t in self.transparent for t in between)
 
     def classify(self, tokens: list[str], found: list[Found], start: int, end: int,
-                 own: frozenset[int], emergency: bool) -> str:
+                 own: frozenset[int], emergency: bool, urgent: bool = False) -> str:
         """The assertion of a mention covering tokens[start:end], whose own words are `own`."""
         categories: set[str] = set()
         for f in found:
@@ -191,9 +196,12 @@ class AssertionReader:
                 continue
             if f.trigger.category == OTHER and FIRST_PERSON & set(tokens[start:end]):
                 continue  # "my colleague said the left side of my face was sliding": mine
-            if emergency and f.trigger.category in (OTHER, HISTORICAL, HYPOTHETICAL) and any(
+            if (emergency and f.trigger.category in (OTHER, HISTORICAL, HYPOTHETICAL)
+                    or urgent and f.trigger.category == HISTORICAL) and any(
                     t in MARKS for t in tokens[min(f.end, start):max(f.start, end)]):
-                continue  # for an emergency sign, who, when and whether reach one clause only
+                # for an emergency sign, who, when and whether reach one clause only; for an
+                # urgent one, when ("the dent stays. They weren't like that before the drip")
+                continue
             around = set(tokens[max(0, start - 1):end])
             if emergency and f.trigger.category == HYPOTHETICAL and (
                     NORMAL in f.trigger.words and around & OWN or around & NOTICED):
@@ -225,5 +233,5 @@ class AssertionReader:
 
 def _same(tokens: list[str], words: tuple[str, ...]) -> bool:
     return len(tokens) == len(words) and all(
-        token == word or word == YEAR and is_year(token)
+        token == word or word == YEAR and is_year(token) or word == AGE and is_age(token)
         for token, word in zip(tokens, words, strict=False))

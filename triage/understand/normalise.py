@@ -164,11 +164,25 @@ YEAR = "<year>"
 year said in digits ("back in <year>": "back in 2015"; "thinks it is <year>")."""
 
 
+AGE = "<age>"
+"""At the end of a context trigger: an age in years, in digits or words ("when i was <age>":
+"when I was twelve", "when I was 7")."""
+_AGE_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
+    "ninety".split())
+
+
 def year_phrase_tokens(phrase: str) -> tuple[str, ...]:
-    """phrase_tokens, keeping a final YEAR as one token."""
-    if phrase.endswith(YEAR):
-        return phrase_tokens(phrase.removesuffix(YEAR)) + (YEAR,)
+    """phrase_tokens, keeping a final YEAR or AGE as one token."""
+    for marker in (YEAR, AGE):
+        if phrase.endswith(marker):
+            return phrase_tokens(phrase.removesuffix(marker)) + (marker,)
     return phrase_tokens(phrase)
+
+
+def is_age(token: str) -> bool:
+    return token in _AGE_WORDS or token.isdigit() and 0 < int(token) < 120
 
 
 def is_year(token: str) -> bool:
