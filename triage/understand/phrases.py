@@ -22,16 +22,6 @@ KIND_PRIORITY = {"symptom": 0, "risk": 1, "command": 2, "answer": 3}
 """On equal length a symptom wins: "i haven't peed" is about urine, not a "no"."""
 
 
-_NEGATIONS = frozenset({"not", "no", "never", "nothing"})
-_HEDGES = frozenset({"quite", "really", "feeling", "feel", "very", "being", "been", "exactly",
-                     "totally", "entirely", "at", "all", "so", "too", "much", "just", "fully",
-                     "completely", "properly", "myself", "even", "hardly", "a", "the", "any", "had",
-                     "have", "has", "got", "gotten", "done", "did", "do", "does", "be", "is",
-                     "am", "are", "was", "were", "i", "he", "she", "it", "you", "my", "her",
-                     "his", "your"})
-"""After a negation a phrase stretches only over these ("not quite myself")."""
-
-
 @dataclass(frozen=True)
 class PhraseMatch:
     group: str
@@ -99,15 +89,13 @@ class PhraseMatcher:
                     exact: bool) -> tuple[int, bool, tuple[int, ...]] | None:
         position = i + 1
         gaps: list[int] = []
-        for before, word in zip(phrase, phrase[1:], strict=False):
+        for word in phrase[1:]:
             while position < len(tokens) and tokens[position] == PAUSE_MARK:
                 position += 1  # "she's not ... making sense": a pause is not a break
             for skip in range(MAX_GAP + 1):
                 j = position + skip
                 if j >= len(tokens) or tokens[j] in MARKS:
                     return None
-                if skip and before in _NEGATIONS and not set(tokens[position:j]) <= _HEDGES:
-                    return None  # "can't drive myself" is not "not myself"; "not quite" is
                 if word in self.candidates(tokens[j]).words or word == YEAR and is_year(tokens[j]):
                     exact = exact and tokens[j] == word
                     gaps.extend(range(position, j))
