@@ -776,7 +776,9 @@ def test_a_sign_or_a_body_word_inside_a_question_is_not_a_complaint(
 @pytest.mark.parametrize("question", [
     "I'm confused about how much to drink after the drip, what should I do?",
     "In her village they say too much water hurts the kidneys, why drink so much?",
-    "My pal gets his in the leg fat, the sub-something. Is that the same stuff as my drip?"])
+    "My pal gets his in the leg fat, the sub-something. Is that the same stuff as my drip?",
+    "I have a 12-hour shift on the line in a hot kitchen the day after. Is that okay?",
+    "She's had four infusions now. Does the reaction get less each time?"])
 def test_words_that_look_like_signs_in_a_question_raise_no_level(question: str) -> None:
     session = new_session()
     session.handle(question)
@@ -797,28 +799,13 @@ def test_confusion_about_where_one_is_is_still_confusion() -> None:
      "effects_duration"),
     ("how long is he going to feel like this, he's been miserable all day", "effects_duration"),
     ("Drip finished at 2 o'clock. When's the headache likely to kick in?", "headache_onset"),
-    ("What's the typical run time for an infusion?", "infusion_length")])
-def test_dictated_drug_names_and_everyday_ways_of_asking_find_their_topic(
-        question: str, topic: str) -> None:
-    assert answer(topic) in new_session().handle(question).say
-
-
-@pytest.mark.parametrize("question", [
-    "I have a 12-hour shift on the line in a hot kitchen the day after. Is that okay?",
-    "She's had four infusions now. Does the reaction get less each time?"])
-def test_a_work_line_a_plan_or_we_is_no_sign(question: str) -> None:
-    session = new_session()
-    session.handle(question)
-    assert session.level is Level.NONE
-
-
-@pytest.mark.parametrize(("question", "topic"), [
+    ("What's the typical run time for an infusion?", "infusion_length"),
     ("Is it all right to take a couple of paracetemol tonight?", "pain_relievers"),
     ("Can I take the dog round the park tomorrow or have I to sit all day?", "activity"),
     ("How long 'fore it takes hold? She asks me every morning.", "benefit_timing"),
     ("Parking was full! Does the hospital give free parking for infusion patients?",
      "no_answer")])
-def test_misspelt_drugs_named_activities_and_hospital_small_talk_find_their_topic(
+def test_misspelt_or_dictated_words_and_everyday_ways_of_asking_find_their_topic(
         question: str, topic: str) -> None:
     assert answer(topic) in new_session().handle(question).say
 
