@@ -1527,3 +1527,19 @@ def test_night_sweats_after_a_fever_are_not_clammy_skin() -> None:
 
 def test_a_we_typed_for_a_wee_is_still_urine() -> None:
     assert level_after("I haven't had a we since this morning").at_least(Level.URGENT)
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("woke on the bathroom floor, no idea how I got there", "fainting"),
+    ("my water has gone dark brown", "dark_urine"),
+    ("my back is giving me jip today", "back_pain"),
+    ("since the drip I've hoyed up twice", "vomiting")])
+def test_second_cases_of_floors_water_and_regional_words(text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "sorry for my spelling, my arm is a bit sore where the drip went",
+    "I'm sleeping well and eating fine, just a bit achy"])
+def test_apologies_for_spelling_and_sleeping_well_are_no_signs(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
