@@ -56,6 +56,7 @@ class PhraseBook:
     findings: dict[str, Phrases] = field(default_factory=dict)
     """Finding ("swelling", "blue", "numb") to the words patients use for it (lexicon.toml)."""
     command_not_before: dict[str, Phrases] = field(default_factory=dict)
+    command_not_after: dict[str, Phrases] = field(default_factory=dict)
     """Command name to the words that, right after its phrase, make it an ordinary word of a
     sentence ("next week", "stop taking", "back to work"): no command then."""
 
@@ -101,6 +102,7 @@ def load_phrase_book() -> PhraseBook:
         answers={k: _phrases(v["phrases"]) for k, v in answers.items()},
         commands={k: _phrases(v["phrases"]) for k, v in commands.items()},
         command_not_before={k: _phrases(v.get("not_before", [])) for k, v in commands.items()},
+        command_not_after={k: _phrases(v.get("not_after", [])) for k, v in commands.items()},
         negation_cues=_phrases(modifiers["negation"]["cues"]),
         negation_after_cues=_phrases(modifiers["negation"]["after_cues"]),
         severity={k: _phrases(v) for k, v in modifiers["severity"].items()},
@@ -114,7 +116,8 @@ def load_phrase_book() -> PhraseBook:
         times_of_day=dict(profile["times"]),
         equivalents={k: _phrases(v) for k, v in modifiers.get("equivalents", {}).items()},
         sudden={"sudden": _phrases(modifiers["onset"]["sudden"]),
-                "recent": _phrases(modifiers["onset"].get("recent", []))},
+                "recent": _phrases(modifiers["onset"].get("recent", [])),
+                "worst_ever": _phrases(modifiers["onset"].get("worst_ever", []))},
         sites={k: _phrases(v) for k, v in lexicon["sites"].items()},
         findings={k: _phrases(v) for k, v in lexicon["findings"].items()},
     )

@@ -1543,3 +1543,133 @@ def test_second_cases_of_floors_water_and_regional_words(text: str, symptom: str
     "I'm sleeping well and eating fine, just a bit achy"])
 def test_apologies_for_spelling_and_sleeping_well_are_no_signs(text: str) -> None:
     assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("my throat feels as if it is closing", "throat_swelling"),
+    ("she says it's as if her tongue is too big for her mouth", "face_swelling")])
+def test_a_sign_told_with_as_if_or_as_though_is_a_comparison_not_a_hypothesis(
+        text: str, symptom: str) -> None:
+    assert symptom in present(text)
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["I feel as if something awful is about to happen, and when "
+                                  "I stand my head swims",
+                                  "all of a flutter, my heart's going like the clappers, and "
+                                  "the room reels when I get up"])
+def test_dread_with_a_swimming_head_is_an_emergency(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["I can't stop coughing", "my nose won't stop running"])
+def test_stop_after_a_negation_is_a_word_of_the_sentence_not_a_goodbye(text: str) -> None:
+    session = Session()
+    reply = session.handle(text)
+    assert not session.ended
+    assert "goodbye" not in reply.say.lower()
+
+
+@pytest.mark.parametrize("text", ["Ma right haun's gone numb an ah cannae grip the cup",
+                                  "ah cannae feel ma right haun"])
+def test_scots_ma_before_a_body_word_and_ah_before_a_verb_are_my_and_i(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_scots_ma_elsewhere_is_still_a_mother() -> None:
+    assert "mom" in tokenize("ma says I look peaky")
+
+
+@pytest.mark.parametrize("text", ["her left hand and leg have gone numb",
+                                  "her hand and leg have gone numb, like wood, but only on the "
+                                  "left side"])
+def test_numbness_of_an_arm_and_a_leg_on_one_named_side_is_one_sided(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["he looks at me and says who are you, he doesn't know his "
+                                  "own mother",
+                                  "my wife didn't know me when I brought her tea"])
+def test_not_knowing_ones_own_family_is_confusion(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "headache 10/10, worst ever. Previous headaches were 3/10.",
+    "my back pain is a 9 out of 10. yesterday the back pain was a 2 out of 10."])
+def test_two_scores_for_one_symptom_in_one_turn_count_the_worse(text: str) -> None:
+    assert level_after(text).at_least(Level.URGENT)
+
+
+@pytest.mark.parametrize("text", ["my head is pounding, never had one this bad",
+                                  "headache, 10 out of 10, the worst of my life"])
+def test_a_headache_called_the_worst_ever_in_any_word_order_is_an_emergency(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_another_symptom_called_the_worst_ever_is_severe_not_an_emergency() -> None:
+    assert level_after("the nausea is the worst I have ever had") is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["I've had hiccups for six hours, nothing else wrong",
+                                  "he's had loose poos five times today"])
+def test_a_complaint_the_sources_do_not_name_goes_to_the_doctor(text: str) -> None:
+    assert level_after(text) is Level.DOCTOR
+
+
+@pytest.mark.parametrize("text", ["suppose my lips start swelling at home, what do I do",
+                                  "supposing her throat closes up, who do I ring"])
+def test_a_sign_imagined_with_suppose_is_asked_about_not_had(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+def test_i_suppose_is_still_a_hedge_on_a_sign_the_patient_has() -> None:
+    assert level_after("I suppose my lips are a bit puffy") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["my throat is clothing up no closing up",
+                                  "his face is dripping no drooping"])
+def test_a_no_that_corrects_a_misheard_word_is_not_a_denial(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["I can't look at faces in a bright room",
+                                  "I can not look at my left hand"])
+def test_cannot_look_is_not_cannot_feel(text: str) -> None:
+    assert "one_side_weakness" not in present(text)
+
+
+@pytest.mark.parametrize("text", ["It's not bad, but I'm on a lot of heart tablets",
+                                  "I'm not too bad, just the heart clinic tomorrow"])
+def test_a_body_word_naming_a_medicine_or_a_doctor_is_no_site(text: str) -> None:
+    assert "chest_pain" not in present(text)
+
+
+@pytest.mark.parametrize("text", ["she is very confused and asking me which doctor to listen to",
+                                  "he's confused which tablets to take first"])
+def test_confused_about_advice_is_not_confusion(text: str) -> None:
+    assert "confusion" not in present(text)
+
+
+@pytest.mark.parametrize("text", ["she is talking things that don't make sense and thinks she "
+                                  "is still in school",
+                                  "he does not recognise his own room"])
+def test_speech_that_makes_no_sense_or_a_strange_own_room_is_confusion(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("Head. Hammer. Sick... bucket. Two.", "vomiting"),
+    ("I tap her cheek, she is only moaning, her eyes not opening", "hard_to_wake"),
+    ("when I last visited the lavatory the water was the colour of strong tea", "dark_urine"),
+    ("one wee in about fourteen hours", "less_urine")])
+def test_signs_told_by_a_bucket_a_cheek_tapped_a_lavatory_or_a_count(text: str,
+                                                                      symptom: str) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A headache began very suddenly, as though something burst. The strongest of my life.",
+    "my head, the most pain in my whole life, came from nowhere"])
+def test_the_strongest_headache_of_ones_life_is_an_emergency(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY

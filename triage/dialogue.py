@@ -324,6 +324,7 @@ class Session:
             self.checking = False
             self.asked.discard(pending.key)
         # symptoms said outright
+        said_now: set[str] = set()
         for m in u.mentions:
             if m.symptom in ("well", "unknown_pain") and not m.present:
                 continue  # "not fine" and "no pain" say nothing to act on
@@ -332,7 +333,15 @@ class Session:
             finding = Finding(m.symptom, m.present, m.severity, m.persistent, m.side, m.exact,
                               m.sudden)
             previous = self.findings.get(m.symptom)
-            self.findings[m.symptom] = previous.merged(finding) if previous else finding
+            merged = previous.merged(finding) if previous else finding
+            if previous is not None and m.symptom in said_now and previous.present \
+                    and previous.severity is not None and finding.present:
+                # one turn, two scores for one symptom ("10 out of 10 now; the ones before
+                # were 3 out of 10"): the worse one counts, as the level only goes up
+                merged = replace(merged, severity=max(previous.severity,
+                                                      finding.severity or 0))
+            self.findings[m.symptom] = merged
+            said_now.add(m.symptom)
             readback.append(self._label(self.findings[m.symptom]))
             new = True
         if u.severity is not None and pending is None and not u.mentions and u.numbers == []:

@@ -55,6 +55,8 @@ class Symptom:
     """Level when it keeps happening ("I keep throwing up"); None if that changes nothing."""
     sudden_level: Level | None = None
     """Level when it came on suddenly ("sudden weight gain"); None if that changes nothing."""
+    worst_ever_is_sudden: bool = False
+    """Called the worst ever, it counts as sudden too (the "sudden, worst-ever headache")."""
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,7 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
             source=_source(entry["source"]),
             repeated_level=Level(entry["repeated_level"]) if "repeated_level" in entry else None,
             sudden_level=Level(entry["sudden_level"]) if "sudden_level" in entry else None,
+            worst_ever_is_sudden=bool(entry.get("worst_ever_is_sudden", False)),
         )
         for sid, entry in raw_symptoms.items()
     }

@@ -172,6 +172,9 @@ class Understander:
         self.side_words = {k: [phrase_tokens(p) for p in v] for k, v in book.side.items()}
         self.sudden_words = [phrase_tokens(p) for p in book.sudden.get("sudden", ())]
         self.recent_words = [phrase_tokens(p) for p in book.sudden.get("recent", ())]
+        self.worst_words = [phrase_tokens(p) for p in book.sudden.get("worst_ever", ())]
+        self.worst_is_sudden = frozenset(
+            sid for sid, symptom in knowledge.symptoms.items() if symptom.worst_ever_is_sudden)
         self.sudden_by_speed = frozenset(
             sid for sid, symptom in knowledge.symptoms.items() if symptom.sudden_level is not None)
         self.splitters = frozenset(book.clause_splitters)
@@ -237,6 +240,9 @@ class Understander:
                 if match.end < len(tokens) and tokens[match.end] in \
                         self.book.command_not_before.get(match.name, ()):
                     continue  # "next week", "stop taking": a word of the sentence
+                if match.start > 0 and tokens[match.start - 1] in \
+                        self.book.command_not_after.get(match.name, ()):
+                    continue  # "I can't stop shaking", "non stop": a word of the sentence
                 if match.name not in result.commands:
                     result.commands.append(match.name)
             elif match.kind == "risk":
@@ -500,12 +506,12 @@ class Understander:
         if len(present) != 1:
             return
         severity, persistent = self._severity_in(tokens, 0, len(tokens), scores)
-        sudden = any(_said_not_denied(tokens, w, 0, len(tokens)) for w in self.sudden_words)
         side = self._side_in(tokens, 0, len(tokens))
         result.mentions = [replace(  # the worse of two ratings ("pretty bad ... an 8") counts
             m, severity=max(m.severity, severity) if m.severity is not None
             and severity is not None else (m.severity if m.severity is not None else severity),
-            persistent=m.persistent or persistent, sudden=m.sudden or sudden,
+            persistent=m.persistent or persistent,
+            sudden=m.sudden or self._sudden_in(tokens, 0, len(tokens), m.symptom),
             side=m.side or side)
             if m.present else m for m in result.mentions]
 
@@ -524,13 +530,12 @@ class Understander:
             indexes = [i for i, c in enumerate(clause_of) if c == clause]
             start, end = indexes[0], indexes[-1] + 1
             severity, persistent = self._severity_in(tokens, start, end, scores)
-            sudden = any(_said_not_denied(tokens, w, start, end) for w in self.sudden_words)
             for k in before:
                 m = result.mentions[k]
                 result.mentions[k] = replace(
                     m, severity=max(m.severity or 0, severity) if severity is not None
                     else m.severity, persistent=m.persistent or persistent,
-                    sudden=m.sudden or sudden)
+                    sudden=m.sudden or self._sudden_in(tokens, start, end, m.symptom))
 
     def _drop_vague(self, result: Understanding) -> None:
         """A vague complaint ("swelling") inside a symptom the concepts named ("my throat, it
@@ -560,14 +565,20 @@ class Understander:
             persistent=persistent,
             side=self._side_in(tokens, clause_start, clause_end),
             assertion=assertion,
-            sudden=any(_said_not_denied(tokens, w, clause_start, clause_end)
-                       for w in self.sudden_words) or (
+            sudden=self._sudden_in(tokens, clause_start, clause_end, symptom) or (
                 symptom in self.sudden_by_speed
                 and any(_said_not_denied(tokens, w, 0, len(tokens)) for w in self.recent_words)),
             layer=layer,
             start=start,
             end=end,
         )
+
+    def _sudden_in(self, tokens: list[str], start: int, end: int, symptom: str) -> bool:
+        """Said to have come on suddenly in tokens[start:end], or, for a symptom whose worst
+        ever is alarming (a headache), said to be the worst ever."""
+        words = self.sudden_words + (self.worst_words if symptom in self.worst_is_sudden
+                                     else [])
+        return any(_said_not_denied(tokens, w, start, end) for w in words)
 
     # -- clauses and attributes --------------------------------------------------------------
     def _clauses(self, tokens: list[str]) -> list[int]:

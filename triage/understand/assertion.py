@@ -14,6 +14,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from rapidfuzz.fuzz import ratio
+
 from triage.understand.normalise import (
     AGE,
     MARKS,
@@ -110,6 +112,8 @@ class AssertionReader:
         for start, end, trigger in raw:
             span = set(range(start, end))
             if span & taken:
+                continue
+            if trigger.category == NEGATED and _corrects(tokens, start, end):
                 continue
             taken |= span
             kept.append((start, end, trigger))
@@ -255,3 +259,28 @@ def _same(tokens: list[str], words: tuple[str, ...]) -> bool:
     return len(tokens) == len(words) and all(
         token == word or word == YEAR and is_year(token) or word == AGE and is_age(token)
         for token, word in zip(tokens, words, strict=False))
+
+
+CORRECTED_LIKENESS = 75.0
+"""How alike (rapidfuzz ratio, 0-100) a misheard word and the word said after "no" must be
+for the "no" to correct it ("clothing up no closing")."""
+CORRECTED_REACH = 2
+"""How many words before the "no" the misheard word may be ("clothing up no closing")."""
+
+
+def _corrects(tokens: list[str], start: int, end: int) -> bool:
+    """A one-word "no" that corrects what dictation wrote rather than denying: the word after
+    it is said twice ("no CLOSING closing up") or re-spells the word before it ("it's
+    clothing up no closing")."""
+    if end - start != 1 or end >= len(tokens) or tokens[end] in MARKS:
+        return False
+    after = tokens[end]
+    if end + 1 < len(tokens) and tokens[end + 1] == after:
+        return True
+    for before in reversed(tokens[max(0, start - CORRECTED_REACH):start]):
+        if before in MARKS:
+            return False
+        if before != after and len(after) > 3 and ratio(before, after) >= CORRECTED_LIKENESS:
+            return True
+    return False
+

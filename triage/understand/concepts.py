@@ -17,7 +17,7 @@ from pathlib import Path
 
 from grammars import PhraseBook
 from triage.understand.normalise import MARKS, phrase_tokens
-from triage.understand.repair import Candidates
+from triage.understand.repair import Candidates, as_verb
 
 _RULES_FILE = Path(__file__).with_name("concepts.toml")
 
@@ -141,7 +141,8 @@ class ConceptComposer:
     def _match(self, tokens: list[str], i: int, words: tuple[str, ...]) -> int | None:
         j = i + 1
         for word in words[1:]:
-            if j >= len(tokens) or word not in self.candidates(tokens[j]).words:
+            if j >= len(tokens) or word not in self.candidates(tokens[j]).words or (
+                    word != tokens[j] and as_verb(tokens, j)):
                 return None
             j += 1
         return j
@@ -187,8 +188,11 @@ class ConceptComposer:
                 if own_sites:
                     carried, used = own_sites, False
                 continue
-            side_span = (clauses[max(0, number - 1)][0], clauses[min(len(clauses) - 1,
-                                                                      number + 1)][1])
+            last = min(len(clauses) - 1, number + 1)
+            if last > number and tokens[clauses[last][0]] in COMPARING \
+                    and last + 1 < len(clauses):
+                last += 1  # "gone numb, like wood, but only the left side"
+            side_span = (clauses[max(0, number - 1)][0], clauses[last][1])
             made = self._apply(tokens, sites, findings, side_span, borrowed)
             if borrowed and used and self._limiting(tokens, start):
                 made = [replace(c, extension=True) for c in made]
@@ -279,6 +283,9 @@ def _has(tokens: list[str], words: tuple[str, ...]) -> bool:
 SIMILE_REACH = 3
 """Words before a site that may hold "like a": "like a toad's throat", "like an old man's"."""
 OWNERS = frozenset({"my", "his", "her", "your", "their", "our", "the"})
+COMPARING = frozenset({"like", "as"})
+"""A clause opening with these only compares ("gone numb, like wood, but only the left
+side"): the side said after it still belongs to the clause before it."""
 
 
 def _compared(tokens: list[str], start: int) -> bool:

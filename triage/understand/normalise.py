@@ -22,15 +22,16 @@ _DATA_FILE = Path(__file__).with_name("normalise.toml")
 
 
 def _load_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str],
-                            frozenset[str], frozenset[str]]:
+                            frozenset[str], frozenset[str], frozenset[str]]:
     with open(_DATA_FILE, "rb") as handle:
         data = tomllib.load(handle)
     return dict(data["contractions"]), dict(data["spellings"]), dict(data["dictated"]), \
         frozenset(data["possessive"]["me_before"]), frozenset(data["is_contraction"]["before"]), \
-        frozenset(data["h_dropped"]["words"])
+        frozenset(data["h_dropped"]["words"]), frozenset(data["pronoun_i"]["before"])
 
 
-CONTRACTIONS, SPELLINGS, DICTATED, ME_IS_MY_BEFORE, IS_BEFORE, H_DROPPED = _load_tables()
+CONTRACTIONS, SPELLINGS, DICTATED, ME_IS_MY_BEFORE, IS_BEFORE, H_DROPPED, AH_IS_I_BEFORE = \
+    _load_tables()
 """Contractions expanded ("isn't" -> "is not"), spellings made one ("colour" -> "color"), and
 punctuation said aloud to a dictation app ("question mark") made punctuation."""
 _DICTATED = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(DICTATED, key=len,
@@ -138,10 +139,24 @@ def tokenize(text: str) -> list[str]:
             expanded = raw[:-3] + " will"  # "what'll help?"
         if expanded is None and raw.endswith("'d"):
             expanded = raw[:-2] + " would"  # "it'd be wise"
+        if raw in ("ma", "ah") and position + 1 < len(words):
+            expanded = _scots_pronoun(raw, words[position + 1])
         for token in (expanded or raw.replace("'", "")).split():
             tokens.extend(SPELLINGS.get(token, token).split())
     return [_pronoun(token, tokens[i + 1] if i + 1 < len(tokens) else "")
             for i, token in enumerate(tokens)]
+
+
+def _scots_pronoun(raw: str, after: str) -> str | None:
+    """Scots "ma" is "my" before a body word or a side ("ma right haun"), and "ah" is "I"
+    before a verb ("ah cannae breathe"); None keeps the word as it is (a mother, a sigh)."""
+    following = after.strip("'").removesuffix("'s")
+    following = SPELLINGS.get(following, following)
+    if raw == "ma" and (following in ME_IS_MY_BEFORE or following in ("right", "left")):
+        return "my"
+    if raw == "ah" and following in AH_IS_I_BEFORE:
+        return "i"
+    return None
 
 
 def _pronoun(token: str, after: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from grammars import PhraseBook
 from triage.understand.normalise import MARKS, PAUSE_MARK, YEAR, is_year, year_phrase_tokens
-from triage.understand.repair import Candidates
+from triage.understand.repair import Candidates, as_verb
 
 MAX_GAP = 2
 """Extra words allowed between two words of a phrase ("chest is so tight")."""
@@ -96,7 +96,9 @@ class PhraseMatcher:
                 j = position + skip
                 if j >= len(tokens) or tokens[j] in MARKS:
                     return None
-                if word in self.candidates(tokens[j]).words or word == YEAR and is_year(tokens[j]):
+                if word in self.candidates(tokens[j]).words and (
+                        word == tokens[j] or not as_verb(tokens, j)) \
+                        or word == YEAR and is_year(tokens[j]):
                     exact = exact and tokens[j] == word
                     gaps.extend(range(position, j))
                     position = j + 1

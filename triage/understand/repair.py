@@ -73,6 +73,18 @@ def english_words() -> frozenset[str]:
     return frozenset(words)
 
 
+PERCEPTION_VERBS = frozenset({"feel", "feels", "felt", "look", "looks", "looked", "seem", "seems"})
+"""Words of the copula equivalence group ("my face looks swollen" = "my face is swollen")
+that are verbs of their own after VERB_AFTER."""
+VERB_AFTER = frozenset({"not", "to", "can", "could", "will", "would", "do", "does", "did"})
+
+
+def as_verb(tokens: list[str], j: int) -> bool:
+    """Whether tokens[j] is a verb of perception, not a copula ("I can't look at faces" is no
+    "I can't feel my face"): then it stands only for itself."""
+    return tokens[j] in PERCEPTION_VERBS and j > 0 and tokens[j - 1] in VERB_AFTER
+
+
 class Repairer:
     """Candidate words for tokens, against one domain vocabulary."""
 
