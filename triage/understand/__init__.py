@@ -694,9 +694,16 @@ NOT_SO = frozenset({"not", "never", "no", "nothing"})
 """Words that, just before a modifier, say it is not so ("not sudden", "no, not sudden")."""
 
 
+NOTHING_LIKE = ("nothing", "like")
+"""Just before a modifier (an article between allowed), it says the opposite ("a mild
+headache, nothing like the worst ever")."""
+
+
 def _said_not_denied(tokens: list[str], pattern: tuple[str, ...], start: int, end: int) -> bool:
     """The modifier occurs, and not right after a word that denies it ("it's not sudden")."""
     return any(not NOT_SO & set(tokens[max(0, k - 2):k])
+               and NOTHING_LIKE not in (tuple(tokens[max(0, k - 2):k]),
+                                        tuple(tokens[max(0, k - 3):k - 1]))
                for k in _occurs(tokens, pattern, start, end))
 
 

@@ -269,10 +269,11 @@ CORRECTED_REACH = 2
 
 
 def _corrects(tokens: list[str], start: int, end: int) -> bool:
-    """A one-word "no" that corrects what dictation wrote rather than denying: the word after
-    it is said twice ("no CLOSING closing up") or re-spells the word before it ("it's
-    clothing up no closing")."""
-    if end - start != 1 or end >= len(tokens) or tokens[end] in MARKS:
+    """A "no" that corrects what dictation wrote rather than denying: the word after it is
+    said twice ("no CLOSING closing up") or re-spells, with another stem, a word just before
+    it ("it's clothing up no closing"). A word of the same stem is denied ("a chesty cough no
+    chest pain", "I can breathe no breathing problems")."""
+    if tokens[start:end] != ["no"] or end >= len(tokens) or tokens[end] in MARKS:
         return False
     after = tokens[end]
     if end + 1 < len(tokens) and tokens[end + 1] == after:
@@ -280,7 +281,17 @@ def _corrects(tokens: list[str], start: int, end: int) -> bool:
     for before in reversed(tokens[max(0, start - CORRECTED_REACH):start]):
         if before in MARKS:
             return False
-        if before != after and len(after) > 3 and ratio(before, after) >= CORRECTED_LIKENESS:
+        if before != after and len(after) > 3 and ratio(before, after) >= CORRECTED_LIKENESS \
+                and not _same_stem(before, after):
             return True
     return False
+
+
+SAME_STEM_LETTERS = 4
+"""Words that begin with this many letters in common are one word's forms ("faint",
+"fainted"; "breathe", "breathing"), not a word and its mishearing ("clothing", "closing")."""
+
+
+def _same_stem(one: str, other: str) -> bool:
+    return one[:SAME_STEM_LETTERS] == other[:SAME_STEM_LETTERS]
 

@@ -102,6 +102,9 @@ class ConceptComposer:
                 self.absorbs[rule.symptom] = self.absorbs.get(rule.symptom, frozenset()) | \
                     rule.absorbs
         self.one_side = [phrase_tokens(p) for p in book.side.get("one", ())]
+        self.left_and_right = [phrase_tokens(p) for p in book.side.get("both", ())
+                               if {"left", "right"} <= set(phrase_tokens(p))]
+        """"on the left and the right": both sides, though "on the left" names one."""
         self.splitters = frozenset(book.clause_splitters)
         known = {s for r in self.rules for s in r.sites}
         known |= {f for r in self.rules for f in r.findings}
@@ -262,8 +265,15 @@ class ConceptComposer:
 
     def _one_side(self, tokens: list[str], start: int, end: int) -> bool:
         window = tokens[start:end]
-        return any(tuple(window[k:k + len(p)]) == p for p in self.one_side
-                   for k in range(len(window) - len(p) + 1))
+
+        def said(phrases: list[tuple[str, ...]]) -> bool:
+            return any(tuple(window[k:k + len(p)]) == p for p in phrases
+                       for k in range(len(window) - len(p) + 1))
+
+        if not said(self.one_side):
+            return False
+        window = tokens[start:end + LEFT_AND_RIGHT_REACH]  # "and" splits the clause
+        return not said(self.left_and_right)
 
 
 def _concept(symptom: str, site: Tag, finding: Tag, borrowed: bool = False) -> Concept:
@@ -283,6 +293,8 @@ def _has(tokens: list[str], words: tuple[str, ...]) -> bool:
 SIMILE_REACH = 3
 """Words before a site that may hold "like a": "like a toad's throat", "like an old man's"."""
 OWNERS = frozenset({"my", "his", "her", "your", "their", "our", "the"})
+LEFT_AND_RIGHT_REACH = 4
+"""Words past the clauses looked at in which "... and the right" may still follow."""
 COMPARING = frozenset({"like", "as"})
 """A clause opening with these only compares ("gone numb, like wood, but only the left
 side"): the side said after it still belongs to the clause before it."""

@@ -73,16 +73,19 @@ def english_words() -> frozenset[str]:
     return frozenset(words)
 
 
-PERCEPTION_VERBS = frozenset({"feel", "feels", "felt", "look", "looks", "looked", "seem", "seems"})
+PERCEPTION_VERBS = frozenset({"feel", "feels", "felt", "look", "looks", "looked"})
 """Words of the copula equivalence group ("my face looks swollen" = "my face is swollen")
-that are verbs of their own after VERB_AFTER."""
-VERB_AFTER = frozenset({"not", "to", "can", "could", "will", "would", "do", "does", "did"})
+that are verbs of their own after "can" or "could" ("can not look")."""
+ABLE = frozenset({"can", "could"})
 
 
 def as_verb(tokens: list[str], j: int) -> bool:
-    """Whether tokens[j] is a verb of perception, not a copula ("I can't look at faces" is no
-    "I can't feel my face"): then it stands only for itself."""
-    return tokens[j] in PERCEPTION_VERBS and j > 0 and tokens[j - 1] in VERB_AFTER
+    """Whether tokens[j] is a verb of perception after "can (not)", not a copula ("I can't look
+    at faces" is no "I can't feel my face"); "does not seem to be breathing" stays a copula."""
+    if tokens[j] not in PERCEPTION_VERBS or j == 0:
+        return False
+    before = tokens[j - 1]
+    return before in ABLE or before == "not" and j > 1 and tokens[j - 2] in ABLE
 
 
 class Repairer:
