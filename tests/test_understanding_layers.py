@@ -1689,3 +1689,65 @@ def test_seem_and_lets_say_never_hide_an_emergency(text: str) -> None:
 
 def test_weak_legs_on_the_left_and_the_right_are_not_one_sided() -> None:
     assert level_after("my legs feel weak on the right and the left") is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["Suddenly, like somebody hit me on the head. Never in my life "
+                                  "this pain.",
+                                  "my head, never had pain like this, came on all at once"])
+def test_never_in_my_life_this_pain_is_a_worst_ever_not_a_denial(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["My heart is racing, 140 on my watch, and I have a sense of "
+                                  "dread that I cannot reason myself out of, which is wholly "
+                                  "unlike me",
+                                  "I feel a terrible dread, which is not like me, and my heart "
+                                  "is pounding"])
+def test_a_which_clause_after_a_statement_goes_on_telling_it(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_which_is_better_still_asks() -> None:
+    assert understand("I have a headache, which is better, ibuprofen or paracetamol").asks \
+        == "pain_relievers"
+
+
+@pytest.mark.parametrize("text", ["my stomach is feeling like vomit all the time",
+                                  "her tummy is feeling sick and she is getting chills"])
+def test_a_noun_with_is_feeling_tells_it_does_not_ask(text: str) -> None:
+    assert not understand(text).question
+
+
+@pytest.mark.parametrize("text", ["I can't get Derek to wake up properly",
+                                  "she groans and drifts straight off again"])
+def test_a_named_person_who_will_not_wake_is_hard_to_wake(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["I put the sugar in the fridge and I don't know why",
+                                  "she put her keys in the fridge this morning"])
+def test_things_put_in_the_wrong_place_or_the_wrong_name_are_confusion(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["I have passed perhaps a wineglass of urine since yesterday",
+                                  "she's only been to the toilet twice in 24 hours"])
+def test_a_small_amount_or_count_of_urine_is_peeing_much_less(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["Small headache and a little bit vomit feeling, but not "
+                                  "vomited",
+                                  "a vomity feeling and a mild headache, nothing came up"])
+def test_a_vomit_feeling_is_nausea_not_vomiting(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+def test_scots_words_for_a_reading_and_light_headed_are_read() -> None:
+    text = "I took ma blood pressure wi the machine, it says 82 ower 48, I'm waik an licht-heidit"
+    assert "dizziness" in present(text)
+    assert understand(text).blood_pressure == (82, 48)
+
+
+def test_nepali_words_for_a_sore_head_name_a_headache() -> None:
+    assert level_after("tauko dukhyo and I vomited") is Level.URGENT

@@ -51,6 +51,7 @@ class QuestionReader:
         self.wh_before_subject = frozenset(form["wh_before_subject"])
         self.wh_before_any = frozenset(form["wh_before_any"])
         self.not_after_wh_any = frozenset(form["not_after_wh_any"])
+        self.which_asks = frozenset(form["which_asks"])
         self.trailing = [phrase_tokens(p) for p in form["trailing"]]
         self.not_before_trailing = frozenset(form["not_before_trailing"])
         self.max_trailing_words: int = form["max_trailing_words"]
@@ -101,7 +102,8 @@ class QuestionReader:
         start = 0
         for i in range(len(tokens) + 1):
             if i == len(tokens) or tokens[i] in MARKS:
-                if self._opens_question(tokens[start:i]):
+                clause = tokens[start:i]
+                if self._opens_question(clause) and not (start > 0 and self._relative(clause)):
                     return True
                 start = i + 1
         if any(self._find(tokens, cue) is not None for cue in self.cues):
@@ -132,8 +134,13 @@ class QuestionReader:
     def _inverted_at(self, tokens: list[str], i: int) -> bool:
         if i > 0 and tokens[i - 1] in self.not_before_inverted:
             return False
-        return tokens[i] in self.auxiliaries and i + 1 < len(tokens) \
-            and tokens[i + 1] in self.subjects
+        if not (tokens[i] in self.auxiliaries and i + 1 < len(tokens)
+                and tokens[i + 1] in self.subjects):
+            return False
+        # "is feeling sick normal?" asks; "my stomach is feeling like vomit" tells: a verb in
+        # -ing after the auxiliary asks only where the clause begins
+        return not tokens[i + 1].endswith("ing") or i == 0 or tokens[i - 1] in MARKS \
+            or tokens[i - 1] in self.fillers
 
     def asked_not_had(self, tokens: list[str], start: int, stop: int) -> bool:
         """Whether the symptom named at `start` is only asked about: its clause is worded as a
@@ -163,6 +170,13 @@ class QuestionReader:
             if tokens[i] in self.had_by and not (i > begin and tokens[i - 1] in self.asking):
                 return False
         return True
+
+    def _relative(self, clause: list[str]) -> bool:
+        """A clause after another that begins "which is", "which made": it says more of what
+        came before ("..., which is wholly unlike me"), it does not ask."""
+        return len(clause) > 1 and clause[0] in self.wh_before_any \
+            and clause[1] in self.not_after_wh_any \
+            and not (len(clause) > 2 and clause[2] in self.which_asks)
 
     def _opens_question(self, clause: list[str]) -> bool:
         skipped = 0
