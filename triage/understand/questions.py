@@ -18,6 +18,8 @@ from triage.understand.normalise import MARKS, QUESTION_MARK, phrase_tokens
 from triage.understand.repair import Candidates
 
 QUESTIONS_FILE = Path(__file__).with_name("questions.toml")
+COMPARING = frozenset({"like", "as"})
+"""After "is feeling", "is looking": the clause compares, it tells ("is feeling like vomit")."""
 MAX_FILLERS = 2
 """Filler words allowed before a clause's opener: "so, um, can I ...". """
 
@@ -103,7 +105,8 @@ class QuestionReader:
         for i in range(len(tokens) + 1):
             if i == len(tokens) or tokens[i] in MARKS:
                 clause = tokens[start:i]
-                if self._opens_question(clause) and not (start > 0 and self._relative(clause)):
+                if self._opens_question(clause) and not (
+                        self._relative(clause) and self._tells(tokens[:max(0, start - 1)])):
                     return True
                 start = i + 1
         if any(self._find(tokens, cue) is not None for cue in self.cues):
@@ -137,10 +140,9 @@ class QuestionReader:
         if not (tokens[i] in self.auxiliaries and i + 1 < len(tokens)
                 and tokens[i + 1] in self.subjects):
             return False
-        # "is feeling sick normal?" asks; "my stomach is feeling like vomit" tells: a verb in
-        # -ing after the auxiliary asks only where the clause begins
-        return not tokens[i + 1].endswith("ing") or i == 0 or tokens[i - 1] in MARKS \
-            or tokens[i - 1] in self.fillers
+        # "is feeling sick normal?" asks; "my stomach is feeling like vomit" tells
+        return not (tokens[i + 1].endswith("ing") and i + 2 < len(tokens)
+                    and tokens[i + 2] in COMPARING)
 
     def asked_not_had(self, tokens: list[str], start: int, stop: int) -> bool:
         """Whether the symptom named at `start` is only asked about: its clause is worded as a
@@ -177,6 +179,10 @@ class QuestionReader:
         return len(clause) > 1 and clause[0] in self.wh_before_any \
             and clause[1] in self.not_after_wh_any \
             and not (len(clause) > 2 and clause[2] in self.which_asks)
+
+    def _tells(self, clause: list[str]) -> bool:
+        """A clause with more than fillers in it: something told before a "which is"."""
+        return any(t not in self.fillers for t in clause)
 
     def _opens_question(self, clause: list[str]) -> bool:
         skipped = 0
