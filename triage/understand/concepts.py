@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from grammars import PhraseBook
-from triage.understand.normalise import MARKS, phrase_tokens
+from triage.understand.normalise import COMPARING, MARKS, phrase_tokens
 from triage.understand.repair import Candidates, as_verb
 
 _RULES_FILE = Path(__file__).with_name("concepts.toml")
@@ -264,16 +264,10 @@ class ConceptComposer:
         return any(t in self.limiting for t in tokens[max(0, start - 1):start + 1])
 
     def _one_side(self, tokens: list[str], start: int, end: int) -> bool:
-        window = tokens[start:end]
-
-        def said(phrases: list[tuple[str, ...]]) -> bool:
-            return any(tuple(window[k:k + len(p)]) == p for p in phrases
-                       for k in range(len(window) - len(p) + 1))
-
-        if not said(self.one_side):
+        if not any(_has(tokens[start:end], p) for p in self.one_side):
             return False
-        window = tokens[start:end + LEFT_AND_RIGHT_REACH]  # "and" splits the clause
-        return not said(self.left_and_right)
+        after = tokens[start:end + LEFT_AND_RIGHT_REACH]  # "and" splits the clause
+        return not any(_has(after, p) for p in self.left_and_right)
 
 
 def _concept(symptom: str, site: Tag, finding: Tag, borrowed: bool = False) -> Concept:
@@ -295,9 +289,6 @@ SIMILE_REACH = 3
 OWNERS = frozenset({"my", "his", "her", "your", "their", "our", "the"})
 LEFT_AND_RIGHT_REACH = 4
 """Words past the clauses looked at in which "... and the right" may still follow."""
-COMPARING = frozenset({"like", "as"})
-"""A clause opening with these only compares ("gone numb, like wood, but only the left
-side"): the side said after it still belongs to the clause before it."""
 
 
 def _compared(tokens: list[str], start: int) -> bool:

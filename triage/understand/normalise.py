@@ -17,6 +17,9 @@ air"): breathless, frightened or hesitant speech, not the end of a thought. It e
 for negation and modifiers, but a phrase may run across it."""
 MARKS = frozenset({CLAUSE_MARK, QUESTION_MARK, PAUSE_MARK})
 """Every token that is punctuation, not a word."""
+COMPARING = frozenset({"like", "as"})
+"""Words that open a comparison: a clause after "gone numb, like wood," still has the side
+said after it; "is feeling like vomit" tells, it does not ask."""
 
 _DATA_FILE = Path(__file__).with_name("normalise.toml")
 

@@ -14,12 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from triage.understand.normalise import MARKS, QUESTION_MARK, phrase_tokens
+from triage.understand.normalise import COMPARING, MARKS, QUESTION_MARK, phrase_tokens
 from triage.understand.repair import Candidates
 
 QUESTIONS_FILE = Path(__file__).with_name("questions.toml")
-COMPARING = frozenset({"like", "as"})
-"""After "is feeling", "is looking": the clause compares, it tells ("is feeling like vomit")."""
 MAX_FILLERS = 2
 """Filler words allowed before a clause's opener: "so, um, can I ...". """
 
