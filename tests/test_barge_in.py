@@ -196,3 +196,73 @@ def test_the_echo_canceller_takes_a_delayed_echo_out() -> None:
     level = float(np.sqrt(np.mean(last_second ** 2)))
     assert level < 3000 * 0.1  # more than 20 dB of the echo taken out
     canceller.close()
+
+
+def espeak(text: str, path: Path) -> np.ndarray:
+    subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(path), text], check=True, timeout=60)
+    return read_wav(path)
+
+
+def stops_of(played: np.ndarray, mic: np.ndarray) -> list[float]:
+    """Where the live loop's talk-over rule would stop the reply (seconds), chunk by chunk
+    through the echo canceller."""
+    echo_module = pytest.importorskip("voice.echo")
+    from voice.listen import TALK_OVER_CHUNKS, TALK_OVER_WINDOW
+
+    canceller = echo_module.EchoCanceller()
+    flags: list[bool] = []
+    stops = []
+    try:
+        for index, (heard_chunk, played_chunk) in enumerate(
+                zip(chunks(mic), chunks(played), strict=True)):
+            _, over = canceller.hear(heard_chunk, played_chunk)
+            flags = [*flags, bool(over)][-TALK_OVER_WINDOW:]
+            if sum(flags) >= TALK_OVER_CHUNKS:
+                stops.append(index * 0.03)
+                flags = []
+    finally:
+        canceller.close()
+    return stops
+
+
+def two_replies(tmp_path: Path) -> tuple[np.ndarray, int]:
+    """A first reply, 1.5 s of quiet, then a second: the samples, and where the second
+    begins."""
+    first = espeak("Reactions often lessen with later infusions as the body adjusts.",
+                   tmp_path / "first.wav")
+    second = espeak(REPLY, tmp_path / "second.wav")
+    gap = np.zeros(int(1.5 * SAMPLE_RATE), dtype=np.int16)
+    return np.concatenate([first, gap, second]), len(first) + len(gap)
+
+
+def room_echo(played: np.ndarray, lag_ms: int, jump_ms: int = 0, jump_at: int = 0
+              ) -> np.ndarray:
+    """The played sound back at the microphone after `lag_ms`; from `jump_at` on, the output
+    stalls `jump_ms` (a buffer underrun) and the rest comes that much later."""
+    lag = lag_ms * SAMPLE_RATE // 1000
+    echo = np.concatenate([np.zeros(lag, dtype=np.int16), played])[:len(played)]
+    if jump_ms:
+        stall = np.zeros(jump_ms * SAMPLE_RATE // 1000, dtype=np.int16)
+        echo = np.concatenate([echo[:jump_at], stall, echo[jump_at:]])[:len(played)]
+    noise = np.random.default_rng(3).standard_normal(len(played)) * 20
+    return np.clip(echo + noise, -32768, 32767).astype(np.int16)
+
+
+@pytest.mark.parametrize(("lag_ms", "jump_ms"), [(80, 80), (30, 50)])
+def test_its_own_echo_come_back_later_after_an_underrun_does_not_stop_the_reply(
+        tmp_path: Path, lag_ms: int, jump_ms: int) -> None:
+    played, second = two_replies(tmp_path)
+    jump_at = second + 3 * SAMPLE_RATE
+    assert stops_of(played, room_echo(played, lag_ms, jump_ms, jump_at)) == []
+
+
+def test_a_patient_can_talk_over_the_next_reply_from_its_first_second(tmp_path: Path) -> None:
+    # the canceller learnt the room during the first reply; the echo comes back as before
+    played, second = two_replies(tmp_path)
+    mic = room_echo(played, 60).astype(np.float64)
+    patient = flite("my lips are swelling", tmp_path / "patient.wav").astype(np.float64)
+    talk_at = second + int(0.8 * SAMPLE_RATE)
+    mic[talk_at:talk_at + len(patient)] += patient
+    stops = stops_of(played, np.clip(mic, -32768, 32767).astype(np.int16))
+    assert stops, "the patient was not heard over the reply"
+    assert 0 <= stops[0] - talk_at / SAMPLE_RATE < 0.6  # the first stop: the patient's

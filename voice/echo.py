@@ -58,6 +58,17 @@ ESTIMATE_EVERY_SAMPLES = 8000
 LAG_MIN_CORRELATION = 0.5
 """A lag is taken only when the echo matches what was played this well (a patient talking
 over it lowers the match; then the last lag is kept)."""
+ECHO_ALONE_SAMPLES = 960
+"""Before a chunk counts as someone talking over the assistant, the last 60 ms of the
+microphone (that chunk and the one before) are matched against what was played. Short, so
+that the window has passed the moment the echo moved before the talk-over rule adds up five
+chunks (`python -m bench.barge_in`: with 150 ms, 6 of 80 replies were stopped by their own
+echo after a lag jump; with 60 ms, none)..."""
+ECHO_ALONE_CORRELATION = 0.9
+"""...and a match this close means the microphone held only the echo, perhaps come back at a
+new lag (a buffer underrun delays the speaker): the canceller, fed a copy at the old lag,
+left it in. A patient talking over the echo at its own level brings the match to about 0.7,
+at 6 dB below it to about 0.9 (and such a quiet voice is left below NEAR_END_SHARE anyway)."""
 PLAYING_RMS = 100.0
 """A played frame at least this loud (RMS of 16-bit samples) is the assistant talking."""
 TALK_OVER_RMS = 500.0
@@ -148,6 +159,9 @@ class EchoCanceller:
         self._delay = MIC_DELAY_SAMPLES - LEAD_SAMPLES + DEFAULT_LAG_SAMPLES
         """How far back in `_played` the copy for the canceller is taken."""
         self._since_estimate = 0
+        self._learnt: float | None = None
+        """The smoothed share left when the last playback ended adapted (its copy's delay is
+        kept in `_delay`)."""
         self._quiet = NEW_PLAYBACK_SAMPLES
         """Samples since the assistant last played."""
         self._aligned = False
@@ -184,7 +198,9 @@ class EchoCanceller:
             self._quiet += count
             return
         if self._quiet >= NEW_PLAYBACK_SAMPLES:
+            learnt = self._share if self.adapted else None
             self._misaligned()
+            self._learnt = learnt
             self._since_estimate = 0
         self._quiet = 0
         self._since_estimate += count
@@ -200,15 +216,24 @@ class EchoCanceller:
         self.adapted = False
         self._share = 1.0
         self._playing_chunks = 0
+        self._learnt = None
 
     def _estimate_delay(self) -> None:
         """Find how far the echo lags what was handed to the output (it changes with each
-        playback: buffering, underruns) by cross-correlation, and take the canceller's copy
-        from there, LEAD_SAMPLES early."""
-        window = self._mic[-ESTIMATE_SAMPLES:].astype(np.float64)
-        span = self._played[-ESTIMATE_SAMPLES - MAX_LAG_SAMPLES:].astype(np.float64)
+        playback: buffering, underruns) and take the canceller's copy from there."""
+        found = self._best_lag(ESTIMATE_SAMPLES, 0)
+        if found is not None and found[1] >= LAG_MIN_CORRELATION:
+            self._take_lag(*found)
+
+    def _best_lag(self, length: int, before: int) -> tuple[int, float] | None:
+        """The lag (in samples) at which the microphone's `length` samples ending `before`
+        samples ago best match what was played, and how well (normalised cross-correlation,
+        1 for an exact copy); None when either was silent."""
+        end = HISTORY_SAMPLES - before
+        window = self._mic[end - length:end].astype(np.float64)
+        span = self._played[end - length - MAX_LAG_SAMPLES:end].astype(np.float64)
         if not window.any() or not span.any():
-            return
+            return None
         size = 1 << int(np.ceil(np.log2(len(span) + len(window))))
         scores = np.fft.irfft(np.fft.rfft(span, size) * np.conj(np.fft.rfft(window, size)),
                               size)[:len(span) - len(window) + 1]
@@ -216,19 +241,42 @@ class EchoCanceller:
         energy = total[len(window):] - total[:-len(window)]
         scores = scores / np.sqrt(np.maximum(energy, 1e-9) * np.sum(window ** 2))
         best = int(np.argmax(scores))
-        if scores[best] < LAG_MIN_CORRELATION:
-            return
-        # span[best:best + len(window)] matches the window, which ends now
-        lag = len(span) - best - len(window)
+        # span[best:best + len(window)] matches the window
+        return len(span) - best - len(window), float(scores[best])
+
+    def _take_lag(self, lag: int, score: float, *, sure: bool = False) -> None:
+        """Take the canceller's copy LEAD_SAMPLES ahead of an echo lagging `lag` samples.
+        The same lag as the last playback's, where the canceller had learnt the path: what it
+        learnt still holds, and the patient can talk over the reply at once. So it does when
+        the lag is `sure` (matched closely on the newest sound) and followed exactly: the
+        room's path did not change, only when the sound reached it."""
         delay = max(0, min(HISTORY_SAMPLES // 2, MIC_DELAY_SAMPLES + lag - LEAD_SAMPLES))
         change = abs(delay - self._delay)
-        self._aligned = change <= LEAD_SAMPLES // 2
+        learnt, self._learnt = self._learnt, None
+        self._aligned = sure or change <= LEAD_SAMPLES // 2
+        if sure and change > SLIP_SAMPLES:
+            log.debug("echo: the echo moved to lag what was played by %d ms (correlation "
+                      "%.2f)", lag * 1000 // 16000, score)
         if not self._aligned:
             self._misaligned()
             log.debug("echo: the echo lags what was played by %d ms (correlation %.2f)",
-                      lag * 1000 // 16000, scores[best])
+                      lag * 1000 // 16000, score)
+        elif learnt is not None and change <= SLIP_SAMPLES:
+            self.adapted, self._share = True, learnt
+            self._playing_chunks = max(self._playing_chunks, ADAPT_CHUNKS)
         if change > SLIP_SAMPLES:  # follow it exactly: the filter learnt the path from there
             self._delay = delay
+
+    def _echo_alone(self) -> bool:
+        """Whether the microphone's newest sound (as the canceller sees it, MIC_DELAY_SAMPLES
+        late) is only the assistant's echo, whatever its lag; a new lag is taken."""
+        found = self._best_lag(ECHO_ALONE_SAMPLES, MIC_DELAY_SAMPLES)
+        if found is None or found[1] < ECHO_ALONE_CORRELATION:
+            return False
+        lag, score = found
+        if abs(MIC_DELAY_SAMPLES + lag - LEAD_SAMPLES - self._delay) > SLIP_SAMPLES:
+            self._take_lag(lag, score, sure=True)
+        return True
 
     def process(self, mic: bytes, played: bytes) -> bytes:
         """Both 16-bit little-endian, the same length, a whole number of 10 ms frames."""
@@ -256,6 +304,8 @@ class EchoCanceller:
         left = _rms(cleaned)
         share = left / heard
         talking = share >= NEAR_END_SHARE and left >= TALK_OVER_RMS
+        if talking and self.adapted and self._echo_alone():
+            return False
         if not talking:  # the echo alone: how much of it the canceller leaves
             self._share += SHARE_SMOOTHING * (share - self._share)
         self._playing_chunks += 1
