@@ -117,7 +117,9 @@ def load_phrase_book() -> PhraseBook:
         equivalents={k: _phrases(v) for k, v in modifiers.get("equivalents", {}).items()},
         sudden={"sudden": _phrases(modifiers["onset"]["sudden"]),
                 "recent": _phrases(modifiers["onset"].get("recent", [])),
-                "worst_ever": _phrases(modifiers["onset"].get("worst_ever", []))},
+                "worst_ever": _phrases(modifiers["onset"].get("worst_ever", [])),
+                "span": _phrases(modifiers["onset"].get("span", [])),
+                "gradual": _phrases(modifiers["onset"].get("gradual", []))},
         sites={k: _phrases(v) for k, v in lexicon["sites"].items()},
         findings={k: _phrases(v) for k, v in lexicon["findings"].items()},
     )

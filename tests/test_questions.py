@@ -821,3 +821,11 @@ def test_pidgin_dictation_and_misspellings_still_find_the_topic_and_raise_no_lev
     session = new_session()
     assert answer(topic) in session.handle(question).say
     assert session.level is Level.NONE
+
+
+@pytest.mark.parametrize("question", ["are pills alright for the aches and the shivers",
+                                      "are tablets ok for the aches and chills"])
+def test_asking_whether_a_medicine_may_be_taken_for_aches_is_about_pain_relievers(
+        question: str) -> None:
+    # near examples about keeping warm instead of taking pills, which word vectors cannot tell
+    assert answer("pain_relievers") in new_session().handle(question).say

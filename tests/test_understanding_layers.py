@@ -1768,3 +1768,58 @@ def test_new_words_never_swallow_a_sign_or_raise_a_harmless_sentence(text: str,
 def test_a_question_folded_into_speech_is_still_answered(text: str) -> None:
     assert understand(text).asks is not None
 
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("bad headache since this morning it has not gone away period my neck is stiff",
+     "stiff_neck"),
+    ("no fever period my chest is tight", "chest_pain"),
+])
+def test_a_full_stop_said_to_dictation_ends_a_clause_and_a_denial(text: str, symptom: str
+                                                                   ) -> None:
+    assert symptom in present(text)
+
+
+def test_a_period_after_my_or_a_short_stays_a_word() -> None:
+    assert "period" in tokenize("my period is late")
+    assert "period" in tokenize("for a short period of time")
+
+
+@pytest.mark.parametrize("text", ["I have a terrible had ache", "my had ache is back"])
+def test_headache_dictated_as_had_ache_is_a_headache(text: str) -> None:
+    assert "headache" in present(text)
+
+
+@pytest.mark.parametrize("text", ["been chundering all night", "chundered twice after lunch"])
+def test_slang_for_throwing_up_is_vomiting(text: str) -> None:
+    assert "vomiting" in present(text)
+
+
+@pytest.mark.parametrize("text", ["my back pain crept up slowly overnight, 9 out of 10",
+                                  "the aches built up bit by bit in a day, really bad now"])
+def test_a_span_said_to_have_passed_slowly_is_no_sudden_onset(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["my back pain came on overnight, 9 out of 10",
+                                  "severe headache overnight my speech is slow",
+                                  "crushing headache in a day slowly getting worse",
+                                  "numbness comma down one side"])
+def test_a_span_alone_or_a_slow_word_about_something_else_is_still_sudden(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_weight_put_on_overnight_stays_sudden_weight_gain_however_slowly() -> None:
+    assert level_after("I've put on 3 kilos slowly overnight") is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["what I am passing is brown like tea",
+                                  "what I pass is like cola"])
+def test_what_i_pass_is_urine(text: str) -> None:
+    assert "dark_urine" in present(text)
+
+
+@pytest.mark.parametrize("text", ["numbness, down one side",
+                                  "pins and needles, down the left side"])
+def test_a_comma_never_cuts_a_finding_from_the_side_it_goes_down(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY

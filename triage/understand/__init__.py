@@ -91,6 +91,12 @@ TOPIC_OVERRIDE_SHARE = 0.99
 statement a question: on rounds written after the patterns (8q, 11q) they were then right
 in 8 of 8 disagreements where no symptom was named (and 6 of 9 in the tuning part, which
 the patterns were written from)."""
+KEPT_TOPICS = frozenset({"pain_relievers"})
+"""Topics a pattern found that the examples never overrule: asking whether a medicine may be
+taken is the pain-reliever answer however it is put ("are pills okay for the aches" was near
+the examples "what can I do for the aches besides taking pills", all about warmth and rest:
+averaged word vectors do not see "besides" or "rather not"). Five-fold cross-validation on
+the tuning questions: 2780 and 2779 of 3033 right, without and with."""
 READING_WORDS = frozenset({"temperature", "temp", "thermometer", "degrees", "a", "my", "the",
                            "his", "her", "is", "was"})
 """Words that name a temperature reading ("my temp is 37.2") rather than a fever."""
@@ -172,6 +178,8 @@ class Understander:
         self.side_words = {k: [phrase_tokens(p) for p in v] for k, v in book.side.items()}
         self.sudden_words = [phrase_tokens(p) for p in book.sudden.get("sudden", ())]
         self.recent_words = [phrase_tokens(p) for p in book.sudden.get("recent", ())]
+        self.span_words = frozenset(phrase_tokens(p) for p in book.sudden.get("span", ()))
+        self.gradual_words = [phrase_tokens(p) for p in book.sudden.get("gradual", ())]
         self.worst_words = [phrase_tokens(p) for p in book.sudden.get("worst_ever", ())]
         self.worst_is_sudden = frozenset(
             sid for sid, symptom in knowledge.symptoms.items() if symptom.worst_ever_is_sudden)
@@ -378,7 +386,8 @@ class Understander:
             return rule
         if rule is None and guess.share >= TOPIC_FILL_SHARE:
             return guess.topic
-        if rule is not None and not names_symptom and guess.share >= TOPIC_OVERRIDE_SHARE:
+        if rule is not None and not names_symptom and guess.share >= TOPIC_OVERRIDE_SHARE \
+                and rule not in KEPT_TOPICS:
             return guess.topic
         return rule
 
@@ -578,7 +587,21 @@ class Understander:
         ever is alarming (a headache), said to be the worst ever."""
         words = self.sudden_words + (self.worst_words if symptom in self.worst_is_sudden
                                      else [])
-        return any(_said_not_denied(tokens, w, start, end) for w in words)
+        return any(_said_not_denied(tokens, w, start, end) and not (
+            w in self.span_words and symptom not in self.sudden_by_speed
+            and self._gradual_beside(tokens, w, start, end)) for w in words)
+
+    def _gradual_beside(self, tokens: list[str], span: tuple[str, ...], start: int,
+                        end: int) -> bool:
+        """Every place a span of time ("overnight") is said, a word ending at most
+        GRADUAL_REACH words before it says the change was gradual ("crept up slowly
+        overnight"); one after it may tell of something else ("overnight, little by little
+        my vision is going")."""
+        places = _occurs(tokens, span, start, end)
+        return bool(places) and all(
+            any(_occurs(tokens, g, max(start, k - GRADUAL_REACH - len(g) + 1), k)
+                for g in self.gradual_words)
+            for k in places)
 
     # -- clauses and attributes --------------------------------------------------------------
     def _clauses(self, tokens: list[str]) -> list[int]:
@@ -688,6 +711,10 @@ def _occurs(tokens: list[str], pattern: tuple[str, ...], start: int, end: int) -
     first = pattern[0]
     return [k for k in range(start, end - size + 1)
             if tokens[k] == first and tuple(tokens[k:k + size]) == pattern]
+
+
+GRADUAL_REACH = 3
+"""Words before a span of time within which a word saying it was gradual must end."""
 
 
 NOT_SO = frozenset({"not", "never", "no", "nothing"})

@@ -248,16 +248,18 @@ class ConceptComposer:
     def _lent_by_next(self, tokens: list[str], clauses: list[tuple[int, int]],
                       clause_tags: list[list[Tag]], number: int) -> list[Tag]:
         """The sites of the next clause, when it names only a site: "whistling like a kettle,
-        every time he breathes in"; not when it says the site is all right ("achy,
-        breathing's fine")."""
+        every time he breathes in", "numbness, down one side" (the "down" of a site's own words
+        is no finding of its own); not when it says the site is all right ("achy, breathing's
+        fine")."""
         if number + 1 >= len(clause_tags):
             return []
         following = clause_tags[number + 1]
         start, end = clauses[number + 1]
-        if any(t.kind == "finding" for t in following) or \
-                any(t in self.all_right for t in tokens[start:end]):
+        sites = [t for t in following if t.kind == "site"]
+        if any(t.kind == "finding" and not any(_leads_to(tokens, t, s) for s in sites)
+               for t in following) or any(t in self.all_right for t in tokens[start:end]):
             return []
-        return [t for t in following if t.kind == "site"]
+        return sites
 
     def _limiting(self, tokens: list[str], start: int) -> bool:
         """The clause narrows what came before ("no chest pain, just achy")."""
@@ -276,6 +278,19 @@ def _concept(symptom: str, site: Tag, finding: Tag, borrowed: bool = False) -> C
         return Concept(symptom, finding.start, finding.end, words, site.name)
     return Concept(symptom, min(site.start, finding.start), max(site.end, finding.end), words,
                    site.name)
+
+
+LEADING_WORDS = frozenset({"the", "my", "his", "her", "their", "your"})
+"""Words that may stand between a site and a word leading to it ("down the left side")."""
+
+
+def _leads_to(tokens: list[str], finding: Tag, site: Tag) -> bool:
+    """The finding's words are the site's own ("down one side") or lead to it ("down the
+    left side")."""
+    if site.start <= finding.start and finding.end <= site.end:
+        return True
+    return finding.end <= site.start and all(
+        t in LEADING_WORDS for t in tokens[finding.end:site.start])
 
 
 def _has(tokens: list[str], words: tuple[str, ...]) -> bool:

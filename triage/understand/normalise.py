@@ -25,20 +25,37 @@ _DATA_FILE = Path(__file__).with_name("normalise.toml")
 
 
 def _load_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str],
-                            frozenset[str], frozenset[str], frozenset[str]]:
+                            frozenset[str], frozenset[str], frozenset[str], frozenset[str],
+                            frozenset[str], frozenset[str]]:
     with open(_DATA_FILE, "rb") as handle:
         data = tomllib.load(handle)
     return dict(data["contractions"]), dict(data["spellings"]), dict(data["dictated"]), \
         frozenset(data["possessive"]["me_before"]), frozenset(data["is_contraction"]["before"]), \
-        frozenset(data["h_dropped"]["words"]), frozenset(data["pronoun_i"]["before"])
+        frozenset(data["h_dropped"]["words"]), frozenset(data["pronoun_i"]["before"]), \
+        frozenset(data["dictated_not_after"]["words"]), \
+        frozenset(data["dictated_not_after"]["ambiguous"]), \
+        frozenset(data["dictated_not_after"]["sentence_starts"])
 
 
-CONTRACTIONS, SPELLINGS, DICTATED, ME_IS_MY_BEFORE, IS_BEFORE, H_DROPPED, AH_IS_I_BEFORE = \
-    _load_tables()
+(CONTRACTIONS, SPELLINGS, DICTATED, ME_IS_MY_BEFORE, IS_BEFORE, H_DROPPED, AH_IS_I_BEFORE,
+ DICTATED_NOT_AFTER, DICTATED_AMBIGUOUS, SENTENCE_STARTS) = _load_tables()
 """Contractions expanded ("isn't" -> "is not"), spellings made one ("colour" -> "color"), and
 punctuation said aloud to a dictation app ("question mark") made punctuation."""
-_DICTATED = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(DICTATED, key=len,
-                                                                      reverse=True)) + r")\b")
+_DICTATED = re.compile(r"(?:\b([a-z']+)\s+)?\b(" + "|".join(
+    re.escape(k) for k in sorted(DICTATED, key=len, reverse=True)) + r")\b")
+
+
+def _dictated(match: re.Match[str]) -> str:
+    """Punctuation said aloud made punctuation, unless the word before it makes it a noun."""
+    before, said = match.group(1), match.group(2)
+    if not any(c.isalpha() for c in DICTATED[said]):
+        if before is not None and before in DICTATED_NOT_AFTER:
+            return match.group(0)
+        after = match.string[match.end():].split(maxsplit=1)
+        if said in DICTATED_AMBIGUOUS and after and after[0].strip(".,;:!?") not in \
+                SENTENCE_STARTS:
+            return match.group(0)
+    return (before + " " if before is not None else "") + DICTATED[said]
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _DECIMAL = re.compile(r"(\d)[.,](\d)")
@@ -102,7 +119,7 @@ def _g_restored(raw: str) -> str:
 def tokenize(text: str) -> list[str]:
     """Lower-case tokens with contractions expanded and clause marks as CLAUSE_MARK tokens."""
     text = text.translate(_APOSTROPHES).lower()
-    text = _DICTATED.sub(lambda m: DICTATED[m.group(1)], text)
+    text = _DICTATED.sub(_dictated, text)
     text = _DEGREES.sub(lambda m: " degrees " + {"c": "celsius", "f": "fahrenheit"}.get(
         m.group(1) or "", "") + " ", text)
     text = _OUT_OF.sub(r"\1 out of 10", text)
