@@ -1823,3 +1823,75 @@ def test_what_i_pass_is_urine(text: str) -> None:
                                   "pins and needles, down the left side"])
 def test_a_comma_never_cuts_a_finding_from_the_side_it_goes_down(text: str) -> None:
     assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["I brought up some blood this morning",
+                                  "there were streaks of red in my sick",
+                                  "my poos have gone jet black",
+                                  "I keep coughing up bloody phlegm"])
+def test_blood_brought_up_or_passed_goes_to_the_care_team(text: str) -> None:
+    assert level_after(text).at_least(Level.DOCTOR)
+
+
+def test_vomiting_blood_is_still_vomiting_too() -> None:
+    assert {"vomiting", "dizziness"} <= present("I threw up blood and now I feel faint and dizzy")
+
+
+@pytest.mark.parametrize("text", ["threw up once after my tea, fine now",
+                                  "I was sick after eating a red curry"])
+def test_what_was_eaten_is_no_colour_of_what_came_up(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", ["his arms and his legs were jerking and he would not answer me",
+                                  "her arms and legs were thrashing, for a minute or two"])
+def test_arms_and_legs_jerking_together_is_a_seizure(text: str) -> None:
+    assert "seizure" in present(text)
+
+
+@pytest.mark.parametrize("text", ["next I knew I was sat on the kitchen lino",
+                                  "I was at the sink, next I know I am looking up at the ceiling"])
+def test_a_gap_before_waking_somewhere_else_is_fainting(text: str) -> None:
+    assert "fainting" in present(text)
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("my wee looks like soy sauce", "dark_urine"),
+    ("my water came out the colour of molasses", "dark_urine"),
+    ("my water came out very small amount, just a dribble", "less_urine"),
+])
+def test_more_lay_words_for_dark_or_little_urine(text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+def test_having_had_ones_water_is_drinking_not_urine() -> None:
+    assert level_after("I've had my water and a little rest, feeling fine") is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["just the mark from the tape on my hand, nothing sore",
+                                  "I have little white spots on my lips from a cold sore"])
+def test_a_tape_mark_or_white_spots_are_no_colour_of_the_skin_or_lips(text: str) -> None:
+    assert level_after(text) is not Level.EMERGENCY
+    assert "blue_lips" not in present(text)
+
+
+@pytest.mark.parametrize("text", ["I'm shaking, my arms and legs are cold",
+                                  "I shook my arms and legs to warm up",
+                                  "I slept well and next I knew it was morning",
+                                  "I threw up after my black coffee",
+                                  "I threw up, bloody hell, what a night",
+                                  "my water is orange squash today",
+                                  "I went to the toilet one time to be sick"])
+def test_words_near_the_new_signs_raise_nothing_serious(text: str) -> None:
+    assert not level_after(text).at_least(Level.URGENT)
+
+
+@pytest.mark.parametrize("text", ["white patches on my skin and I feel faint and dizzy",
+                                  "blood on the toilet paper after I wee and my back hurts"])
+def test_skin_patches_and_blood_when_passing_water_keep_their_level(text: str) -> None:
+    assert level_after(text).at_least(Level.URGENT)
+
+
+@pytest.mark.parametrize("text", ["I'm tired and faint", "I went faint in the shower"])
+def test_going_faint_is_not_lost_beside_tiredness(text: str) -> None:
+    assert "dizziness" in present(text)

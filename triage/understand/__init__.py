@@ -430,8 +430,9 @@ class Understander:
                     for site in self.concepts.absorbs.get(m.symptom, ())}
         covered = {k for c in concepts for k in c.words
                    if c.symptom != self.concepts.unknown or c.site in absorbed}
-        anything = {k for c in concepts if not c.extension for k in c.words}
-        # a vague phrase ("swelling", "aching") inside a composed symptom is that symptom
+        anything = {k for c in concepts if not c.extension for k in c.finding}
+        # a vague phrase ("swelling", "aching") that is a composed symptom's finding is that
+        # symptom; one that is its site says something of its own ("vomited blood")
         result.mentions = [m for m in result.mentions if m.layer != "phrases" or not (
             m.symptom == self.concepts.unknown and set(range(m.start, m.end)) <= covered
             or m.end - m.start == 1 and m.start in anything and m.symptom not in
@@ -445,7 +446,9 @@ class Understander:
                     and m.start < concept.end and concept.start < m.end]
             if same or (concept.symptom, concept.start) in named:
                 continue
-            if concept.symptom == self.concepts.unknown and set(concept.words) & taken:
+            told = concept.finding if concept.site in self.concepts.rule_only_sites \
+                else concept.words  # "vomited blood" says more than "vomited"
+            if concept.symptom == self.concepts.unknown and set(told) & taken:
                 continue  # a phrase already made sense of these words
             result.mentions.append(self._mention(
                 tokens, clause_of, triggers, concept.symptom, concept.start, concept.end,

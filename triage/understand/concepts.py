@@ -59,6 +59,8 @@ class Concept:
     """Token positions of the site and finding words themselves."""
     site: str = ""
     """The site's lexicon name."""
+    finding: tuple[int, ...] = ()
+    """Token positions of the finding's words."""
     extension: bool = False
     """Its site was borrowed from a clause that already made a symptom of it ("no chest pain,
     just achy"): it names no new symptom, it only says what a vague word there refers to."""
@@ -74,6 +76,7 @@ class ConceptComposer:
         self.unknown = str(data["settings"]["unknown"])
         self.complaints = frozenset(data["settings"]["complaint_findings"])
         self.ignore_sites = frozenset(data["settings"].get("ignore_sites", ()))
+        self.rule_only_sites = frozenset(data["settings"].get("rule_only_sites", ()))
         self.absorbs: dict[str, frozenset[str]] = {}
         """Symptom to the sites whose unknown complaints it absorbs (see ConceptRule)."""
         self.limiting = frozenset(data["settings"].get("limiting", ()))
@@ -239,7 +242,7 @@ class ConceptComposer:
         if not found:
             complaint = next((f for f in findings if f.name in self.complaints), None)
             site = next((s for s in sites if s.name not in matched_sites
-                         and s.name not in self.ignore_sites), None)
+                         and s.name not in self.ignore_sites | self.rule_only_sites), None)
             if complaint is not None and site is not None and not (
                     complaint.start < site.end and site.start < complaint.end):
                 found[self.unknown] = _concept(self.unknown, site, complaint, borrowed)
@@ -273,11 +276,12 @@ class ConceptComposer:
 
 
 def _concept(symptom: str, site: Tag, finding: Tag, borrowed: bool = False) -> Concept:
-    words = tuple(range(site.start, site.end)) + tuple(range(finding.start, finding.end))
+    found = tuple(range(finding.start, finding.end))
+    words = tuple(range(site.start, site.end)) + found
     if borrowed:
-        return Concept(symptom, finding.start, finding.end, words, site.name)
+        return Concept(symptom, finding.start, finding.end, words, site.name, found)
     return Concept(symptom, min(site.start, finding.start), max(site.end, finding.end), words,
-                   site.name)
+                   site.name, found)
 
 
 LEADING_WORDS = frozenset({"the", "my", "his", "her", "their", "your"})
