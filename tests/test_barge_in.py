@@ -85,6 +85,10 @@ class RoomMicrophone:
         speech.microphone = self
         self.position = 0
         self.talk_over: bool | None = None
+        self.cut_at: int | None = None
+
+    def playback_cut(self) -> None:
+        self.cut_at = self.position
 
     def read(self, timeout: float) -> bytes | None:
         if self.position >= len(self.script):
@@ -162,6 +166,12 @@ def test_an_emergency_said_over_a_reply_stops_it_and_is_answered(tmp_path: Path)
     assert speech.stopped_at is not None
     assert speech.stopped_at - talk_starts <= 10  # within 0.3 s of the patient's first chunk
     assert len(replies) == 2 and replies[1].level is Level.EMERGENCY
+
+
+def test_the_canceller_is_told_when_a_talk_over_cuts_the_reply(tmp_path: Path) -> None:
+    sentence = flite("my lips are swelling", tmp_path / "emergency.wav")
+    _, speech, microphone = run_room(tmp_path, over_a_reply(2.0, sentence))
+    assert speech.stopped_at is not None and microphone.cut_at == speech.stopped_at
 
 
 def test_stop_said_over_a_reply_stops_it_and_ends_the_session(tmp_path: Path) -> None:
@@ -266,3 +276,63 @@ def test_a_patient_can_talk_over_the_next_reply_from_its_first_second(tmp_path: 
     stops = stops_of(played, np.clip(mic, -32768, 32767).astype(np.int16))
     assert stops, "the patient was not heard over the reply"
     assert 0 <= stops[0] - talk_at / SAMPLE_RATE < 0.6  # the first stop: the patient's
+
+
+def through_the_canceller(played: np.ndarray, mic: np.ndarray, cut_at: int | None = None
+                          ) -> np.ndarray:
+    """The canceller's output, put back in step with the microphone (it comes 100 ms late);
+    `cut_at`: the sample where the live loop tells it that the playback was cut."""
+    echo_module = pytest.importorskip("voice.echo")
+    canceller = echo_module.EchoCanceller()
+    out = []
+    try:
+        for index, (heard_chunk, played_chunk) in enumerate(
+                zip(chunks(mic), chunks(played), strict=True)):
+            if cut_at is not None and index * len(heard_chunk) // 2 == cut_at:
+                canceller.cut()
+            cleaned, _ = canceller.hear(heard_chunk, played_chunk)
+            out.append(np.frombuffer(cleaned, dtype="<i2").astype(np.float64))
+    finally:
+        canceller.close()
+    late = echo_module.MIC_DELAY_SAMPLES
+    return np.concatenate([np.concatenate(out)[late:], np.zeros(late)])
+
+
+def rms(samples: np.ndarray) -> float:
+    return float(np.sqrt(np.mean(samples.astype(np.float64) ** 2)))
+
+
+def test_after_a_cut_no_echo_is_taken_out_that_never_came(tmp_path: Path) -> None:
+    # the talk-over stopped the reply: the sound server dropped what it still held (about the
+    # echo's lag), so its echo never comes; the patient's next words must reach the
+    # recognizer unchanged
+    played, second = two_replies(tmp_path)
+    stopped = (second + 2 * SAMPLE_RATE) // 480 * 480  # at the end of a chunk
+    dropped = stopped + 60 * SAMPLE_RATE // 1000  # the live loop tells the canceller then
+    sounded = played.copy()
+    sounded[stopped:] = 0
+    handed = played.copy()
+    handed[dropped:] = 0
+    patient = flite("are swelling", tmp_path / "patient.wav").astype(np.float64)
+    mic = room_echo(sounded, 60).astype(np.float64)
+    words_at = stopped + 100 * SAMPLE_RATE // 1000
+    mic[words_at:words_at + len(patient)] += patient
+    cleaned = through_the_canceller(handed, np.clip(mic, -32768, 32767).astype(np.int16),
+                                    cut_at=dropped)
+    heard = [(rms(mic[at:at + 480]), rms(cleaned[at:at + 480]))
+             for at in range(dropped, words_at + len(patient), 480)]
+    assert max(out for level, out in heard if level < 100) < 150  # no echo made up in silence
+    words = slice(words_at, words_at + len(patient))
+    assert 0.7 < rms(cleaned[words]) / rms(mic[words]) < 1.4  # the words at their own level
+
+
+def test_the_words_before_a_stop_go_back_to_where_the_talk_over_began() -> None:
+    from voice.listen import talk_over_start
+
+    quiet, talking = [False] * 12, [True, False, True, True, False, True, True, True]
+    # a quiet first word took the rule 8 chunks to add up: hear from 3 chunks before it
+    assert talk_over_start(quiet + talking) == 12 - 3
+    # a word of its own voice long before, with a whole window of quiet after it, is not it
+    assert talk_over_start([True] + quiet + talking) == 13 - 3
+    # never less than the last 10 chunks
+    assert talk_over_start(quiet + [True] * 5) == 17 - 10

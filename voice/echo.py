@@ -189,6 +189,16 @@ class EchoCanceller:
         cleaned = self.process(late_mic, copy)
         return cleaned, self.talk_over(late_mic, cleaned, copy)
 
+    def cut(self) -> None:
+        """The playback was cut short (barge-in): what was handed to the output in the last
+        echo lag never reached the speaker (the sound server drops what it held), so no echo
+        of it will come. Left in the copy, it made the canceller take out an echo that was not
+        there, over the patient's next words ("my lips are swelling" heard as "my eyelid is
+        are swelling" in the loopback room)."""
+        lag = self._delay - MIC_DELAY_SAMPLES + LEAD_SAMPLES
+        if lag > 0:
+            self._played[HISTORY_SAMPLES - lag:] = 0
+
     def _follow(self, count: int, playing: bool) -> None:
         """Measure the echo's lag on the newest sound: at the start of each playback (the
         lag changes from one to the next), then every ESTIMATE_EVERY_SAMPLES while it plays.

@@ -74,7 +74,13 @@ of 300 ms) stop the reply; one chunk alone is a word of its own voice left by th
 BARGE_IN_PRE_ROLL = 10
 """Barge-in: chunks (0.3 s) before the reply was stopped handed to the recognizer with the
 rest, so the patient's first words are not lost (more brought the canceller's leftovers of
-the reply in: "saw i can't breathe")."""
+the reply in: "saw i can't breathe")..."""
+BARGE_IN_LOOK_BACK = 34
+"""...or, when the talk-over began earlier (a quiet first word takes the rule longer to add
+up: "my throat is closing" stopped the reply 0.8 s in, and was heard as "bloated a boat"), from
+its first chunk, up to 1 s back..."""
+TALK_OVER_LEAD = 3
+"""...and the 90 ms before that chunk (the start of a word is quieter than its middle)."""
 ECHO_TAIL_S = 0.5
 """Barge-in: after the last played sound, its echo may still come this long."""
 OWN_VOICE_SHARE = 0.6
@@ -275,6 +281,22 @@ def unknown_words(phrase: str) -> list[str]:
     return [word for word in normalized(phrase).split() if word not in known]
 
 
+def talk_over_start(talking: Sequence[bool]) -> int:
+    """Where, in the chunks before a talk-over stopped the reply (True: someone talked over
+    it), the patient began: the first talking chunk with no whole window of quiet after it,
+    less TALK_OVER_LEAD chunks; never later than the last BARGE_IN_PRE_ROLL chunks."""
+    start = len(talking)
+    quiet = 0
+    for index in range(len(talking) - 1, -1, -1):
+        if talking[index]:
+            start, quiet = index, 0
+        else:
+            quiet += 1
+            if quiet >= TALK_OVER_WINDOW:
+                break
+    return max(0, min(start - TALK_OVER_LEAD, len(talking) - BARGE_IN_PRE_ROLL))
+
+
 def is_emergency(text: str) -> bool:
     try:
         return bool(text) and understand(text).emergency
@@ -314,7 +336,7 @@ class LiveLoop:
         self._cue_after_reply = False
         """Barge-in: play the listening cue once the reply has been said."""
         self._echo_until = float("-inf")
-        self._recent: deque[tuple[bytes, bool]] = deque(maxlen=BARGE_IN_PRE_ROLL)
+        self._recent: deque[tuple[bytes, bool]] = deque(maxlen=BARGE_IN_LOOK_BACK)
         self._barged = False
         """The utterance being heard began over a reply and stopped it."""
         self._cut: list[str] = []
@@ -478,12 +500,15 @@ class LiveLoop:
         if sum(talking for _, talking in window) < TALK_OVER_CHUNKS:
             return []
         self._cut = self.speech.stop_speaking()
+        playback_cut = getattr(self.microphone, "playback_cut", None)
+        if playback_cut is not None:
+            playback_cut()
         self._barged = True
         self._cue_after_reply = False
         log.debug("talked over the reply: stopped it (%d replies cut)", len(self._cut))
-        heard = [recent for recent, _ in self._recent]
+        recent = list(self._recent)
         self._recent.clear()
-        return heard
+        return [chunk for chunk, _ in recent[talk_over_start([t for _, t in recent]):]]
 
     @staticmethod
     def _graded(transcript: Transcript, under_way: bool) -> Transcript:

@@ -140,6 +140,9 @@ class Microphone:
         self.output = output
         """Where the assistant speaks: captured sound is dropped while it plays."""
         self.echo = echo
+        self._cut_pending = False
+        """The assistant's playback was cut short: the echo canceller is told on the audio
+        thread, before the next chunk."""
         """With an echo canceller the microphone listens while the assistant speaks (its
         output must keep an EchoReference): barge-in."""
         self._cue_until = float("-inf")
@@ -220,6 +223,10 @@ class Microphone:
                 log.debug("closing the microphone: %s", error)
         self.drain()
 
+    def playback_cut(self) -> None:
+        """Barge-in stopped the assistant mid-reply (see EchoCanceller.cut)."""
+        self._cut_pending = True
+
     def drain(self) -> None:
         """Forget sound captured so far (e.g. before listening to a new answer)."""
         while True:
@@ -288,6 +295,9 @@ class Microphone:
         if echo is None:
             return chunk, None
         try:
+            if self._cut_pending:
+                self._cut_pending = False
+                echo.cut()
             return echo.hear(chunk, played)
         except Exception as error:
             log.warning("echo cancellation stopped (%s); the assistant may hear itself", error)

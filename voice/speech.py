@@ -401,6 +401,11 @@ class EchoReference:
             if excess > 0:
                 del self._buffer[:excess]
 
+    def clear(self) -> None:
+        """Drop what was handed over but not yet taken: the playback was cut short."""
+        with self._lock:
+            self._buffer.clear()
+
     def take(self, count: int) -> bytes:
         """The next `count` played samples (16-bit bytes), silence where none were played."""
         with self._lock:
@@ -457,6 +462,8 @@ class AudioOutput:
         that plays aborts its own stream (PortAudio streams must not be stopped from two
         threads at once)."""
         self._stopping = True
+        if self.reference is not None:
+            self.reference.clear()
         finished = self._finished
         if finished is not None:
             finished.set()
