@@ -1895,3 +1895,10 @@ def test_skin_patches_and_blood_when_passing_water_keep_their_level(text: str) -
 @pytest.mark.parametrize("text", ["I'm tired and faint", "I went faint in the shower"])
 def test_going_faint_is_not_lost_beside_tiredness(text: str) -> None:
     assert "dizziness" in present(text)
+
+
+@pytest.mark.parametrize("text", ["He wants to know where the stuff in the drip comes from, is "
+                                  "it from other people's blood?",
+                                  "is the drip made from donated blood"])
+def test_asking_what_the_drip_is_made_of_reports_no_blood(text: str) -> None:
+    assert level_after(text) is Level.NONE
