@@ -336,3 +336,18 @@ def test_the_words_before_a_stop_go_back_to_where_the_talk_over_began() -> None:
     assert talk_over_start([True] + quiet + talking) == 13 - 3
     # never less than the last 10 chunks
     assert talk_over_start(quiet + [True] * 5) == 17 - 10
+
+
+def test_a_talk_over_with_no_words_made_out_is_not_answered_by_the_whole_reply_again(
+        tmp_path: Path) -> None:
+    # a bare "stop" said wholly under the reply: the canceller heard a voice, the recognizer
+    # made out no word of it; the reply stops and the patient is told how to hear it again
+    burst = (np.random.default_rng(5).standard_normal(int(0.4 * SAMPLE_RATE)) * 3000
+             ).astype(np.int16)  # what the canceller left of the word: no word in it
+    script = over_a_reply(2.0, burst)
+    replies, speech, _ = run_room(tmp_path, script)
+    assert speech.stopped_at is not None
+    assert REPLY not in speech.said
+    assert speech.said == ["I stopped. Say repeat to hear that again."]
+    assert len(replies) == 1  # nothing was taken for the patient's turn
+

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 from triage.knowledge import default_knowledge
+from triage.levels import Level
 from triage.reply import Awaiting, Evidence, Reply
 from triage.understand import understand
 from voice.asr.base import Recognizer, Transcript, UtteranceListener
@@ -135,15 +136,18 @@ def own_voice(transcript: Transcript, replies: Sequence[str]) -> bool:
     Yes when nothing was heard, when most words are words of the replies being said, or when
     it was weakly heard and names neither an emergency nor a command ("stop", "repeat"):
     words of the patient's that overlapped the reply are often weakly heard."""
-    words = words_of(transcript.text)
-    if not words:
-        return True
-    said = {word for reply in replies for word in words_of(reply)}
-    if sum(word in said for word in words) >= OWN_VOICE_SHARE * len(words):
+    if not words_of(transcript.text) or of_the_replies(transcript, replies):
         return True
     if transcript.evidence is Evidence.STRONG:
         return False
     return not is_emergency(transcript.text) and not steers(transcript.text)
+
+
+def of_the_replies(transcript: Transcript, replies: Sequence[str]) -> bool:
+    """Most words heard are words of the replies being said (OWN_VOICE_SHARE or more)."""
+    words = words_of(transcript.text)
+    said = {word for reply in replies for word in words_of(reply)}
+    return bool(words) and sum(word in said for word in words) >= OWN_VOICE_SHARE * len(words)
 
 
 def steers(text: str) -> bool:
@@ -463,6 +467,17 @@ class LiveLoop:
         """An utterance's result: through the own-voice judgement when it began over a
         reply, then through the gate."""
         barged, self._barged = self._barged, False
+        if barged and own_voice(transcript, self._cut) and self._cut and not (
+                self._in_emergency() or of_the_replies(transcript, self._cut)):
+            # a voice the canceller did not take for its own stopped the reply, and no word
+            # of it was made out for sure: most often a bare "stop" said under the reply
+            # ("stopping", "sauce florida again"). Not said again from the start; the patient
+            # is told how to hear it
+            log.debug("talked over the reply, heard only %r; not saying it again",
+                      transcript.text)
+            if self.speech is not None:
+                self.speech.say(say("voice.stopped"))
+            return IGNORED
         if barged and own_voice(transcript, self._cut):
             log.debug("own voice over the reply: %r; saying the rest again", transcript.text)
             if self.speech is not None:
@@ -470,6 +485,10 @@ class LiveLoop:
                     self.speech.say(text)
             return IGNORED
         return self._through_gate(transcript) or IGNORED
+
+    def _in_emergency(self) -> bool:
+        """The session is at the emergency level: a cut reply is always said again."""
+        return self.last_reply is not None and self.last_reply.level is Level.EMERGENCY
 
     def _over_the_reply(self, chunk: bytes, in_speech: bool) -> list[bytes]:
         """Barge-in: while a reply plays (and its echo may come) the chunks are only watched
