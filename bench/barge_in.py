@@ -275,7 +275,7 @@ def _heard_after_stop(case: Case, played: np.ndarray, jumped: Case, patient: np.
     try:
         for index in range(len(mic16) // CHUNK):
             at = index * CHUNK
-            if at == unplayed and hasattr(canceller, "cut"):
+            if at == unplayed:
                 canceller.cut()
             cleaned, over = canceller.hear(mic16[at:at + CHUNK].tobytes(),
                                            copy16[at:at + CHUNK].tobytes())
@@ -283,10 +283,8 @@ def _heard_after_stop(case: Case, played: np.ndarray, jumped: Case, patient: np.
             talking.append(bool(over))
     finally:
         canceller.close()
-    look_back = getattr(live, "BARGE_IN_LOOK_BACK", live.BARGE_IN_PRE_ROLL)
-    first = max(0, stop_index + 1 - look_back)
-    if hasattr(live, "talk_over_start"):
-        first += live.talk_over_start(talking[first:stop_index + 1])
+    first = max(0, stop_index + 1 - live.BARGE_IN_LOOK_BACK)
+    first += live.talk_over_start(talking[first:stop_index + 1])
     heard = b"".join(out[first:first + int(HEARD_S * RATE) // CHUNK])
     return _recognizer().transcribe(np.frombuffer(heard, dtype="<i2")).text
 

@@ -492,9 +492,9 @@ class LiveLoop:
 
     def _over_the_reply(self, chunk: bytes, in_speech: bool) -> list[bytes]:
         """Barge-in: while a reply plays (and its echo may come) the chunks are only watched
-        for someone talking over it; when someone does, the reply is stopped and the last
-        BARGE_IN_PRE_ROLL chunks go to the recognizer with what follows. Returns the chunks
-        to hear now."""
+        for someone talking over it; when someone does, the reply is stopped, the microphone is
+        told of the cut, and the chunks from where the talk-over began (talk_over_start) go to
+        the recognizer with what follows. Returns the chunks to hear now."""
         assert self.speech is not None
         speaking = self.speech.speaking
         over = getattr(self.microphone, "talk_over", None)
