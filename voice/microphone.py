@@ -140,11 +140,11 @@ class Microphone:
         self.output = output
         """Where the assistant speaks: captured sound is dropped while it plays."""
         self.echo = echo
+        """With an echo canceller the microphone listens while the assistant speaks (its
+        output must keep an EchoReference): barge-in."""
         self._cut_pending = False
         """The assistant's playback was cut short: the echo canceller is told on the audio
         thread, before the next chunk."""
-        """With an echo canceller the microphone listens while the assistant speaks (its
-        output must keep an EchoReference): barge-in."""
         self._cue_until = float("-inf")
         self.talk_over: bool | None = None
         """Of the chunk read last, with an echo canceller: None when the assistant was not
