@@ -57,6 +57,8 @@ class PhraseBook:
     """Finding ("swelling", "blue", "numb") to the words patients use for it (lexicon.toml)."""
     command_not_before: dict[str, Phrases] = field(default_factory=dict)
     command_not_after: dict[str, Phrases] = field(default_factory=dict)
+    command_alone: dict[str, Phrases] = field(default_factory=dict)
+    """Command phrases that are a command only as a clause of their own ("end", not "year-end")."""
     """Command name to the words that, right after its phrase, make it an ordinary word of a
     sentence ("next week", "stop taking", "back to work"): no command then."""
 
@@ -103,6 +105,7 @@ def load_phrase_book() -> PhraseBook:
         commands={k: _phrases(v["phrases"]) for k, v in commands.items()},
         command_not_before={k: _phrases(v.get("not_before", [])) for k, v in commands.items()},
         command_not_after={k: _phrases(v.get("not_after", [])) for k, v in commands.items()},
+        command_alone={k: _phrases(v.get("alone", [])) for k, v in commands.items()},
         negation_cues=_phrases(modifiers["negation"]["cues"]),
         negation_after_cues=_phrases(modifiers["negation"]["after_cues"]),
         severity={k: _phrases(v) for k, v in modifiers["severity"].items()},

@@ -1902,3 +1902,142 @@ def test_going_faint_is_not_lost_beside_tiredness(text: str) -> None:
                                   "is the drip made from donated blood"])
 def test_asking_what_the_drip_is_made_of_reports_no_blood(text: str) -> None:
     assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["his sister says his lips are swelling",
+                                  "her little brother noticed her tongue looks huge"])
+def test_a_carer_names_a_relative_then_the_patients_own_sign(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["his little sister has come out in a rash, he's fine himself",
+                                  "her older brother got hives off the new soap, she is grand"])
+def test_a_carers_word_for_the_patients_sibling_is_someone_else(text: str) -> None:
+    assert "hives" not in present(text)
+
+
+@pytest.mark.parametrize("text", ["chills and aches, no better, if anything they're worse",
+                                  "my head hurts, if I'm honest, more than yesterday"])
+def test_a_turn_of_phrase_with_if_is_no_hypothetical(text: str) -> None:
+    assert present(text) & {"chills", "headache"}
+    assert understand(text).asks is None
+
+
+@pytest.mark.parametrize("text", ["back in '09 I had a wheezing fit from fumes, breathing fine now",
+                                  "I fainted once in '87 at a wedding, nothing like that today"])
+def test_a_year_said_short_is_a_year_of_the_past(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["my back is hurting worse than when the bull threw me in '68",
+                                  "the headache is worse than the one I had back in 2010"])
+def test_comparing_with_a_past_time_keeps_the_complaint_of_now(text: str) -> None:
+    assert present(text) & {"back_pain", "headache"}
+
+
+@pytest.mark.parametrize("text", ["my headache is an 8, it built up all day, it didn't just come "
+                                  "on suddenly",
+                                  "the head pain is a nine but it did not come on all of a sudden"])
+def test_a_denied_sudden_start_said_far_from_the_word_is_not_sudden(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["my back is fine but I am drinking tea",
+                                  "my arm's okay, I've had two coffees and a cola"])
+def test_a_drink_is_a_colour_only_for_urine(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["my pee looks like strong tea", "my wee is the colour of coffee"])
+def test_urine_likened_to_a_dark_drink_is_dark_urine(text: str) -> None:
+    assert "dark_urine" in present(text)
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["my feet look like bread", "my chest feels like a bus stop"])
+def test_looks_like_is_not_a_racing_heart(text: str) -> None:
+    assert not present(text) & {"fast_heartbeat", "fast_shallow_breathing"}
+
+
+@pytest.mark.parametrize("text", ["my heart is beating like after a sprint finish",
+                                  "feels like my heart is trying to punch its way out"])
+def test_a_racing_heart_told_by_a_likeness(text: str) -> None:
+    assert "fast_heartbeat" in present(text)
+
+
+@pytest.mark.parametrize("text", ["her eyes and palms look yellow. She's very tired as well, "
+                                  "sleeping in the chair",
+                                  "my hand has a tape mark. I am worn out, dozing on the sofa"])
+def test_a_clause_about_the_person_ends_the_body_part_said_before(text: str) -> None:
+    assert "one_side_weakness" not in present(text)
+
+
+@pytest.mark.parametrize("text", ["my left ankle's a bit puffy, but it's been like that since '98, "
+                                  "no different today",
+                                  "my ankle is swollen but this is old, from an accident, same as "
+                                  "always"])
+def test_a_long_standing_sign_is_not_a_new_reaction(text: str) -> None:
+    assert "leg_swelling" not in present(text)
+
+
+@pytest.mark.parametrize("text", ["my lips are swollen, same as always",
+                                  "my face droops on one side, it's been like that for years"])
+def test_a_long_standing_emergency_sign_is_still_acted_on(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["my wee is the colour of coffee",
+                                  "chills and aches are three days now"])
+def test_is_after_a_noun_tells_rather_than_asks(text: str) -> None:
+    assert not understand(text).question
+
+
+@pytest.mark.parametrize("text", ["um what date is my next infusion",
+                                  "I'm freezing, would a blanket and lying down help"])
+def test_an_inverted_question_after_a_question_word_or_a_modal_still_asks(text: str) -> None:
+    assert understand(text).question
+
+
+@pytest.mark.parametrize("text", ["It's year-end and I'm snowed under. Will insurance cover this?",
+                                  "the end of the drip line was sore"])
+def test_end_inside_a_sentence_is_no_command(text: str) -> None:
+    assert "finished" not in understand(text).commands
+
+
+@pytest.mark.parametrize("text", ["end", "ok, finish please"])
+def test_end_said_as_a_clause_of_its_own_ends(text: str) -> None:
+    assert "finished" in understand(text).commands
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("My ankles are like puddings, both of them", "leg_swelling"),
+    ("my feet look like loaves of bread", "leg_swelling"),
+    ("my mouth tastes like I've been licking batteries", "unknown_pain"),
+    ("my colleague says I speak strange, words all mixed", "one_side_weakness"),
+    ("he only opens his eyes a little then goes back, he's not really waking", "hard_to_wake"),
+    ("I came over hot and then cold", "chills"),
+    ("my wife says I'm not making a great deal of sense", "confusion"),
+    ("lips look bluer than my usual", "blue_lips"),
+    ("my heart is going like the clappers", "fast_heartbeat"),
+    ("somebody parked a truck on my chest", "chest_pain"),
+])
+def test_round_41_to_43_lay_descriptions_are_understood(text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["I have a weak heart, must I still drink all this?",
+                                  "there's a red square on her arm, just where the plaster was",
+                                  "I had to hand the phone to my son, then I had a cup of tea"])
+def test_a_condition_a_tape_mark_or_a_verb_is_no_complaint(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["y do i hv to drink so much water", "y is the water important"])
+def test_a_texted_y_at_the_start_asks_why(text: str) -> None:
+    assert understand(text).asks == "fluids_why"
+
+
+@pytest.mark.parametrize("text", ["her urine bag, only 100 ml since this morning",
+                                  "urine out: 2 times since yesterday, maybe 100 ml in all"])
+def test_urine_told_as_an_amount_is_asked_about(text: str) -> None:
+    assert understand(text).confirm == "less_urine"

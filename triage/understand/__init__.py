@@ -251,6 +251,10 @@ class Understander:
                 if match.start > 0 and tokens[match.start - 1] in \
                         self.book.command_not_after.get(match.name, ()):
                     continue  # "I can't stop shaking", "non stop": a word of the sentence
+                if " ".join(tokens[match.start:match.end]) in \
+                        self.book.command_alone.get(match.name, ()) \
+                        and not self._alone_in_clause(tokens, match.start, match.end):
+                    continue  # "it's year-end and I'm snowed under"
                 if match.name not in result.commands:
                     result.commands.append(match.name)
             elif match.kind == "risk":
@@ -263,6 +267,7 @@ class Understander:
             self._drop_vague(result)
         self._one_complaint(tokens, scores, result)
         self._lend_modifiers(tokens, clause_of, scores, result)
+        self._mark_long_standing(tokens, triggers, result)
         said = {m.symptom for m in result.mentions if m.present}
         # said as present anywhere in the turn, it is present: a denial elsewhere in the same
         # turn ("... no puedo comer") never hides it
@@ -281,6 +286,9 @@ class Understander:
             result.confirm = WEIGHT_SIGN  # "71.2 yesterday, 74 today": was it sudden? asked
         if result.confirm is None and not result.mentions and "concepts" in self.layers:
             result.confirm = self.concepts.site_said_alone(tokens)
+        if result.confirm is None and not result.mentions and "concepts" in self.layers and (
+                standalone or COUNT_WORDS & set(tokens)):
+            result.confirm = self.concepts.site_measured_asks(tokens)  # "only 100 ml"
         if self.fallback is not None and leading is None and result.confirm is None and not (
                 result.mentions or result.commands or scores or standalone
                 or result.risk_factors):
@@ -549,6 +557,31 @@ class Understander:
                     else m.severity, persistent=m.persistent or persistent,
                     sudden=m.sudden or self._sudden_in(tokens, start, end, m.symptom))
 
+    def _alone_in_clause(self, tokens: list[str], start: int, end: int) -> bool:
+        """tokens[start:end] is its clause but for fillers ("ok, end please")."""
+        first, last = self._clause_bounds(self._clauses(tokens), start)
+        return all(t in COMMAND_FILLERS or t in MARKS
+                   for t in tokens[first:start] + tokens[end:last])
+
+    def _mark_long_standing(self, tokens: list[str], triggers: list[Found],
+                            result: Understanding) -> None:
+        """The sign said last before "it's been like that for years" is the patient's usual:
+        past, not a new reaction. Never an emergency sign: when in doubt, it is acted on."""
+        for found in triggers:
+            if found.trigger.category != LONG_STANDING:
+                continue
+            before = [(i, m) for i, m in enumerate(result.mentions)
+                      if m.present and m.end <= found.start
+                      and found.start - m.end <= LONG_STANDING_REACH]
+            if not before:
+                continue
+            i, last = max(before, key=lambda pair: pair[1].end)
+            if last.symptom in self.assertions.long_standing_signs \
+                    and last.symptom not in self.emergency_ids \
+                    and not NOT_SO & set(tokens[max(0, found.start - 2):found.start]) \
+                    and self.assertions.speaks_of(tokens, found, last.end):
+                result.mentions[i] = replace(last, present=False, assertion=HISTORICAL)
+
     def _drop_vague(self, result: Understanding) -> None:
         """A vague complaint ("swelling") inside a symptom the concepts named ("my throat, it
         is swelling") is that symptom, not a second, unknown one."""
@@ -716,6 +749,22 @@ def _occurs(tokens: list[str], pattern: tuple[str, ...], start: int, end: int) -
             if tokens[k] == first and tuple(tokens[k:k + size]) == pattern]
 
 
+COMMAND_FILLERS = frozenset({"ok", "okay", "please", "so", "and", "well", "the", "right",
+                             "alright", "now", "then", "um", "uh", "that", "is", "it", "yes",
+                             "yeah", "no", "thanks", "thank", "you", "can", "we", "let", "us",
+                             "me", "i", "want", "to", "there", "here", "lets"})
+"""Words a clause may hold beside a command said as a clause of its own."""
+
+
+COUNT_WORDS = frozenset({"once", "twice", "times", "time"})
+"""A count said in words ("been twice since the morning")."""
+
+
+LONG_STANDING = "long_standing"
+LONG_STANDING_REACH = 16
+"""Words back from "been like that for years" within which the sign it speaks of ends."""
+
+
 GRADUAL_REACH = 3
 """Words before a span of time within which a word saying it was gradual must end."""
 
@@ -729,9 +778,28 @@ NOTHING_LIKE = ("nothing", "like")
 headache, nothing like the worst ever")."""
 
 
+NOT_SO_THROUGH = frozenset({"just", "come", "came", "coming", "on", "happen", "happened",
+                            "start", "started", "begin", "began", "really", "it", "so", "too",
+                            "all", "of", "a", "hit", "me", "appear", "appeared", "get", "got",
+                            "go", "went", "kick", "kicked", "in", "up", "arrive", "arrived"})
+"""Words that may stand between a denial and the way of coming on it denies: "it didn't just
+come on suddenly". Any other word keeps the modifier ("my arm would not move, suddenly")."""
+
+
+def _denied_before(tokens: list[str], k: int) -> bool:
+    """A word of NOT_SO just before tokens[k], or further back with only NOT_SO_THROUGH words
+    between."""
+    if NOT_SO & set(tokens[max(0, k - 2):k]):
+        return True
+    i = k - 1
+    while i >= 0 and tokens[i] in NOT_SO_THROUGH:
+        i -= 1
+    return i >= 0 and i < k - 1 and tokens[i] in NOT_SO
+
+
 def _said_not_denied(tokens: list[str], pattern: tuple[str, ...], start: int, end: int) -> bool:
-    """The modifier occurs, and not right after a word that denies it ("it's not sudden")."""
-    return any(not NOT_SO & set(tokens[max(0, k - 2):k])
+    """The modifier occurs, and not after a word that denies it ("it's not sudden")."""
+    return any(not _denied_before(tokens, k)
                and NOTHING_LIKE not in (tuple(tokens[max(0, k - 2):k]),
                                         tuple(tokens[max(0, k - 3):k - 1]))
                for k in _occurs(tokens, pattern, start, end))

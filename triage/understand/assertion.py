@@ -42,6 +42,8 @@ NOT_HAD = frozenset({NEGATED, HYPOTHETICAL, HISTORICAL, OTHER, RETRACTED})
 """Assertions that mean the patient does not have the symptom now."""
 FIRST_PERSON = frozenset({"i", "my", "me", "mine", "myself"})
 """After a clause mark these start the patient's own statement again."""
+THIRD_PERSON = frozenset({"he", "his", "him", "she", "her", "they", "their", "them"})
+"""A carer's words for the patient: after "his sister" they speak of him again."""
 PRECEDENCE = (NEGATED, OTHER, HISTORICAL, HYPOTHETICAL, RETRACTED, UNCERTAIN)
 PERSON = FIRST_PERSON | {"she", "he", "her", "his", "they", "their", "now"}
 """Words that start a new statement about the patient after "and" or "but"."""
@@ -89,6 +91,9 @@ class AssertionReader:
         self.emergency_window = int(s["emergency_window"])
         self.transparent = frozenset(s["emergency_transparent"])
         self.retraction_reach = int(s["retraction_reach"])
+        self.long_standing_refers = frozenset(s["long_standing_refers"])
+        self.long_standing_links = frozenset(s["long_standing_links"])
+        self.long_standing_signs = frozenset(s["long_standing_signs"])
         self.terminators = [phrase_tokens(p) for p in s["terminators"]]
         self.splitters = splitters
         self.triggers = [Trigger(t["category"], t["direction"], year_phrase_tokens(p),
@@ -151,8 +156,11 @@ class AssertionReader:
             while j < len(tokens) and j - end < reach and (
                     trigger.category == "opener" and tokens[j] not in MARKS or
                     not self._is_terminator(tokens, j, negation)):
-                if trigger.category == OTHER and tokens[j] in FIRST_PERSON:
-                    break  # "my friend said my lips look blue": the patient's own lips
+                if trigger.category == OTHER and (tokens[j] in FIRST_PERSON or (
+                        tokens[start] in THIRD_PERSON and tokens[j] in THIRD_PERSON)):
+                    # "my friend said my lips look blue": the patient's own lips; so too
+                    # "his sister says his lips are swelling", a carer's "his" being the patient
+                    break
                 if trigger.category == HISTORICAL and trigger.direction == "both" \
                         and tokens[j] in MARKS:
                     break  # "like the flu I had years ago: headache, and I've vomited"
@@ -162,9 +170,17 @@ class AssertionReader:
             j = start
             while j > 0 and start - j < reach and not self._is_terminator(
                     tokens, j - 1, negation):
+                if tokens[j - 1] in MARKS and FIRST_PERSON & set(tokens[j:start]):
+                    break  # "few chills. I fainted at my first cannulation back in 2015"
                 j -= 1
             scope_start = j
         return scope_start, scope_end
+
+    def speaks_of(self, tokens: list[str], found: Found, end: int) -> bool:
+        """Whether a long-standing trigger speaks of the sign that ends at `end` before it."""
+        between = tokens[end:found.start]
+        return bool(self.long_standing_refers & set(between + list(found.trigger.words))) or all(
+            t in MARKS or t in self.long_standing_links for t in between)
 
     def _new_subject(self, tokens: list[str], start: int, end: int) -> bool:
         """Whether a clause word ("and", "but") followed by a person starts a new statement

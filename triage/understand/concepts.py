@@ -73,6 +73,12 @@ class ConceptComposer:
         with open(_RULES_FILE, "rb") as handle:
             data = tomllib.load(handle)
         self.candidates = candidates
+        self.copulas = frozenset(word for phrase in book.equivalents.get("copula", ())
+                                 for word in phrase.split())
+        """A lexicon entry that starts with one of these starts only with that very word."""
+        self.person_subjects = frozenset(data["settings"]["person_subjects"])
+        self.person_verbs = frozenset(data["settings"]["person_verbs"])
+        self.pronouns = frozenset(data["settings"]["pronouns"])
         self.unknown = str(data["settings"]["unknown"])
         self.complaints = frozenset(data["settings"]["complaint_findings"])
         self.ignore_sites = frozenset(data["settings"].get("ignore_sites", ()))
@@ -86,6 +92,7 @@ class ConceptComposer:
             for site, symptom in data.get("site_alone", {}).items()
             for phrase in book.sites.get(site, ())}
         self.alone_fillers = frozenset(data["settings"].get("alone_fillers", ()))
+        self.site_measured: dict[str, str] = dict(data.get("site_measured", {}))
         self.rules = tuple(ConceptRule(
             symptom=r["symptom"], sites=frozenset(r["sites"]), findings=frozenset(r["findings"]),
             side=r.get("side"), blocks=frozenset(r.get("blocks", ())),
@@ -121,6 +128,15 @@ class ConceptComposer:
         words = tuple(t for t in tokens if t not in MARKS and t not in self.alone_fillers)
         return self.site_alone.get(words)
 
+    def site_measured_asks(self, tokens: list[str]) -> str | None:
+        """The symptom to ask about when a site of [site_measured] is said in the turn (with an
+        amount, which the caller knows of) and no finding is said of it."""
+        tags = self.tag(tokens)
+        for tag in tags:
+            if tag.kind == "site" and tag.name in self.site_measured:
+                return self.site_measured[tag.name]
+        return None
+
     def tag(self, tokens: list[str]) -> list[Tag]:
         """Every lexicon entry found; of the sites starting at one place, only the longest."""
         tags: list[Tag] = []
@@ -129,6 +145,8 @@ class ConceptComposer:
                 continue
             options = self.candidates(token).words
             for first in options:
+                if first != token and first in self.copulas:
+                    continue  # "going like" (racing) is not "looks like", "went up" not "is up"
                 for words, kind, name in self.by_first.get(first, ()):
                     end = self._match(tokens, i, words)
                     if end is not None:
@@ -180,6 +198,7 @@ class ConceptComposer:
         tags = [t for t in tags if not (t.kind == "site" and _compared(tokens, t.start))]
         clause_tags = [[t for t in tags if start <= t.start < end] for start, end in clauses]
         carried: list[Tag] = []
+        by_pronoun_only = False
         used = False
         """The carried site already made a symptom in its own clause."""
         for number, (start, _end) in enumerate(clauses):
@@ -188,11 +207,19 @@ class ConceptComposer:
             findings = [t for t in in_clause if t.kind == "finding"]
             borrowed = bool(findings and not sites)
             if borrowed:
-                sites = carried or self._lent_by_next(tokens, clauses, clause_tags, number)
+                refers = not by_pronoun_only or bool(self.pronouns & set(tokens[start:_end]))
+                by_pronoun_only = by_pronoun_only and not refers  # "it's swollen and sore"
+                sites = (carried if refers else []) or self._lent_by_next(
+                    tokens, clauses, clause_tags, number)
             own_sites = [t for t in in_clause if t.kind == "site"]
+            if not findings and not own_sites and self._about_the_person(tokens, start, _end):
+                # "she's very tired as well, sleeping in the chair": the hand said before is
+                # no longer spoken of, unless a pronoun points back at it ("my throat feels
+                # scratchy, I'm so tired, and now it's closing up")
+                by_pronoun_only = True
             if not findings:
                 if own_sites:
-                    carried, used = own_sites, False
+                    carried, used, by_pronoun_only = own_sites, False, False
                 continue
             last = min(len(clauses) - 1, number + 1)
             if last > number and tokens[clauses[last][0]] in COMPARING \
@@ -204,7 +231,7 @@ class ConceptComposer:
                 made = [replace(c, extension=True) for c in made]
             concepts.extend(made)
             if own_sites:
-                carried, used = own_sites, bool(made)
+                carried, used, by_pronoun_only = own_sites, bool(made), False
         absorbed = {site for rule in self.rules if rule.absorbs for c in concepts
                     if c.symptom == rule.symptom for site in rule.absorbs}
         return [c for c in concepts if not (c.symptom == self.unknown and c.site in absorbed)]
@@ -263,6 +290,11 @@ class ConceptComposer:
                for t in following) or any(t in self.all_right for t in tokens[start:end]):
             return []
         return sites
+
+    def _about_the_person(self, tokens: list[str], start: int, end: int) -> bool:
+        """The clause says how the person is ("she's very tired"), not how a body part is."""
+        return any(tokens[k] in self.person_subjects and tokens[k + 1] in self.person_verbs
+                   for k in range(start, end - 1))
 
     def _limiting(self, tokens: list[str], start: int) -> bool:
         """The clause narrows what came before ("no chest pain, just achy")."""

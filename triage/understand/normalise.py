@@ -26,19 +26,20 @@ _DATA_FILE = Path(__file__).with_name("normalise.toml")
 
 def _load_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str],
                             frozenset[str], frozenset[str], frozenset[str], frozenset[str],
-                            frozenset[str], frozenset[str]]:
+                            frozenset[str], frozenset[str], frozenset[str]]:
     with open(_DATA_FILE, "rb") as handle:
         data = tomllib.load(handle)
     return dict(data["contractions"]), dict(data["spellings"]), dict(data["dictated"]), \
         frozenset(data["possessive"]["me_before"]), frozenset(data["is_contraction"]["before"]), \
         frozenset(data["h_dropped"]["words"]), frozenset(data["pronoun_i"]["before"]), \
+        frozenset(data["why_y"]["before"]), \
         frozenset(data["dictated_not_after"]["words"]), \
         frozenset(data["dictated_not_after"]["ambiguous"]), \
         frozenset(data["dictated_not_after"]["sentence_starts"])
 
 
 (CONTRACTIONS, SPELLINGS, DICTATED, ME_IS_MY_BEFORE, IS_BEFORE, H_DROPPED, AH_IS_I_BEFORE,
- DICTATED_NOT_AFTER, DICTATED_AMBIGUOUS, SENTENCE_STARTS) = _load_tables()
+ WHY_Y_BEFORE, DICTATED_NOT_AFTER, DICTATED_AMBIGUOUS, SENTENCE_STARTS) = _load_tables()
 """Contractions expanded ("isn't" -> "is not"), spellings made one ("colour" -> "color"), and
 punctuation said aloud to a dictation app ("question mark") made punctuation."""
 _DICTATED = re.compile(r"(?:\b([a-z']+)\s+)?\b(" + "|".join(
@@ -60,6 +61,13 @@ def _dictated(match: re.Match[str]) -> str:
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _DECIMAL = re.compile(r"(\d)[.,](\d)")
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
+_SHORT_YEAR = re.compile(r"(?<![\w'])'(\d\d)\b")
+"""A year said short ("back in '09", "in '87"): written out so the year triggers see it."""
+
+
+def _full_year(match: re.Match[str]) -> str:
+    digits = match.group(1)
+    return ("19" if int(digits) > 40 else "20") + digits
 _OUT_OF = re.compile(r"(\d+)\s*/\s*10\b")
 _READING = re.compile(r"\b(\d{2,3})\s*/\s*(\d{2,3})\b")
 """A blood pressure written "78/44": read as "78 over 44"."""
@@ -120,6 +128,7 @@ def tokenize(text: str) -> list[str]:
     """Lower-case tokens with contractions expanded and clause marks as CLAUSE_MARK tokens."""
     text = text.translate(_APOSTROPHES).lower()
     text = _DICTATED.sub(_dictated, text)
+    text = _SHORT_YEAR.sub(_full_year, text)
     text = _DEGREES.sub(lambda m: " degrees " + {"c": "celsius", "f": "fahrenheit"}.get(
         m.group(1) or "", "") + " ", text)
     text = _OUT_OF.sub(r"\1 out of 10", text)
@@ -163,6 +172,8 @@ def tokenize(text: str) -> list[str]:
             expanded = _scots_pronoun(raw, words[position + 1])
         for token in (expanded or raw.replace("'", "")).split():
             tokens.extend(SPELLINGS.get(token, token).split())
+    if len(tokens) > 1 and tokens[0] == "y" and tokens[1] in WHY_Y_BEFORE:
+        tokens[0] = "why"  # texted "y do i hv to drink so much"
     return [_pronoun(token, tokens[i + 1] if i + 1 < len(tokens) else "")
             for i, token in enumerate(tokens)]
 
@@ -180,9 +191,9 @@ def _scots_pronoun(raw: str, after: str) -> str | None:
 
 
 def _pronoun(token: str, after: str) -> str:
-    """ "me head" is "my head"; patois "mi" is "my" before a body word or a side ("mi right
-    han") and "I" elsewhere ("mi feel alright")."""
-    if token == "me":
+    """ "me head" is "my head" ("me mate" is "my mate"); patois "mi" is "my" before a body
+    word or a side ("mi right han") and "I" elsewhere ("mi feel alright")."""
+    if token in ("me", "meh"):  # Caribbean "meh back hurting me"; "I feel meh" stays
         return "my" if after in ME_IS_MY_BEFORE else token
     if token == "mi":
         return "my" if after in ME_IS_MY_BEFORE or after in ("right", "left") else "i"

@@ -63,6 +63,8 @@ class QuestionReader:
         self.plans = [phrase_tokens(p) for p in (*form["plans"], *form["requests"])]
         self.auxiliaries = frozenset(form["auxiliaries"])
         self.not_before_inverted = frozenset(form["not_before_inverted"])
+        self.pronoun_subjects = frozenset(form["pronoun_subjects"])
+        self.be_forms = frozenset(form["be_forms"])
         self.had_by = frozenset(form["had_by"])
         self.asking = frozenset(form["asking"])
         self.demonstratives = frozenset(form["demonstratives"])
@@ -138,9 +140,23 @@ class QuestionReader:
         if not (tokens[i] in self.auxiliaries and i + 1 < len(tokens)
                 and tokens[i + 1] in self.subjects):
             return False
+        if tokens[i] in self.be_forms and i > 0 and tokens[i - 1] not in MARKS \
+                and tokens[i - 1] not in self.fillers \
+                and tokens[i + 1] not in self.pronoun_subjects \
+                and not tokens[i + 1].endswith("ing") and not self._wh_before(tokens, i):
+            return False
         # "is feeling sick normal?" asks; "my stomach is feeling like vomit" tells
         return not (tokens[i + 1].endswith("ing") and i + 2 < len(tokens)
                     and tokens[i + 2] in COMPARING)
+
+    def _wh_before(self, tokens: list[str], i: int) -> bool:
+        """A question word earlier in the clause of tokens[i] ("what date is my next one")."""
+        j = i - 1
+        while j >= 0 and tokens[j] not in MARKS:
+            if tokens[j] in self.wh:
+                return True
+            j -= 1
+        return False
 
     def asked_not_had(self, tokens: list[str], start: int, stop: int) -> bool:
         """Whether the symptom named at `start` is only asked about: its clause is worded as a
