@@ -63,7 +63,9 @@ EVERYDAY = ("today tonight hello hmm well um uh okay please doctor nurse honey m
             "he she him her them our their something anything everything someone anyone ah "
             "hm er wow yo mum dad son nan pal cup mug pot pan jam bus car van sun sky tv "
             "umbrella pillow blanket cushion armchair bedroom bathroom hallway doorbell "
-            "neighbour daughter husband grandson saturday thursday wednesday afternoon").split()
+            "neighbour daughter husband grandson saturday thursday wednesday afternoon "
+            "calendar biscuit carpet curtains lamp wardrobe postman crossword teapot "
+            "slippers").split()
 VOCABULARY = frozenset(w for p in ALL_PHRASES + MODIFIER_PHRASES + NUMBER_WORDS
                        for w in tokenize(p))
 

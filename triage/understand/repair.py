@@ -193,7 +193,8 @@ class Repairer:
                 i += len(next(h for h, w in self.phrase_alikes.items() if w == alike
                               and tuple(tokens[i:i + len(h)]) == h))
                 continue
-            if i + 1 < len(tokens) and tokens[i + 1] not in MARKS and token not in MARKS:
+            if i + 1 < len(tokens) and tokens[i + 1] not in MARKS and token not in MARKS \
+                    and not HESITATIONS & {token, tokens[i + 1]}:  # "my breath, er" stays
                 joined = token + tokens[i + 1]
                 if joined in self.vocabulary and len(joined) >= 6:
                     out.append(joined)
@@ -219,7 +220,11 @@ class Repairer:
         if joined in self.english or len(joined) < MIN_MERGED_SOUND - 1:
             return None
         word = self._one_word_by_sound.get(_loose_key(joined))
-        return word if word is not None and word[0] == first[0] else None
+        if word is None or word[0] != first[0]:
+            return None
+        # sounding alike is not enough: "son dad" is no "swooned", "pot dad" no "pooped"
+        distance = Levenshtein.distance(joined, word)
+        return word if distance <= MAX_MERGED_SHARE * len(word) else None
 
     def _split(self, token: str) -> list[str]:
         if token in MARKS or token in self.vocabulary or token in self.english \
@@ -234,6 +239,13 @@ class Repairer:
             if all(known) and (left in self.vocabulary or right in self.vocabulary):
                 return [left, right]
         return [token]
+
+
+HESITATIONS = frozenset({"er", "erm", "um", "umm", "uh", "ah", "eh", "hm", "hmm", "mm"})
+"""Sounds of hesitation: never half of a word put back together."""
+MAX_MERGED_SHARE = 0.4
+"""Two words heard as one domain word differ from it in at most this share of its letters
+("seize hers" and "seizures": 3 of 8)."""
 
 
 def _loose_key(word: str) -> str:
