@@ -829,3 +829,34 @@ def test_asking_whether_a_medicine_may_be_taken_for_aches_is_about_pain_reliever
         question: str) -> None:
     # near examples about keeping warm instead of taking pills, which word vectors cannot tell
     assert answer("pain_relievers") in new_session().handle(question).say
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("my head is thumping, when will it go away?", "effects_duration"),
+    ("how long will this headache of mine hang about?", "effects_duration"),
+    ("what's the time frame for the serious stuff like clots?", "rare_effects_window"),
+    ("my aches are bad, what is best for it, a blanket and a lie down?", "warmth_rest"),
+    ("they say drink eight pints of water, is that right?", "fluids_amount"),
+    ("so I have to drink loads now? why", "fluids_why"),
+    ("does my boss need a sick note from the doctor?", "no_answer"),
+    ("should I put salt in my water?", "no_answer"),
+    ("can I have my flu jab this week?", "no_answer"),
+])
+def test_questions_of_rounds_34_find_their_topic(question: str, topic: str) -> None:
+    from triage.understand import understand
+    assert understand(question).asks == topic
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("Fit wye div I need aa this watter?", "fluids_why"),
+    ("Will I feel normal by then? The christening is Sunday.", "effects_duration"),
+    ("If he gets the shivers tonight, what should we do?", "warmth_rest"),
+    ("my cousin takes paracetamol before her infusions, should I?", "premedication"),
+    ("is red bull ok after the drip?", "no_answer"),
+    ("is it okay to stay on my birth control pill", "no_answer"),
+    ("could I give it to my grandkids, is it contagious?", "no_answer"),
+    ("Got lambing and shearing next week, reckon I'll be right for that?", "activity"),
+])
+def test_questions_of_rounds_35_and_36_find_their_topic(question: str, topic: str) -> None:
+    from triage.understand import understand
+    assert understand(question).asks == topic

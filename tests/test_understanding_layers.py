@@ -2050,3 +2050,156 @@ def test_a_hesitation_is_never_half_of_a_merged_word(text: str) -> None:
     # past the length read in full only exact emergency phrases are looked for: a merged
     # "breather" would hide "can't get my breath"
     assert level_after("hmm " * 400 + text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "word"), [("me lef' leg", "left"), ("a glass o' wa'er", "water"),
+                                            ("jus' now", "just"), ("me 'ummy hurts", "tummy")])
+def test_a_glottal_stop_written_as_an_apostrophe_gets_its_letter_back(text: str,
+                                                                      word: str) -> None:
+    assert word in tokenize(text)
+
+
+@pytest.mark.parametrize("text", ["I can' breathe", "she can' get 'er breath"])
+def test_a_dropped_t_on_cant_keeps_the_negation(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["she is confused which tablet to take first",
+                                  "I'm confused whether to ring the ward or the GP"])
+def test_confused_about_a_choice_is_not_the_confusion_of_anaphylaxis(text: str) -> None:
+    assert "confusion" not in present(text)
+
+
+@pytest.mark.parametrize("text", ["he is confused how he got here",
+                                  "mum is confused, doesn't know where she is"])
+def test_confused_about_where_or_how_one_is_stays_confusion(text: str) -> None:
+    assert "confusion" in present(text)
+
+
+@pytest.mark.parametrize("text", ["I've got a bad heart, how much should I drink?",
+                                  "she has a bad heart so they limit her fluids"])
+def test_a_bad_heart_told_as_a_condition_is_no_chest_pain(text: str) -> None:
+    assert "chest_pain" not in present(text)
+    assert "heart_disease" in understand(text).risk_factors
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("I have a bad heart and it's racing", "fast_heartbeat"),
+    ("bad heart, and now my chest is tight", "chest_pain")])
+def test_a_sign_told_beside_a_heart_condition_is_still_read(text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["the headache they talked about hasn't started yet",
+                                  "the fever has not come on yet, touch wood"])
+def test_a_sign_that_has_not_come_yet_is_not_had(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["the leaflet says a headache can come on later, how much later?",
+                                  "my sister said chills might show up later, is that right?"])
+def test_what_a_sign_may_do_is_not_a_report_of_it(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["I'm sick of being stuck indoors, when can I go for a walk?",
+                                  "honestly I'm sick and tired of drinking water"])
+def test_sick_of_is_fed_up_not_vomiting(text: str) -> None:
+    assert not present(text) & {"vomiting", "nausea"}
+
+
+@pytest.mark.parametrize("text", ["how long should we keep an eye on her after the drip?",
+                                  "keep an eye out for what, exactly?"])
+def test_keeping_an_eye_on_is_watching_not_an_eye_complaint(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["my feet tingle all the time with my neuropathy",
+                                  "my back aches all the time with my arthritis"])
+def test_a_sign_of_the_patients_own_long_term_illness_is_not_new(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "my back aches all the time with my arthritis, and my throat is closing up",
+    "tingling all the time with my MS but now my lips are swelling"])
+def test_an_emergency_beside_a_long_term_illness_is_still_acted_on(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_a_mild_word_of_another_clause_does_not_make_a_question_a_report() -> None:
+    text = "it's only a little cannula, but does it hurt when they put it in?"
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["ay Dios mío, I just feel a bit off",
+                                  "oh mon Dieu, my back is sore"])
+def test_an_exclamation_of_another_language_is_no_symptom(text: str) -> None:
+    assert not present(text) & {"drowsiness", "dizziness", "confusion"}
+
+
+@pytest.mark.parametrize("text", ["my head, out of nowhere, like a bomb going off in the back, the "
+                                  "worst pain I've ever had",
+                                  "suddenly my head, a thunderclap at the back, worst pain ever"])
+def test_the_back_of_a_head_just_named_is_the_head(text: str) -> None:
+    assert "back_pain" not in present(text)
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_a_pain_in_the_back_is_still_back_pain() -> None:
+    assert "back_pain" in present("I've got a pain in the back since this morning")
+
+
+@pytest.mark.parametrize("text", ["headache, about a three on a ten point scale",
+                                  "my back aches, a four on a 10 point scale"])
+def test_the_size_of_a_scale_is_not_the_rating(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("my urine output is tiny and the colour of Ovaltine", "dark_urine"),
+    ("feels like breathing through a wet towel", "breathing_difficulty"),
+    ("my right hand has gone clumsy, I keep fumbling my cup", "one_side_weakness"),
+    ("he keeps losing his words mid-sentence", "one_side_weakness"),
+    ("bit of a head egg this morning", "headache"),
+    ("I'm proper cream crackered", "tiredness"),
+])
+def test_round_45_and_46_lay_descriptions_are_understood(text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["Is she richt, the nurse, aboot the watter?",
+                                  "I'll jist hae a wee rest, I feel weel enough"])
+def test_doric_and_scots_words_are_not_repaired_into_symptoms(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["she's terrified of needles, does the drip hurt?",
+                                  "I'm scared of injections, how long is the infusion?"])
+def test_a_fear_of_needles_is_no_anxiety_felt_now(text: str) -> None:
+    assert "anxiety" not in present(text)
+
+
+def test_chilli_is_food_not_chills() -> None:
+    assert "chills" not in present("I had a chilli for tea, can I still drink water?")
+
+
+@pytest.mark.parametrize("text", [
+    "My brother-in-law, God rest him, had a stroke in 2010, his arm went dead. Me, I'm just a bit "
+    "tired today.",
+    "A fella on my ward collapsed last week, went blue round the lips. I'm alright though, just "
+    "a headache."])
+def test_a_serious_sign_in_a_story_of_someone_else_then_how_i_am_is_not_mine(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "Years ago his face drooped like this. His face drooped just now, he's fine though",
+    "my friend had a stroke years ago. my face is drooping now, I'm fine otherwise",
+    "her lips went blue for a minute, she's fine now"])
+def test_a_sign_told_of_now_or_of_the_patient_beside_a_story_is_still_acted_on(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_the_week_the_drip_was_given_makes_no_symptom_past() -> None:
+    assert "muscle_aches" in present("started aching all over yesterday and the drip was last week")

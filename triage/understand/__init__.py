@@ -25,6 +25,7 @@ from grammars import PhraseBook, load_phrase_book
 from triage.knowledge import Knowledge, default_knowledge
 from triage.levels import Level
 from triage.understand.assertion import (
+    FIRST_PERSON,
     HISTORICAL,
     NEGATED,
     NOT_HAD,
@@ -263,11 +264,13 @@ class Understander:
                 if assertion not in NOT_HAD - {HISTORICAL}:  # "a history of clots" counts
                     result.risk_factors.add(match.name)
         if "concepts" in self.layers:
-            self._add_concepts(tokens, clause_of, triggers, scores, symptom_spans, result)
+            risk_words = {k for m in chosen if m.kind == "risk" for k in range(m.start, m.end)}
+            self._add_concepts(tokens, clause_of, triggers, scores, risk_words, result)
             self._drop_vague(result)
         self._one_complaint(tokens, scores, result)
         self._lend_modifiers(tokens, clause_of, scores, result)
         self._mark_long_standing(tokens, triggers, result)
+        self._mark_told_story(tokens, triggers, result)
         said = {m.symptom for m in result.mentions if m.present}
         # said as present anywhere in the turn, it is present: a denial elsewhere in the same
         # turn ("... no puedo comer") never hides it
@@ -322,6 +325,19 @@ class Understander:
             result.unknown_words = [t for t in tokens if t not in MARKS][:10]
         return result
 
+    def _rated_here(self, tokens: list[str], mention: Mention) -> bool:
+        """Whether how bad the sign is was said of it ("is it normal to have such a bad
+        headache"): a rating says it is had. A mild word lent from another clause ("one
+        little bag, and does it hurt?") is no rating of it."""
+        if mention.severity is None:
+            return False
+        if mention.severity > SEVERITY_SCORES["mild"]:
+            return True
+        clauses = self._clauses(tokens)
+        start, _ = self._clause_bounds(clauses, mention.start)
+        _, end = self._clause_bounds(clauses, max(mention.start, mention.end - 1))
+        return self._severity_in(tokens, start, end, [])[0] is not None
+
     def _read_question(self, tokens: list[str], result: Understanding) -> None:
         """Whether the turn asks something, and about what."""
         if not self._may_ask(tokens):
@@ -332,7 +348,8 @@ class Understander:
         rule = self.questions.topic(tokens).topic
         result.mentions = [
             replace(m, present=False, assertion="hypothetical") if m.present
-            and m.symptom in self.common_ids and m.severity is None and not m.sudden
+            and m.symptom in self.common_ids and not m.sudden
+            and not self._rated_here(tokens, m)
             and self.questions.asked_not_had(tokens, m.start, m.end)
             else m for m in result.mentions]
         named = [m for m in result.mentions if m.symptom not in ("well", "unknown_pain")]
@@ -358,9 +375,14 @@ class Understander:
             result.asks_about = about[0].symptom
         if result.asks == self.questions.happens_topic:
             result.asks_about = imagined[0].symptom
-        if rule not in (None, self.questions.no_answer):
+        fear = self.questions.fear_symptom
+        partners = {s for rule in self.knowledge.rules if rule.anaphylaxis and fear in rule.any
+                    for s in (*rule.all, *rule.any)} - {fear}
+        signs = {m.symptom for m in result.mentions if m.present and m.symptom in partners}
+        if rule not in (None, self.questions.no_answer) and not signs:
             # only a pattern's topic says the fear frames what is asked; a topic guessed by
-            # likeness leaves the fear felt, as said
+            # likeness leaves the fear felt, as said; beside a sign it makes anaphylaxis with
+            # ("... how long? I've got hives") the fear is kept: together they are one
             result.mentions = [
                 replace(m, present=False, assertion="hypothetical") if m.present
                 and m.symptom == self.questions.fear_symptom
@@ -429,11 +451,13 @@ class Understander:
         result.asks_guessed = True
 
     def _add_concepts(self, tokens: list[str], clause_of: list[int], triggers: list[Found],
-                      scores: list[NumberSpan], taken: set[int], result: Understanding) -> None:
+                      scores: list[NumberSpan], risk_words: set[int],
+                      result: Understanding) -> None:
         """Symptoms composed from a site and a finding, unless a phrase already named them
-        there."""
+        there. A finding inside a risk factor told ("I've a bad heart") is no finding: heart
+        disease, not chest pain; "my bad heart is hurting" still composes."""
         named = {(m.symptom, m.start) for m in result.mentions}
-        concepts = self.concepts.compose(tokens)
+        concepts = self.concepts.compose(tokens, told=frozenset(risk_words))
         absorbed = {site for m in result.mentions if m.present
                     for site in self.concepts.absorbs.get(m.symptom, ())}
         covered = {k for c in concepts for k in c.words
@@ -557,6 +581,36 @@ class Understander:
                     else m.severity, persistent=m.persistent or persistent,
                     sudden=m.sudden or self._sudden_in(tokens, start, end, m.symptom))
 
+    def _mark_told_story(self, tokens: list[str], triggers: list[Found],
+                         result: Understanding) -> None:
+        """A serious sign told of someone else or of the past, in a clause of its own, and
+        followed by how the patient is now ("my Dai had his stroke in '98, his face went all
+        lopsided ... just tired I am"), belongs to that story: the who or when said before it
+        reaches it. Only when the patient is spoken of after it, and its own clause names
+        neither the patient nor now."""
+        if not triggers:
+            return
+        now = self.assertions.story_now
+        for k, m in enumerate(result.mentions):
+            if not m.present or m.symptom == WELL or m.assertion != PRESENT:
+                continue
+            first, last = _between_marks(tokens, m.start, m.end)
+            clause = set(tokens[first:last])
+            if clause & FIRST_PERSON or clause & now:
+                continue
+            if not any(n.present and n.start >= last and n.symptom not in self.emergency_ids
+                       and (n.symptom == WELL or FIRST_PERSON & set(
+                           tokens[slice(*_between_marks(tokens, n.start, n.end))]))
+                       for n in result.mentions):
+                continue
+            info = self.knowledge.symptoms.get(m.symptom)
+            urgent = info is not None and info.level.at_least(Level.URGENT)
+            assertion = self.assertions.classify(
+                tokens, triggers, m.start, m.end, frozenset(range(m.start, m.end)),
+                m.symptom in self.emergency_ids, urgent, story=True)
+            if assertion in NOT_HAD:
+                result.mentions[k] = replace(m, present=False, assertion=assertion)
+
     def _alone_in_clause(self, tokens: list[str], start: int, end: int) -> bool:
         """tokens[start:end] is its clause but for fillers ("ok, end please")."""
         first, last = self._clause_bounds(self._clauses(tokens), start)
@@ -566,7 +620,8 @@ class Understander:
     def _mark_long_standing(self, tokens: list[str], triggers: list[Found],
                             result: Understanding) -> None:
         """The sign said last before "it's been like that for years" is the patient's usual:
-        past, not a new reaction. Never an emergency sign: when in doubt, it is acted on."""
+        past, not a new reaction. Never an emergency sign, nor one told as sudden or severe
+        ("... but this one is sudden, the worst ever"): when in doubt, it is acted on."""
         for found in triggers:
             if found.trigger.category != LONG_STANDING:
                 continue
@@ -577,7 +632,8 @@ class Understander:
                 continue
             i, last = max(before, key=lambda pair: pair[1].end)
             if last.symptom in self.assertions.long_standing_signs \
-                    and last.symptom not in self.emergency_ids \
+                    and last.symptom not in self.emergency_ids and not last.sudden \
+                    and (last.severity or 0) < SEVERITY_SCORES["severe"] \
                     and not NOT_SO & set(tokens[max(0, found.start - 2):found.start]) \
                     and self.assertions.speaks_of(tokens, found, last.end):
                 result.mentions[i] = replace(last, present=False, assertion=HISTORICAL)
@@ -803,6 +859,18 @@ def _said_not_denied(tokens: list[str], pattern: tuple[str, ...], start: int, en
                and NOTHING_LIKE not in (tuple(tokens[max(0, k - 2):k]),
                                         tuple(tokens[max(0, k - 3):k - 1]))
                for k in _occurs(tokens, pattern, start, end))
+
+
+def _between_marks(tokens: list[str], start: int, end: int) -> tuple[int, int]:
+    """The span between the clause marks around tokens[start:end] ("me, I'm just a bit wiped
+    out today": the words a splitter such as "just" would cut off stay in)."""
+    first = start
+    while first > 0 and tokens[first - 1] not in MARKS:
+        first -= 1
+    last = end
+    while last < len(tokens) and tokens[last] not in MARKS:
+        last += 1
+    return first, last
 
 
 @lru_cache(maxsize=1)

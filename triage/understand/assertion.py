@@ -42,6 +42,8 @@ NOT_HAD = frozenset({NEGATED, HYPOTHETICAL, HISTORICAL, OTHER, RETRACTED})
 """Assertions that mean the patient does not have the symptom now."""
 FIRST_PERSON = frozenset({"i", "my", "me", "mine", "myself"})
 """After a clause mark these start the patient's own statement again."""
+SPEAKER = frozenset({"i", "me", "myself"})
+"""The patient as the subject of a clause: a past told with these is their own."""
 THIRD_PERSON = frozenset({"he", "his", "him", "she", "her", "they", "their", "them"})
 """A carer's words for the patient: after "his sister" they speak of him again."""
 PRECEDENCE = (NEGATED, OTHER, HISTORICAL, HYPOTHETICAL, RETRACTED, UNCERTAIN)
@@ -68,6 +70,9 @@ class Trigger:
     words: tuple[str, ...]
     weak: bool = False
     """A weak negation ("without") never hides an emergency sign."""
+    reach: int | None = None
+    """How many words its scope may span at most, when less than the category's own: "the
+    headache can come on later" speaks of the words just before it only."""
 
 
 @dataclass(frozen=True)
@@ -94,10 +99,11 @@ class AssertionReader:
         self.long_standing_refers = frozenset(s["long_standing_refers"])
         self.long_standing_links = frozenset(s["long_standing_links"])
         self.long_standing_signs = frozenset(s["long_standing_signs"])
+        self.story_now = frozenset(s["story_now"])
         self.terminators = [phrase_tokens(p) for p in s["terminators"]]
         self.splitters = splitters
         self.triggers = [Trigger(t["category"], t["direction"], year_phrase_tokens(p),
-                                 bool(t.get("weak", False)))
+                                 bool(t.get("weak", False)), t.get("reach"))
                          for t in data["trigger"] for p in t["phrases"]]
         self.by_first: dict[str, list[Trigger]] = {}
         for trigger in self.triggers:
@@ -146,6 +152,8 @@ class AssertionReader:
         negation = trigger.category == NEGATED
         reach = self.retraction_reach if trigger.category == "opener" else \
             self.max_scope if negation or trigger.category == UNCERTAIN else self.max_scope_other
+        if trigger.reach is not None:
+            reach = min(reach, trigger.reach)
         scope_start, scope_end = start, end
         if trigger.category == CLAIM:
             # "how do you know if your throat is closing? mine feels like it": the claim points
@@ -176,6 +184,23 @@ class AssertionReader:
             scope_start = j
         return scope_start, scope_end
 
+    @staticmethod
+    def _tells_story(tokens: list[str], found: Found) -> bool:
+        """Whether a trigger may reach on through a story: who it is about (someone else), or
+        when, unless the patient says it of themselves ("the flu I had years ago: headache
+        behind the eyes" describes their own complaint)."""
+        if found.trigger.category == OTHER:
+            return True
+        if found.trigger.category != HISTORICAL:
+            return False
+        first = found.start
+        while first > 0 and tokens[first - 1] not in MARKS:
+            first -= 1
+        last = found.end
+        while last < len(tokens) and tokens[last] not in MARKS:
+            last += 1
+        return not SPEAKER & set(tokens[first:last])
+
     def speaks_of(self, tokens: list[str], found: Found, end: int) -> bool:
         """Whether a long-standing trigger speaks of the sign that ends at `end` before it."""
         between = tokens[end:found.start]
@@ -197,8 +222,12 @@ class AssertionReader:
             t in self.transparent for t in between)
 
     def classify(self, tokens: list[str], found: list[Found], start: int, end: int,
-                 own: frozenset[int], emergency: bool, urgent: bool = False) -> str:
-        """The assertion of a mention covering tokens[start:end], whose own words are `own`."""
+                 own: frozenset[int], emergency: bool, urgent: bool = False,
+                 story: bool = False) -> str:
+        """The assertion of a mention covering tokens[start:end], whose own words are `own`.
+        With `story`, who and when reach past a clause mark even for a serious sign: the
+        caller has found the turn to be a story of someone else or of the past, followed by
+        how the patient is now."""
         categories: set[str] = set()
         for f in found:
             span = set(range(f.start, f.end))
@@ -218,20 +247,27 @@ class AssertionReader:
                     categories.add(f.trigger.category)
                 continue
             forward = f.trigger.direction in ("forward", "both") and f.start < start < f.scope_end
+            if story and self._tells_story(tokens, f) and not forward:
+                # in a story, who and when go on over clause marks to the next person or "?"
+                between = tokens[f.end:start]
+                forward = f.trigger.direction in ("forward", "both") and f.end <= start \
+                    and len(between) <= self.max_scope_other \
+                    and not (FIRST_PERSON & set(between) or QUESTION_MARK in between)
             backward = f.trigger.direction in ("backward", "both") and f.scope_start <= start \
                 and end <= f.start
             reaches = forward or backward
             if not reaches:
                 continue
-            if f.trigger.category == NEGATED and emergency and (f.trigger.weak or (
-                    f.trigger.direction == "forward" and not self._close(tokens, f.end, start))):
-                continue
+            if emergency and f.trigger.weak or f.trigger.category == NEGATED and emergency and (
+                    f.trigger.direction == "forward" and not self._close(tokens, f.end, start)):
+                continue  # a weak trigger never hides an emergency sign
             if f.trigger.category in ("closer", CLAIM):
                 continue
             if f.trigger.category == OTHER and FIRST_PERSON & set(tokens[start:end]):
                 continue  # "my colleague said the left side of my face was sliding": mine
             if (emergency and f.trigger.category in (OTHER, HISTORICAL, HYPOTHETICAL)
-                    or urgent and f.trigger.category == HISTORICAL) and any(
+                    or urgent and f.trigger.category == HISTORICAL) and not (
+                    story and self._tells_story(tokens, f)) and any(
                     t in MARKS for t in tokens[min(f.end, start):max(f.start, end)]):
                 # for an emergency sign, who, when and whether reach one clause only; for an
                 # urgent one, when ("the dent stays. They weren't like that before the drip")

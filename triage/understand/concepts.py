@@ -66,6 +66,10 @@ class Concept:
     just achy"): it names no new symptom, it only says what a vague word there refers to."""
 
 
+PART_REACH = 12
+"""How many words after a site "in the back" may still be a part of it."""
+
+
 class ConceptComposer:
     """Tags sites and findings, then applies the rules clause by clause."""
 
@@ -93,6 +97,10 @@ class ConceptComposer:
             for phrase in book.sites.get(site, ())}
         self.alone_fillers = frozenset(data["settings"].get("alone_fillers", ()))
         self.site_measured: dict[str, str] = dict(data.get("site_measured", {}))
+        part = data.get("part_of", {})
+        self.part_of: dict[str, frozenset[str]] = {
+            site: frozenset(wholes) for site, wholes in part.get("sites", {}).items()}
+        self.part_lead_ins = frozenset(phrase_tokens(p) for p in part.get("lead_ins", ()))
         self.rules = tuple(ConceptRule(
             symptom=r["symptom"], sites=frozenset(r["sites"]), findings=frozenset(r["findings"]),
             side=r.get("side"), blocks=frozenset(r.get("blocks", ())),
@@ -186,8 +194,11 @@ class ConceptComposer:
             spans.append((start, len(tokens)))
         return spans
 
-    def compose(self, tokens: list[str]) -> list[Concept]:
-        tags = self.tag(tokens)
+    def compose(self, tokens: list[str], told: frozenset[int] = frozenset()) -> list[Concept]:
+        """The symptoms the clauses compose; `told` are words of something else the patient
+        told (a risk factor: "a bad heart"), whose findings find nothing."""
+        tags = [t for t in self.tag(tokens) if not (
+            t.kind == "finding" and set(range(t.start, t.end)) <= told)]
         clauses = self._clauses(tokens, tags)
         concepts: list[Concept] = []
         ignored = [t for t in tags if t.kind == "site" and t.name in self.ignore_sites]
@@ -196,6 +207,8 @@ class ConceptComposer:
             i.start <= t.start and t.end <= i.end for i in ignored)]
         # the thing compared with is no site: "ankles puffed up like a toad's throat"
         tags = [t for t in tags if not (t.kind == "site" and _compared(tokens, t.start))]
+        # "my head, like an explosion in the back": the back of the head said just before
+        tags = [t for t in tags if not self._part_of_before(tokens, t, tags)]
         clause_tags = [[t for t in tags if start <= t.start < end] for start, end in clauses]
         carried: list[Tag] = []
         by_pronoun_only = False
@@ -203,6 +216,12 @@ class ConceptComposer:
         """The carried site already made a symptom in its own clause."""
         for number, (start, _end) in enumerate(clauses):
             in_clause = clause_tags[number]
+            if carried and self.pronouns & set(tokens[start:_end]):
+                # "my heart, there's pressure on it": a word that is a site and a finding of
+                # one name ("pressure") is the finding when a pronoun points back at a site
+                found_at = {(t.start, t.end, t.name) for t in in_clause if t.kind == "finding"}
+                in_clause = [t for t in in_clause
+                             if t.kind != "site" or (t.start, t.end, t.name) not in found_at]
             sites = [t for t in in_clause if t.kind == "site"]
             findings = [t for t in in_clause if t.kind == "finding"]
             borrowed = bool(findings and not sites)
@@ -274,6 +293,17 @@ class ConceptComposer:
                     complaint.start < site.end and site.start < complaint.end):
                 found[self.unknown] = _concept(self.unknown, site, complaint, borrowed)
         return list(found.values())
+
+    def _part_of_before(self, tokens: list[str], tag: Tag, tags: list[Tag]) -> bool:
+        """A site said as "in the back" / "at the front" just after another site is a part of
+        that one ([part_of] in concepts.toml), not a site of its own; not when the patient speaks
+    again between them ("my head aches and I have a pain in the back")."""
+        parts = self.part_of.get(tag.name)
+        if tag.kind != "site" or parts is None or \
+                tuple(tokens[max(0, tag.start - 2):tag.start]) not in self.part_lead_ins:
+            return False
+        return any(t.kind == "site" and t.name in parts and 0 < tag.start - t.end <= PART_REACH
+                   and "i" not in tokens[t.end:tag.start] for t in tags)
 
     def _lent_by_next(self, tokens: list[str], clauses: list[tuple[int, int]],
                       clause_tags: list[list[Tag]], number: int) -> list[Tag]:

@@ -26,7 +26,8 @@ _DATA_FILE = Path(__file__).with_name("normalise.toml")
 
 def _load_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str],
                             frozenset[str], frozenset[str], frozenset[str], frozenset[str],
-                            frozenset[str], frozenset[str], frozenset[str]]:
+                            frozenset[str], frozenset[str], frozenset[str], frozenset[str],
+                            tuple[str, ...]]:
     with open(_DATA_FILE, "rb") as handle:
         data = tomllib.load(handle)
     return dict(data["contractions"]), dict(data["spellings"]), dict(data["dictated"]), \
@@ -35,11 +36,13 @@ def _load_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], froz
         frozenset(data["why_y"]["before"]), \
         frozenset(data["dictated_not_after"]["words"]), \
         frozenset(data["dictated_not_after"]["ambiguous"]), \
-        frozenset(data["dictated_not_after"]["sentence_starts"])
+        frozenset(data["dictated_not_after"]["sentence_starts"]), \
+        frozenset(data["t_dropped"]["words"]), tuple(data["h_dropped"]["leading"])
 
 
 (CONTRACTIONS, SPELLINGS, DICTATED, ME_IS_MY_BEFORE, IS_BEFORE, H_DROPPED, AH_IS_I_BEFORE,
- WHY_Y_BEFORE, DICTATED_NOT_AFTER, DICTATED_AMBIGUOUS, SENTENCE_STARTS) = _load_tables()
+ WHY_Y_BEFORE, DICTATED_NOT_AFTER, DICTATED_AMBIGUOUS, SENTENCE_STARTS, T_DROPPED,
+ LEADING_DROPPED) = _load_tables()
 """Contractions expanded ("isn't" -> "is not"), spellings made one ("colour" -> "color"), and
 punctuation said aloud to a dictation app ("question mark") made punctuation."""
 _DICTATED = re.compile(r"(?:\b([a-z']+)\s+)?\b(" + "|".join(
@@ -109,8 +112,45 @@ def _h_restored(raw: str) -> str:
     from triage.understand.repair import english_words  # repair reads this module's tokens
     rest = raw[1:].split("'", 1)[0]
     words = english_words()
-    return "h" + raw[1:] if rest in H_DROPPED or (
-        rest not in words and "h" + rest in words) else raw
+    if rest in H_DROPPED:
+        return "h" + raw[1:]
+    if rest in words:
+        return raw
+    for letter in LEADING_DROPPED:  # "'eadache"; a glottal "'ummy" (tummy), "'ain" (pain)
+        if letter + rest in words or rest.endswith("in") and letter + rest + "g" in words:
+            return letter + raw[1:]  # "'urtin'": "hurting", its "g" put back after
+    return raw
+
+
+_SUFFIXES = ("s", "t", "re", "ve", "ll", "d", "m")
+"""What follows the apostrophe of a contraction ("it's", "don't"): not a dropped letter."""
+
+
+def _t_restored(raw: str) -> str:
+    """A glottal stop written as an apostrophe, put back as "t": at the end ("lef'" -> "left",
+    "jus'" -> "just", "can'" -> "cant") or inside ("wa'er" -> "water"), when the word without
+    it is not English and the word with it is, or the word is one of normalise.toml's
+    [t_dropped] ("can'", "no'")."""
+    if raw.count("'") != 1 or raw.endswith("in'"):
+        return raw
+    words = english_words_lazy()
+    stem, _, after = raw.partition("'")
+    if not stem.isalpha():
+        return raw
+    if not after:
+        return stem + "t" if stem in T_DROPPED or (
+            stem not in words and stem + "t" in words) else raw
+    if not after.isalpha() or after in _SUFFIXES or stem + after in words:
+        return raw
+    for middle in ("t", "tt"):
+        if stem + middle + after in words:
+            return stem + middle + after
+    return raw
+
+
+def english_words_lazy() -> frozenset[str]:
+    from triage.understand.repair import english_words  # repair reads this module's tokens
+    return english_words()
 
 
 def _g_restored(raw: str) -> str:
@@ -151,7 +191,8 @@ def tokenize(text: str) -> list[str]:
             if tokens and tokens[-1] not in MARKS:
                 tokens.append(PAUSE_MARK)
             continue
-        raw = _g_restored(_h_restored(raw.replace("\u00b7", ".")).strip("'"))
+        raw = _t_restored(_h_restored(raw.replace("\u00b7", ".")))
+        raw = _g_restored(raw.strip("'"))
         if not raw:
             continue
         expanded = CONTRACTIONS.get(raw)

@@ -125,6 +125,11 @@ class PhraseMatcher:
         matches = [m for m in matches if not set(m.gaps) & said_outright or (
             m.exact and m.kind == "symptom"
             and all(symptom_said.get(i, m.group) == m.group for i in m.gaps))]
+        # an answer word that begins a symptom said outright is that symptom's word: "I'm not
+        # peeing" is no "I'm not"
+        matches = [m for m in matches if not (m.kind == "answer" and any(
+            s.kind == "symptom" and s.exact and not s.gaps and m.start < s.start < m.end < s.end
+            for s in matches))]
         ordered = sorted(matches, key=lambda m: (-m.length, KIND_PRIORITY[m.kind],
                                                  not m.exact, m.end - m.start, m.start))
         for match in ordered:

@@ -21,8 +21,10 @@ HALF_PHRASES = (("and", "a", "half"), ("and", "half"), ("a", "half"))
 """A half added to a number or a unit: "one and a half hours", "an hour and a half"."""
 FILLERS = frozenset({"uh", "um", "er", "erm", "like"})
 NOT_A_SCORE_AFTER = frozenset({"p", "pence", "pound", "pounds", "quid", "cm", "mm", "inches",
-                               "inch", "centimetres", "centimeters", "coin", "penny"})
-"""Words after "a 5" that make it a thing, not a score: "a little circle, like a five p"."""
+                               "inch", "centimetres", "centimeters", "coin", "penny", "point",
+                               "scale"})
+"""Words after "a 5" that make it a thing, not a score: "a little circle, like a five p"; "on a
+ten point scale" names the scale."""
 """Words a speaker puts inside a number pair without meaning anything."""
 ORDINAL_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                 "eighth": 8, "ninth": 9, "tenth": 10}
@@ -201,10 +203,11 @@ class QuantityReader:
                 scores.append(span)  # "about 8. the headache, yeah"
                 continue
             if after[:2] == ["out", "of"] or (after[:1] in (["of"], ["from"], ["over"], ["on"])
-                                               and after[1:2] in (["10"], ["ten"])):
+                                               and after[1:2] in (["10"], ["ten"])) or (
+                    after[:2] == ["on", "a"] and after[2:3] in (["10"], ["ten"])):
                 if 0 <= span.value <= 10:
                     scores.append(span)
-                skip_until = span.end + (3 if after[:1] == ["out"] else 2)
+                skip_until = span.end + (3 if after[:1] == ["out"] or after[1:2] == ["a"] else 2)
                 continue
             if span.start < skip_until:
                 continue  # the "10" of "out of 10"

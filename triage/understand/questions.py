@@ -21,6 +21,10 @@ QUESTIONS_FILE = Path(__file__).with_name("questions.toml")
 MAX_FILLERS = 2
 """Filler words allowed before a clause's opener: "so, um, can I ...". """
 
+MAX_BARE_WORDS = 6
+"""A question word's follow-up this short with no topic of its own ("why do I even have to")
+asks about the question before it."""
+
 Phrase = tuple[str, ...]
 
 
@@ -165,6 +169,10 @@ class QuestionReader:
         begin = start
         while begin > 0 and tokens[begin - 1] not in MARKS:
             begin -= 1
+        for i in range(start - 1, begin - 1, -1):
+            if tokens[i] in self.conjunctions and self._opener_at(tokens, i + 1):
+                begin = i + 1  # "feeling fine but when would the headache kick in": asked
+                break
         end = start
         while end < len(tokens) and tokens[end] not in MARKS:
             end += 1
@@ -234,7 +242,7 @@ class QuestionReader:
     def topic(self, tokens: list[str]) -> Asked:
         """The topic of the first question the sources answer, when the turn asks two ("can I
         take ibuprofen and how long will the aches last?"); else the most specific topic."""
-        parts = self._asked_in_turn(tokens)
+        parts = self._joined_bare(self._asked_in_turn(tokens))
         if len(parts) > 1:
             asked_parts = [self._best_topic(part) for part in parts]
             for asked in asked_parts:
@@ -260,6 +268,20 @@ class QuestionReader:
             if token == QUESTION_MARK and i + 1 < len(tokens):
                 parts.append([])
         return [p for p in parts if any(t not in MARKS for t in p)]
+
+    def _joined_bare(self, parts: list[list[str]]) -> list[list[str]]:
+        """A short question-word follow-up with no topic of its own asks about the question
+        before ("now I have to drink all this water?? why do I even have to"): the two are read
+        as one."""
+        joined: list[list[str]] = []
+        for part in parts:
+            words = [t for t in part if t not in MARKS and t not in self.fillers]
+            if joined and words and words[0] in self.wh and len(words) <= MAX_BARE_WORDS \
+                    and self._best_topic(part).topic is None:
+                joined[-1] = joined[-1] + part
+            else:
+                joined.append(part)
+        return joined
 
     def _best_topic(self, tokens: list[str]) -> Asked:
         """The most specific topic whose pattern is found in the tokens."""
