@@ -59,6 +59,15 @@ class PhraseBook:
     command_not_after: dict[str, Phrases] = field(default_factory=dict)
     command_alone: dict[str, Phrases] = field(default_factory=dict)
     """Command phrases that are a command only as a clause of their own ("end", not "year-end")."""
+    command_fillers: frozenset[str] = frozenset()
+    """Words a clause may hold beside a command said as a clause of its own ("ok, end please")."""
+    count_words: frozenset[str] = frozenset()
+    """A count said in words ("been twice since the morning")."""
+    denied_by: frozenset[str] = frozenset()
+    """Words that, just before a modifier, say it is not so ("not sudden", "no, not sudden")."""
+    denial_through: frozenset[str] = frozenset()
+    """Words that may stand between a denial and the way of coming on it denies ("it didn't
+    just come on suddenly"); any other word keeps the modifier."""
     """Command name to the words that, right after its phrase, make it an ordinary word of a
     sentence ("next week", "stop taking", "back to work"): no command then."""
 
@@ -123,6 +132,10 @@ def load_phrase_book() -> PhraseBook:
                 "worst_ever": _phrases(modifiers["onset"].get("worst_ever", [])),
                 "span": _phrases(modifiers["onset"].get("span", [])),
                 "gradual": _phrases(modifiers["onset"].get("gradual", []))},
+        command_fillers=frozenset(_phrases(modifiers["clause"]["command_fillers"])),
+        count_words=frozenset(_phrases(numbers["counts"]["words"])),
+        denied_by=frozenset(_phrases(modifiers["onset"]["denied_by"])),
+        denial_through=frozenset(_phrases(modifiers["onset"]["denial_through"])),
         sites={k: _phrases(v) for k, v in lexicon["sites"].items()},
         findings={k: _phrases(v) for k, v in lexicon["findings"].items()},
     )

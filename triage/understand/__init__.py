@@ -290,7 +290,7 @@ class Understander:
         if result.confirm is None and not result.mentions and "concepts" in self.layers:
             result.confirm = self.concepts.site_said_alone(tokens)
         if result.confirm is None and not result.mentions and "concepts" in self.layers and (
-                standalone or COUNT_WORDS & set(tokens)):
+                standalone or self.book.count_words & set(tokens)):
             result.confirm = self.concepts.site_measured_asks(tokens)  # "only 100 ml"
         if self.fallback is not None and leading is None and result.confirm is None and not (
                 result.mentions or result.commands or scores or standalone
@@ -611,10 +611,29 @@ class Understander:
             if assertion in NOT_HAD:
                 result.mentions[k] = replace(m, present=False, assertion=assertion)
 
+    def _denied_before(self, tokens: list[str], k: int) -> bool:
+        """A denying word (modifiers.toml [onset] denied_by) just before tokens[k], or further
+        back with only denial_through words between ("it didn't just come on suddenly")."""
+        denied_by, through = self.book.denied_by, self.book.denial_through
+        if denied_by & set(tokens[max(0, k - 2):k]):
+            return True
+        i = k - 1
+        while i >= 0 and tokens[i] in through:
+            i -= 1
+        return i >= 0 and i < k - 1 and tokens[i] in denied_by
+
+    def _said_not_denied(self, tokens: list[str], pattern: tuple[str, ...], start: int,
+                         end: int) -> bool:
+        """The modifier occurs, and not after a word that denies it ("it's not sudden")."""
+        return any(not self._denied_before(tokens, k)
+                   and NOTHING_LIKE not in (tuple(tokens[max(0, k - 2):k]),
+                                            tuple(tokens[max(0, k - 3):k - 1]))
+                   for k in _occurs(tokens, pattern, start, end))
+
     def _alone_in_clause(self, tokens: list[str], start: int, end: int) -> bool:
         """tokens[start:end] is its clause but for fillers ("ok, end please")."""
         first, last = self._clause_bounds(self._clauses(tokens), start)
-        return all(t in COMMAND_FILLERS or t in MARKS
+        return all(t in self.book.command_fillers or t in MARKS
                    for t in tokens[first:start] + tokens[end:last])
 
     def _mark_long_standing(self, tokens: list[str], triggers: list[Found],
@@ -634,7 +653,7 @@ class Understander:
             if last.symptom in self.assertions.long_standing_signs \
                     and last.symptom not in self.emergency_ids and not last.sudden \
                     and (last.severity or 0) < SEVERITY_SCORES["severe"] \
-                    and not NOT_SO & set(tokens[max(0, found.start - 2):found.start]) \
+                    and not self.book.denied_by & set(tokens[max(0, found.start - 2):found.start]) \
                     and self.assertions.speaks_of(tokens, found, last.end):
                 result.mentions[i] = replace(last, present=False, assertion=HISTORICAL)
 
@@ -668,7 +687,8 @@ class Understander:
             assertion=assertion,
             sudden=self._sudden_in(tokens, clause_start, clause_end, symptom) or (
                 symptom in self.sudden_by_speed
-                and any(_said_not_denied(tokens, w, 0, len(tokens)) for w in self.recent_words)),
+                and any(self._said_not_denied(tokens, w, 0, len(tokens))
+                        for w in self.recent_words)),
             layer=layer,
             start=start,
             end=end,
@@ -679,7 +699,7 @@ class Understander:
         ever is alarming (a headache), said to be the worst ever."""
         words = self.sudden_words + (self.worst_words if symptom in self.worst_is_sudden
                                      else [])
-        return any(_said_not_denied(tokens, w, start, end) and not (
+        return any(self._said_not_denied(tokens, w, start, end) and not (
             w in self.span_words and symptom not in self.sudden_by_speed
             and self._gradual_beside(tokens, w, start, end)) for w in words)
 
@@ -723,7 +743,7 @@ class Understander:
         for name, score in SEVERITY_SCORES.items():
             for words in self.severity_words.get(name, ()):
                 # "not terrible", "wouldn't call it bad": a denied rating is no rating
-                if _said_not_denied(tokens, words, start, end):
+                if self._said_not_denied(tokens, words, start, end):
                     severity = max(severity or 0, score)
         for span in scores:
             if start <= span.start < end:
@@ -805,17 +825,6 @@ def _occurs(tokens: list[str], pattern: tuple[str, ...], start: int, end: int) -
             if tokens[k] == first and tuple(tokens[k:k + size]) == pattern]
 
 
-COMMAND_FILLERS = frozenset({"ok", "okay", "please", "so", "and", "well", "the", "right",
-                             "alright", "now", "then", "um", "uh", "that", "is", "it", "yes",
-                             "yeah", "no", "thanks", "thank", "you", "can", "we", "let", "us",
-                             "me", "i", "want", "to", "there", "here", "lets"})
-"""Words a clause may hold beside a command said as a clause of its own."""
-
-
-COUNT_WORDS = frozenset({"once", "twice", "times", "time"})
-"""A count said in words ("been twice since the morning")."""
-
-
 LONG_STANDING = "long_standing"
 LONG_STANDING_REACH = 16
 """Words back from "been like that for years" within which the sign it speaks of ends."""
@@ -825,40 +834,11 @@ GRADUAL_REACH = 3
 """Words before a span of time within which a word saying it was gradual must end."""
 
 
-NOT_SO = frozenset({"not", "never", "no", "nothing"})
-"""Words that, just before a modifier, say it is not so ("not sudden", "no, not sudden")."""
-
-
 NOTHING_LIKE = ("nothing", "like")
 """Just before a modifier (an article between allowed), it says the opposite ("a mild
 headache, nothing like the worst ever")."""
 
 
-NOT_SO_THROUGH = frozenset({"just", "come", "came", "coming", "on", "happen", "happened",
-                            "start", "started", "begin", "began", "really", "it", "so", "too",
-                            "all", "of", "a", "hit", "me", "appear", "appeared", "get", "got",
-                            "go", "went", "kick", "kicked", "in", "up", "arrive", "arrived"})
-"""Words that may stand between a denial and the way of coming on it denies: "it didn't just
-come on suddenly". Any other word keeps the modifier ("my arm would not move, suddenly")."""
-
-
-def _denied_before(tokens: list[str], k: int) -> bool:
-    """A word of NOT_SO just before tokens[k], or further back with only NOT_SO_THROUGH words
-    between."""
-    if NOT_SO & set(tokens[max(0, k - 2):k]):
-        return True
-    i = k - 1
-    while i >= 0 and tokens[i] in NOT_SO_THROUGH:
-        i -= 1
-    return i >= 0 and i < k - 1 and tokens[i] in NOT_SO
-
-
-def _said_not_denied(tokens: list[str], pattern: tuple[str, ...], start: int, end: int) -> bool:
-    """The modifier occurs, and not after a word that denies it ("it's not sudden")."""
-    return any(not _denied_before(tokens, k)
-               and NOTHING_LIKE not in (tuple(tokens[max(0, k - 2):k]),
-                                        tuple(tokens[max(0, k - 3):k - 1]))
-               for k in _occurs(tokens, pattern, start, end))
 
 
 def _between_marks(tokens: list[str], start: int, end: int) -> tuple[int, int]:

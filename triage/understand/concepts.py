@@ -214,9 +214,9 @@ class ConceptComposer:
         by_pronoun_only = False
         used = False
         """The carried site already made a symptom in its own clause."""
-        for number, (start, _end) in enumerate(clauses):
+        for number, (start, stop) in enumerate(clauses):
             in_clause = clause_tags[number]
-            if carried and self.pronouns & set(tokens[start:_end]):
+            if carried and self.pronouns & set(tokens[start:stop]):
                 # "my heart, there's pressure on it": a word that is a site and a finding of
                 # one name ("pressure") is the finding when a pronoun points back at a site
                 found_at = {(t.start, t.end, t.name) for t in in_clause if t.kind == "finding"}
@@ -226,12 +226,12 @@ class ConceptComposer:
             findings = [t for t in in_clause if t.kind == "finding"]
             borrowed = bool(findings and not sites)
             if borrowed:
-                refers = not by_pronoun_only or bool(self.pronouns & set(tokens[start:_end]))
+                refers = not by_pronoun_only or bool(self.pronouns & set(tokens[start:stop]))
                 by_pronoun_only = by_pronoun_only and not refers  # "it's swollen and sore"
                 sites = (carried if refers else []) or self._lent_by_next(
                     tokens, clauses, clause_tags, number)
             own_sites = [t for t in in_clause if t.kind == "site"]
-            if not findings and not own_sites and self._about_the_person(tokens, start, _end):
+            if not findings and not own_sites and self._about_the_person(tokens, start, stop):
                 # "she's very tired as well, sleeping in the chair": the hand said before is
                 # no longer spoken of, unless a pronoun points back at it ("my throat feels
                 # scratchy, I'm so tired, and now it's closing up")

@@ -97,7 +97,7 @@ class Repairer:
         with open(_DATA_FILE, "rb") as handle:
             data = tomllib.load(handle)
         self.settings = RepairSettings(**{k: v for k, v in data["settings"].items()
-                                          if k != "keep"})
+                                          if k not in ("keep", "hesitations")})
         self.vocabulary = frozenset(vocabulary)
         self.stem_targets = frozenset(stem_targets) if stem_targets is not None \
             else self.vocabulary
@@ -105,6 +105,8 @@ class Repairer:
         not "end")."""
         self.sound_alikes = {k: frozenset(v) for k, v in data["sound_alikes"].items()}
         self.keep = frozenset(data["settings"].get("keep", ()))
+        self.hesitations = frozenset(data["settings"]["hesitations"])
+        """Sounds of hesitation: never half of a word put back together."""
         self.phrase_alikes = {tuple(k.split()): phrase_tokens(v)
                               for k, v in data.get("sound_alike_phrases", {}).items()}
         """Heard words to the meant ones, normalised like input ("paracetamol" is read as
@@ -194,7 +196,7 @@ class Repairer:
                               and tuple(tokens[i:i + len(h)]) == h))
                 continue
             if i + 1 < len(tokens) and tokens[i + 1] not in MARKS and token not in MARKS \
-                    and not HESITATIONS & {token, tokens[i + 1]}:  # "my breath, er" stays
+                    and not self.hesitations & {token, tokens[i + 1]}:  # "my breath, er" stays
                 joined = token + tokens[i + 1]
                 if joined in self.vocabulary and len(joined) >= 6:
                     out.append(joined)
@@ -241,8 +243,6 @@ class Repairer:
         return [token]
 
 
-HESITATIONS = frozenset({"er", "erm", "um", "umm", "uh", "ah", "eh", "hm", "hmm", "mm"})
-"""Sounds of hesitation: never half of a word put back together."""
 MAX_MERGED_SHARE = 0.4
 """Two words heard as one domain word differ from it in at most this share of its letters
 ("seize hers" and "seizures": 3 of 8)."""
