@@ -25,7 +25,6 @@ from grammars import PhraseBook, load_phrase_book
 from triage.knowledge import Knowledge, default_knowledge
 from triage.levels import Level
 from triage.understand.assertion import (
-    FIRST_PERSON,
     HISTORICAL,
     NEGATED,
     NOT_HAD,
@@ -148,6 +147,7 @@ class Understander:
         self.knowledge = knowledge
         self.layers = layers
         self.emergency_ids = knowledge.emergency_symptoms()
+        self.symptom_rank = {sid: s.level.rank for sid, s in knowledge.symptoms.items()}
         self.common_ids = frozenset(s.id for s in knowledge.symptoms.values() if s.common)
         """Expected reactions: only these are read as merely asked about when named in a
         question ("how long do chills last?"); anything more serious is acted on."""
@@ -225,7 +225,7 @@ class Understander:
             return result
         clause_of = self._clauses(tokens)
         scores, standalone = self.quantities.read(tokens, result)
-        chosen = self.phrases.select(self.phrases.find(tokens))
+        chosen = self.phrases.select(self.phrases.find(tokens), tokens, self.symptom_rank)
         if result.temperature_c is not None and result.temperature_c < NORMAL_BELOW_C:
             # "temperature 37.2, all normal": the word names the reading, not a fever
             chosen = [m for m in chosen if not (
@@ -270,7 +270,6 @@ class Understander:
         self._one_complaint(tokens, scores, result)
         self._lend_modifiers(tokens, clause_of, scores, result)
         self._mark_long_standing(tokens, triggers, result)
-        self._mark_told_story(tokens, triggers, result)
         said = {m.symptom for m in result.mentions if m.present}
         # said as present anywhere in the turn, it is present: a denial elsewhere in the same
         # turn ("... no puedo comer") never hides it
@@ -581,36 +580,6 @@ class Understander:
                     else m.severity, persistent=m.persistent or persistent,
                     sudden=m.sudden or self._sudden_in(tokens, start, end, m.symptom))
 
-    def _mark_told_story(self, tokens: list[str], triggers: list[Found],
-                         result: Understanding) -> None:
-        """A serious sign told of someone else or of the past, in a clause of its own, and
-        followed by how the patient is now ("my Dai had his stroke in '98, his face went all
-        lopsided ... just tired I am"), belongs to that story: the who or when said before it
-        reaches it. Only when the patient is spoken of after it, and its own clause names
-        neither the patient nor now."""
-        if not triggers:
-            return
-        now = self.assertions.story_now
-        for k, m in enumerate(result.mentions):
-            if not m.present or m.symptom == WELL or m.assertion != PRESENT:
-                continue
-            first, last = _between_marks(tokens, m.start, m.end)
-            clause = set(tokens[first:last])
-            if clause & FIRST_PERSON or clause & now:
-                continue
-            if not any(n.present and n.start >= last and n.symptom not in self.emergency_ids
-                       and (n.symptom == WELL or FIRST_PERSON & set(
-                           tokens[slice(*_between_marks(tokens, n.start, n.end))]))
-                       for n in result.mentions):
-                continue
-            info = self.knowledge.symptoms.get(m.symptom)
-            urgent = info is not None and info.level.at_least(Level.URGENT)
-            assertion = self.assertions.classify(
-                tokens, triggers, m.start, m.end, frozenset(range(m.start, m.end)),
-                m.symptom in self.emergency_ids, urgent, story=True)
-            if assertion in NOT_HAD:
-                result.mentions[k] = replace(m, present=False, assertion=assertion)
-
     def _denied_before(self, tokens: list[str], k: int) -> bool:
         """A denying word (modifiers.toml [onset] denied_by) just before tokens[k], or further
         back with only denial_through words between ("it didn't just come on suddenly")."""
@@ -839,18 +808,6 @@ NOTHING_LIKE = ("nothing", "like")
 headache, nothing like the worst ever")."""
 
 
-
-
-def _between_marks(tokens: list[str], start: int, end: int) -> tuple[int, int]:
-    """The span between the clause marks around tokens[start:end] ("me, I'm just a bit wiped
-    out today": the words a splitter such as "just" would cut off stay in)."""
-    first = start
-    while first > 0 and tokens[first - 1] not in MARKS:
-        first -= 1
-    last = end
-    while last < len(tokens) and tokens[last] not in MARKS:
-        last += 1
-    return first, last
 
 
 @lru_cache(maxsize=1)

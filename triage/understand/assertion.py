@@ -42,8 +42,6 @@ NOT_HAD = frozenset({NEGATED, HYPOTHETICAL, HISTORICAL, OTHER, RETRACTED})
 """Assertions that mean the patient does not have the symptom now."""
 FIRST_PERSON = frozenset({"i", "my", "me", "mine", "myself"})
 """After a clause mark these start the patient's own statement again."""
-SPEAKER = frozenset({"i", "me", "myself"})
-"""The patient as the subject of a clause: a past told with these is their own."""
 THIRD_PERSON = frozenset({"he", "his", "him", "she", "her", "they", "their", "them"})
 """A carer's words for the patient: after "his sister" they speak of him again."""
 PRECEDENCE = (NEGATED, OTHER, HISTORICAL, HYPOTHETICAL, RETRACTED, UNCERTAIN)
@@ -99,7 +97,6 @@ class AssertionReader:
         self.long_standing_refers = frozenset(s["long_standing_refers"])
         self.long_standing_links = frozenset(s["long_standing_links"])
         self.long_standing_signs = frozenset(s["long_standing_signs"])
-        self.story_now = frozenset(s["story_now"])
         self.terminators = [phrase_tokens(p) for p in s["terminators"]]
         self.splitters = splitters
         self.triggers = [Trigger(t["category"], t["direction"], year_phrase_tokens(p),
@@ -184,23 +181,6 @@ class AssertionReader:
             scope_start = j
         return scope_start, scope_end
 
-    @staticmethod
-    def _tells_story(tokens: list[str], found: Found) -> bool:
-        """Whether a trigger may reach on through a story: who it is about (someone else), or
-        when, unless the patient says it of themselves ("the flu I had years ago: headache
-        behind the eyes" describes their own complaint)."""
-        if found.trigger.category == OTHER:
-            return True
-        if found.trigger.category != HISTORICAL:
-            return False
-        first = found.start
-        while first > 0 and tokens[first - 1] not in MARKS:
-            first -= 1
-        last = found.end
-        while last < len(tokens) and tokens[last] not in MARKS:
-            last += 1
-        return not SPEAKER & set(tokens[first:last])
-
     def speaks_of(self, tokens: list[str], found: Found, end: int) -> bool:
         """Whether a long-standing trigger speaks of the sign that ends at `end` before it."""
         between = tokens[end:found.start]
@@ -222,12 +202,8 @@ class AssertionReader:
             t in self.transparent for t in between)
 
     def classify(self, tokens: list[str], found: list[Found], start: int, end: int,
-                 own: frozenset[int], emergency: bool, urgent: bool = False,
-                 story: bool = False) -> str:
-        """The assertion of a mention covering tokens[start:end], whose own words are `own`.
-        With `story`, who and when reach past a clause mark even for a serious sign: the
-        caller has found the turn to be a story of someone else or of the past, followed by
-        how the patient is now."""
+                 own: frozenset[int], emergency: bool, urgent: bool = False) -> str:
+        """The assertion of a mention covering tokens[start:end], whose own words are `own`."""
         categories: set[str] = set()
         for f in found:
             span = set(range(f.start, f.end))
@@ -247,12 +223,6 @@ class AssertionReader:
                     categories.add(f.trigger.category)
                 continue
             forward = f.trigger.direction in ("forward", "both") and f.start < start < f.scope_end
-            if story and self._tells_story(tokens, f) and not forward:
-                # in a story, who and when go on over clause marks to the next person or "?"
-                between = tokens[f.end:start]
-                forward = f.trigger.direction in ("forward", "both") and f.end <= start \
-                    and len(between) <= self.max_scope_other \
-                    and not (FIRST_PERSON & set(between) or QUESTION_MARK in between)
             backward = f.trigger.direction in ("backward", "both") and f.scope_start <= start \
                 and end <= f.start
             reaches = forward or backward
@@ -266,8 +236,7 @@ class AssertionReader:
             if f.trigger.category == OTHER and FIRST_PERSON & set(tokens[start:end]):
                 continue  # "my colleague said the left side of my face was sliding": mine
             if (emergency and f.trigger.category in (OTHER, HISTORICAL, HYPOTHETICAL)
-                    or urgent and f.trigger.category == HISTORICAL) and not (
-                    story and self._tells_story(tokens, f)) and any(
+                    or urgent and f.trigger.category == HISTORICAL) and any(
                     t in MARKS for t in tokens[min(f.end, start):max(f.start, end)]):
                 # for an emergency sign, who, when and whether reach one clause only; for an
                 # urgent one, when ("the dent stays. They weren't like that before the drip")

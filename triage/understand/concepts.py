@@ -101,6 +101,7 @@ class ConceptComposer:
         self.part_of: dict[str, frozenset[str]] = {
             site: frozenset(wholes) for site, wholes in part.get("sites", {}).items()}
         self.part_lead_ins = frozenset(phrase_tokens(p) for p in part.get("lead_ins", ()))
+        self.part_moved_on = frozenset(part.get("moved_on", ()))
         self.rules = tuple(ConceptRule(
             symptom=r["symptom"], sites=frozenset(r["sites"]), findings=frozenset(r["findings"]),
             side=r.get("side"), blocks=frozenset(r.get("blocks", ())),
@@ -296,14 +297,14 @@ class ConceptComposer:
 
     def _part_of_before(self, tokens: list[str], tag: Tag, tags: list[Tag]) -> bool:
         """A site said as "in the back" / "at the front" just after another site is a part of
-        that one ([part_of] in concepts.toml), not a site of its own; not when the patient speaks
-    again between them ("my head aches and I have a pain in the back")."""
+        that one ([part_of] in concepts.toml), not a site of its own; not when the patient moves
+    on between them ("my head aches and I have a pain in the back")."""
         parts = self.part_of.get(tag.name)
         if tag.kind != "site" or parts is None or \
                 tuple(tokens[max(0, tag.start - 2):tag.start]) not in self.part_lead_ins:
             return False
         return any(t.kind == "site" and t.name in parts and 0 < tag.start - t.end <= PART_REACH
-                   and "i" not in tokens[t.end:tag.start] for t in tags)
+                   and not self.part_moved_on & set(tokens[t.end:tag.start]) for t in tags)
 
     def _lent_by_next(self, tokens: list[str], clauses: list[tuple[int, int]],
                       clause_tags: list[list[Tag]], number: int) -> list[Tag]:

@@ -192,6 +192,8 @@ def tokenize(text: str) -> list[str]:
                 tokens.append(PAUSE_MARK)
             continue
         raw = _t_restored(_h_restored(raw.replace("\u00b7", ".")))
+        if raw.endswith("in'") and raw[:-1] + "g" in english_words_lazy():
+            raw = raw[:-1] + "g"  # "bein'": the apostrophe says a "g" was dropped
         raw = _g_restored(raw.strip("'"))
         if not raw:
             continue

@@ -9,7 +9,7 @@ stiff"). Each input token stands for its repair candidates; a sound-alike of an 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from grammars import PhraseBook
@@ -18,6 +18,8 @@ from triage.understand.repair import Candidates, as_verb
 
 MAX_GAP = 2
 """Extra words allowed between two words of a phrase ("chest is so tight")."""
+COMPARED_AFTER = frozenset({"less", "more", "any", "than", "worse", "better", "fewer"})
+"""Words after a symptom phrase that make it a comparison ("I'm not peeing less")."""
 KIND_PRIORITY = {"symptom": 0, "risk": 1, "command": 2, "answer": 3}
 """On equal length a symptom wins: "i haven't peed" is about urine, not a "no"."""
 
@@ -74,7 +76,8 @@ class PhraseMatcher:
         for i, token in enumerate(tokens):
             if token in MARKS:
                 continue
-            for first in self.candidates(token).words:
+            # in one order every run: the word said first, then its repairs alphabetically
+            for first in sorted(self.candidates(token).words, key=lambda w: (w != token, w)):
                 for phrase, group in self.index.get(first, ()):
                     if len(phrase) == 1 and first in self.candidates(token).weak:
                         continue
@@ -110,8 +113,12 @@ class PhraseMatcher:
         return position, exact, tuple(gaps)
 
     @staticmethod
-    def select(matches: list[PhraseMatch]) -> list[PhraseMatch]:
-        """Longest phrases first, exact before near-miss; no two chosen matches overlap."""
+    def select(matches: list[PhraseMatch], tokens: list[str],
+               rank: Mapping[str, int] | None = None) -> list[PhraseMatch]:
+        """Longest phrases first, exact before near-miss; no two chosen matches overlap. Of
+        two phrases alike in all that, the more serious symptom (`rank`) is chosen: when in
+        doubt, the one acted on more urgently ("I'm sick" with a headache: vomiting)."""
+        rank = rank or {}
         chosen: list[PhraseMatch] = []
         taken: set[int] = set()
         said_outright = {i for m in matches if m.exact and not m.gaps
@@ -126,12 +133,14 @@ class PhraseMatcher:
             m.exact and m.kind == "symptom"
             and all(symptom_said.get(i, m.group) == m.group for i in m.gaps))]
         # an answer word that begins a symptom said outright is that symptom's word: "I'm not
-        # peeing" is no "I'm not"
+        # peeing" is no "I'm not"; but "I'm not peeing less" denies
         matches = [m for m in matches if not (m.kind == "answer" and any(
             s.kind == "symptom" and s.exact and not s.gaps and m.start < s.start < m.end < s.end
+            and (s.end >= len(tokens) or tokens[s.end] not in COMPARED_AFTER)
             for s in matches))]
         ordered = sorted(matches, key=lambda m: (-m.length, KIND_PRIORITY[m.kind],
-                                                 not m.exact, m.end - m.start, m.start))
+                                                 not m.exact, m.end - m.start, m.start,
+                                                 -rank.get(m.name, 0)))
         for match in ordered:
             span = set(range(match.start, match.end))
             if span & taken:

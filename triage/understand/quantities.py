@@ -202,12 +202,15 @@ class QuantityReader:
                     and span.value == int(span.value) and (not after or after[0] in MARKS):
                 scores.append(span)  # "about 8. the headache, yeah"
                 continue
+            rated = tokens[span.end + 1:span.end + 4] if after[:1] and after[0] in MARKS \
+                else after  # "nine, on a ten point scale"
             if after[:2] == ["out", "of"] or (after[:1] in (["of"], ["from"], ["over"], ["on"])
                                                and after[1:2] in (["10"], ["ten"])) or (
-                    after[:2] == ["on", "a"] and after[2:3] in (["10"], ["ten"])):
+                    rated[:2] == ["on", "a"] and rated[2:3] in (["10"], ["ten"])):
                 if 0 <= span.value <= 10:
                     scores.append(span)
-                skip_until = span.end + (3 if after[:1] == ["out"] or after[1:2] == ["a"] else 2)
+                skip_until = span.end + (3 if after[:1] == ["out"] or after[1:2] == ["a"] else 2) \
+                    + (1 if rated is not after else 0)
                 continue
             if span.start < skip_until:
                 continue  # the "10" of "out of 10"
