@@ -860,3 +860,8 @@ def test_questions_of_rounds_34_find_their_topic(question: str, topic: str) -> N
 def test_questions_of_rounds_35_and_36_find_their_topic(question: str, topic: str) -> None:
     from triage.understand import understand
     assert understand(question).asks == topic
+
+
+def test_ibuprofen_as_dictation_splits_it_is_the_pain_reliever() -> None:
+    from triage.understand import understand
+    assert understand("can I take eye be profane for the aches?").asks == "pain_relievers"

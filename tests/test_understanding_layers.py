@@ -2224,3 +2224,19 @@ def test_the_same_words_give_the_same_finding_in_every_run() -> None:
                            env={"PYTHONHASHSEED": seed, "PATH": ""}, check=True).stdout
             for seed in ("0", "1", "2", "3")}
     assert len(seen) == 1
+
+
+@pytest.mark.parametrize("text", ["the lads say I went down for a second by the sink",
+                                  "she went down for a moment in the garden, doesn't remember"])
+def test_going_down_for_a_moment_is_fainting(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["a bit tired, same as after last time",
+                                  "headache again, like last time"])
+def test_a_likeness_to_last_time_is_about_now(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+def test_what_the_tv_said_is_not_the_patient() -> None:
+    assert level_after("Not me. Telly said chest pain. I'm ok.") is Level.NONE
