@@ -16,6 +16,7 @@ from triage.knowledge import default_knowledge
 from triage.levels import Level
 from triage.profile import Profile
 from triage.reply import Awaiting
+from triage.understand import understand
 from triage.understand.fallback import QUESTION_EXAMPLES_FILE
 
 K = default_knowledge()
@@ -841,13 +842,6 @@ def test_asking_whether_a_medicine_may_be_taken_for_aches_is_about_pain_reliever
     ("does my boss need a sick note from the doctor?", "no_answer"),
     ("should I put salt in my water?", "no_answer"),
     ("can I have my flu jab this week?", "no_answer"),
-])
-def test_questions_of_rounds_34_find_their_topic(question: str, topic: str) -> None:
-    from triage.understand import understand
-    assert understand(question).asks == topic
-
-
-@pytest.mark.parametrize(("question", "topic"), [
     ("Fit wye div I need aa this watter?", "fluids_why"),
     ("Will I feel normal by then? The christening is Sunday.", "effects_duration"),
     ("If he gets the shivers tonight, what should we do?", "warmth_rest"),
@@ -856,12 +850,7 @@ def test_questions_of_rounds_34_find_their_topic(question: str, topic: str) -> N
     ("is it okay to stay on my birth control pill", "no_answer"),
     ("could I give it to my grandkids, is it contagious?", "no_answer"),
     ("Got lambing and shearing next week, reckon I'll be right for that?", "activity"),
+    ("can I take eye be profane for the aches?", "pain_relievers"),
 ])
-def test_questions_of_rounds_35_and_36_find_their_topic(question: str, topic: str) -> None:
-    from triage.understand import understand
+def test_questions_of_rounds_34_to_37_find_their_topic(question: str, topic: str) -> None:
     assert understand(question).asks == topic
-
-
-def test_ibuprofen_as_dictation_splits_it_is_the_pain_reliever() -> None:
-    from triage.understand import understand
-    assert understand("can I take eye be profane for the aches?").asks == "pain_relievers"

@@ -162,6 +162,12 @@ class Understander:
         vocabulary.update(book.number_units, book.number_tens, UNITS_IN_HOURS, TEMPERATURE_WORDS,
                           book.clause_splitters)
         self.questions = QuestionReader(self._question_candidates)
+        fear = self.questions.fear_symptom
+        self.fear_partners = frozenset(
+            s for rule in knowledge.rules if rule.anaphylaxis and fear in rule.any
+            for s in (*rule.all, *rule.any)) - {fear}
+        """Signs that make anaphylaxis with a fear felt (hives, dizziness...): beside one, a
+        fear is never read as only framing a question."""
         vocabulary.update(self.questions.vocabulary())
         symptom_words = {w for phrases in book.symptoms.values() for p in phrases
                          for w in phrase_tokens(p)}
@@ -374,10 +380,8 @@ class Understander:
             result.asks_about = about[0].symptom
         if result.asks == self.questions.happens_topic:
             result.asks_about = imagined[0].symptom
-        fear = self.questions.fear_symptom
-        partners = {s for rule in self.knowledge.rules if rule.anaphylaxis and fear in rule.any
-                    for s in (*rule.all, *rule.any)} - {fear}
-        signs = {m.symptom for m in result.mentions if m.present and m.symptom in partners}
+        signs = {m.symptom for m in result.mentions
+                 if m.present and m.symptom in self.fear_partners}
         if rule not in (None, self.questions.no_answer) and not signs:
             # only a pattern's topic says the fear frames what is asked; a topic guessed by
             # likeness leaves the fear felt, as said; beside a sign it makes anaphylaxis with
@@ -806,8 +810,6 @@ GRADUAL_REACH = 3
 NOTHING_LIKE = ("nothing", "like")
 """Just before a modifier (an article between allowed), it says the opposite ("a mild
 headache, nothing like the worst ever")."""
-
-
 
 
 @lru_cache(maxsize=1)

@@ -298,7 +298,7 @@ class ConceptComposer:
     def _part_of_before(self, tokens: list[str], tag: Tag, tags: list[Tag]) -> bool:
         """A site said as "in the back" / "at the front" just after another site is a part of
         that one ([part_of] in concepts.toml), not a site of its own; not when the patient moves
-    on between them ("my head aches and I have a pain in the back")."""
+        on between them ("my head aches and I have a pain in the back")."""
         parts = self.part_of.get(tag.name)
         if tag.kind != "site" or parts is None or \
                 tuple(tokens[max(0, tag.start - 2):tag.start]) not in self.part_lead_ins:

@@ -109,9 +109,8 @@ def _h_restored(raw: str) -> str:
     "have") when the word with it is English and the word without it is not."""
     if not raw.startswith("'") or len(raw) < 3 or not raw[1].isalpha():
         return raw
-    from triage.understand.repair import english_words  # repair reads this module's tokens
     rest = raw[1:].split("'", 1)[0]
-    words = english_words()
+    words = _english_words()
     if rest in H_DROPPED:
         return "h" + raw[1:]
     if rest in words:
@@ -130,10 +129,10 @@ def _t_restored(raw: str) -> str:
     """A glottal stop written as an apostrophe, put back as "t": at the end ("lef'" -> "left",
     "jus'" -> "just", "can'" -> "cant") or inside ("wa'er" -> "water"), when the word without
     it is not English and the word with it is, or the word is one of normalise.toml's
-    [t_dropped] ("can'", "no'")."""
+    [t_dropped] ("can'", "wha'")."""
     if raw.count("'") != 1 or raw.endswith("in'"):
         return raw
-    words = english_words_lazy()
+    words = _english_words()
     stem, _, after = raw.partition("'")
     if not stem.isalpha():
         return raw
@@ -148,8 +147,9 @@ def _t_restored(raw: str) -> str:
     return raw
 
 
-def english_words_lazy() -> frozenset[str]:
-    from triage.understand.repair import english_words  # repair reads this module's tokens
+def _english_words() -> frozenset[str]:
+    """The pronouncing dictionary's words, imported late: repair reads this module's tokens."""
+    from triage.understand.repair import english_words
     return english_words()
 
 
@@ -159,8 +159,7 @@ def _g_restored(raw: str) -> str:
     "drinkin" as any word near it ("drunk")."""
     if len(raw) < 5 or not raw.endswith("in"):
         return raw
-    from triage.understand.repair import english_words  # repair reads this module's tokens
-    words = english_words()
+    words = _english_words()
     return raw + "g" if raw not in words and raw + "g" in words else raw
 
 
@@ -192,7 +191,7 @@ def tokenize(text: str) -> list[str]:
                 tokens.append(PAUSE_MARK)
             continue
         raw = _t_restored(_h_restored(raw.replace("\u00b7", ".")))
-        if raw.endswith("in'") and raw[:-1] + "g" in english_words_lazy():
+        if raw.endswith("in'") and raw[:-1] + "g" in _english_words():
             raw = raw[:-1] + "g"  # "bein'": the apostrophe says a "g" was dropped
         raw = _g_restored(raw.strip("'"))
         if not raw:
