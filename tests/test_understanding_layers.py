@@ -2240,3 +2240,24 @@ def test_a_likeness_to_last_time_is_about_now(text: str) -> None:
 
 def test_what_the_tv_said_is_not_the_patient() -> None:
     assert level_after("Not me. Telly said chest pain. I'm ok.") is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["my heart, there's pressure on it", "my chest, pressure in it"])
+def test_a_site_word_that_is_also_a_finding_is_the_finding_when_it_points_back(text: str) -> None:
+    assert "chest_pain" in present(text)
+
+
+@pytest.mark.parametrize("text", ["I'm anxious about the clots, how long do I watch? hives too",
+                                  "I'm anxious about the side effects, how long? I'm dizzy too"])
+def test_a_fear_beside_a_sign_it_makes_anaphylaxis_with_is_kept(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["feeling fine now but when would the headache kick in?",
+                                  "no problems yet, so how long till the chills come?"])
+def test_a_question_after_but_or_so_asks_about_the_sign(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+def test_worried_sick_is_no_vomiting() -> None:
+    assert not present("I'm worried sick about him") & {"vomiting", "nausea"}
