@@ -36,8 +36,9 @@ def add_recognizer_options(parser: argparse.ArgumentParser) -> None:
                         help="Vosk model folder (default: the installed one)")
     parser.add_argument("--noise-suppression", choices=[m.value for m in Mode],
                         default=DEFAULT_MODE.value,
-                        help="remove background noise (fan, TV) before recognition with the "
-                        f"DeepFilterNet3 model (default {DEFAULT_MODE.value})")
+                        help="remove background noise (a fan, a kettle) before recognition "
+                        "with the DeepFilterNet3 model: auto does it only when the room is "
+                        f"noisy (default {DEFAULT_MODE.value})")
 
 
 def _load(engine: Engine, model_dir: Path | None) -> Recognizer:

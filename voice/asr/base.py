@@ -229,7 +229,7 @@ def transcribe_recording(recognizer: Recognizer, samples: np.ndarray,
     (when a `denoiser` is given), utterance detection, streaming recognition. Several
     utterances in one file make one transcript."""
     detector = UtteranceDetector()
-    stream = denoiser.stream() if denoiser is not None else None
+    stream = denoiser.stream(samples) if denoiser is not None else None
     listener = UtteranceListener(recognizer, on_partial)
     heard: list[Transcript] = []
 
