@@ -71,15 +71,21 @@ SPEECH_MEMORY_S = 300.0
 since (a "yes" is too short to measure again)."""
 
 
-def frame_levels(samples: np.ndarray) -> np.ndarray:
-    """dBFS of each whole 10 ms frame of 16 kHz int16 samples, any constant offset removed."""
+def frame_levels(samples: np.ndarray, offset: float | None = None) -> np.ndarray:
+    """dBFS of each whole 10 ms frame of 16 kHz int16 samples, less a constant `offset` that
+    some sound cards add to every sample (by default the mean of `samples`). Not each frame's
+    own mean: that would take away part of a low rumble's sound too."""
     count = len(samples) // FRAME_SAMPLES
     if count == 0:
         return np.zeros(0)
     frames = samples[:count * FRAME_SAMPLES].reshape(count, FRAME_SAMPLES).astype(np.float64)
-    rms = np.std(frames / 32768.0, axis=1)
+    constant = np.ptp(frames, axis=1) == 0  # digital silence, whatever its offset
+    frames -= float(np.mean(samples)) if offset is None else offset
+    rms = np.sqrt(np.mean(np.square(frames / 32768.0), axis=1))
     with np.errstate(divide="ignore"):
-        return np.maximum(20.0 * np.log10(rms), SILENCE_DBFS)
+        levels = np.maximum(20.0 * np.log10(rms), SILENCE_DBFS)
+    levels[constant] = SILENCE_DBFS
+    return levels
 
 
 def _sounding(levels: np.ndarray) -> np.ndarray:
@@ -141,6 +147,8 @@ class RoomMeter:
         """Quiet frames in a row, up to the last one."""
         self._speech_db: float | None = None
         self._frames_since_speech = 0
+        self._offset = 0.0
+        """The stream's constant offset, followed over about a second."""
 
     def feed(self, samples: np.ndarray) -> None:
         """More of the raw stream (16 kHz int16, chunks of any size)."""
@@ -149,7 +157,9 @@ class RoomMeter:
         self._partial = data[whole:]
         if not whole:
             return
-        new = frame_levels(data[:whole])
+        weight = min(1.0, whole / SAMPLE_RATE)
+        self._offset += weight * (float(np.mean(data[:whole])) - self._offset)
+        new = frame_levels(data[:whole], self._offset)
         self._levels.extend(new.tolist())
         self._frames_since_speech += len(new)
         levels = np.fromiter(self._levels, dtype=np.float64)
