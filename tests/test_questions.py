@@ -854,3 +854,13 @@ def test_asking_whether_a_medicine_may_be_taken_for_aches_is_about_pain_reliever
 ])
 def test_questions_of_rounds_34_to_37_find_their_topic(question: str, topic: str) -> None:
     assert understand(question).asks == topic
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    # "safe" and "tomorrow" also make the pattern of the window for rarer effects
+    ("Stacking shelves at the shop this weekend, will I be safe to go in tomorrow?", "activity"),
+    # "all day" also makes the pattern of how long an infusion takes
+    ("Been shivering on and off all day. What would sort it out?", "warmth_rest")])
+def test_where_two_topics_patterns_match_equally_the_example_questions_choose(
+        question: str, topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say

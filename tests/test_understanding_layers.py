@@ -54,7 +54,11 @@ def test_repair_never_makes_a_symptom_from_a_harmless_english_word(text) -> None
      ("pins and needles down one side", "one_side_weakness"),
      ("my throat, it is swelling", "throat_swelling"),
      ("her face has dropped on one side", "one_side_weakness"),
-     ("my wee has gone brown like strong tea", "dark_urine")],
+     ("my wee has gone brown like strong tea", "dark_urine"),
+     ("my cheek feels strange, only on the left", "one_side_weakness"),
+     ("his arm feels funny on one side", "one_side_weakness"),
+     ("her words are coming out back to front", "one_side_weakness"),
+     ("I've only past water the once since breakfast", "less_urine")],
 )
 def test_concepts_compose_a_site_and_a_finding(text, symptom) -> None:
     assert symptom in present(text)
@@ -2194,6 +2198,27 @@ def test_a_sign_told_after_a_story_of_someone_else_or_the_past_is_acted_on(text:
     assert level_after(text) is Level.EMERGENCY
 
 
+@pytest.mark.parametrize("text", [
+    "My neighbour was on this drip too, years back. Her tongue swelled right up. I'm fine though.",
+    "The first time I had IVIg, in 2018, my throat closed up. Nothing like that this time.",
+    "Me marra from work, years ago like, his face went all droopy on one side. I'm canny."])
+def test_a_story_of_someone_else_or_long_ago_then_i_am_fine_is_no_complaint(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "My husband had a seizure twenty minutes ago, I'm fine myself",
+    "My friend had hives years ago, and my lips are swelling now, otherwise I'm fine",
+    "Back in 2016 I had a rash. Today my throat is closing, I'm fine apart from that"])
+def test_a_sign_of_now_beside_a_story_and_i_am_fine_is_still_acted_on(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_years_said_of_a_story_are_no_age() -> None:
+    assert understand("My mate had hives two years back, I'm fine").age is None
+    assert understand("I am 82 years old and my head hurts").age == 82
+
+
 def test_the_week_the_drip_was_given_makes_no_symptom_past() -> None:
     assert "muscle_aches" in present("started aching all over yesterday and the drip was last week")
 
@@ -2261,3 +2286,14 @@ def test_a_question_after_but_or_so_asks_about_the_sign(text: str) -> None:
 
 def test_worried_sick_is_no_vomiting() -> None:
     assert not present("I'm worried sick about him") & {"vomiting", "nausea"}
+
+
+def test_something_odd_with_no_side_said_is_no_one_sided_weakness() -> None:
+    assert "one_side_weakness" not in present("my hand feels weird after the drip")
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("I read the leaflet. It's just a bit of a headache", "headache"),
+    ("I looked online. It's just the chills, nothing else", "chills")])
+def test_what_was_read_ends_where_the_patient_speaks_of_their_own_again(text, symptom) -> None:
+    assert symptom in present(text)

@@ -1051,7 +1051,7 @@ class Session:
             label = _described("severe", label)
         elif finding.severity is not None and finding.severity <= 3:
             label = _described("mild", label)
-        if finding.side == "one":
+        if finding.side == "one" and "one side" not in label:  # not "... on one side, one side"
             label = f"{label}, one side"
         elif finding.side == "both":
             label = f"{label}, both sides"

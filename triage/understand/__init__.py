@@ -25,9 +25,12 @@ from grammars import PhraseBook, load_phrase_book
 from triage.knowledge import Knowledge, default_knowledge
 from triage.levels import Level
 from triage.understand.assertion import (
+    FIRST_PERSON,
     HISTORICAL,
     NEGATED,
     NOT_HAD,
+    NOW,
+    OTHER,
     PRESENT,
     AssertionReader,
     Found,
@@ -276,6 +279,7 @@ class Understander:
         self._one_complaint(tokens, scores, result)
         self._lend_modifiers(tokens, clause_of, scores, result)
         self._mark_long_standing(tokens, triggers, result)
+        self._mark_story_then_well(tokens, triggers, result)
         said = {m.symptom for m in result.mentions if m.present}
         # said as present anywhere in the turn, it is present: a denial elsewhere in the same
         # turn ("... no puedo comer") never hides it
@@ -350,7 +354,8 @@ class Understander:
         result.question = self.questions.is_question(tokens)
         if not result.question:
             return
-        rule = self.questions.topic(tokens).topic
+        asked = self.questions.topic(tokens)
+        rule = asked.topic
         result.mentions = [
             replace(m, present=False, assertion="hypothetical") if m.present
             and m.symptom in self.common_ids and not m.sudden
@@ -372,7 +377,7 @@ class Understander:
             result.asks = rule
         else:
             has = any(m.present for m in named)
-            result.asks = self._topic_by_likeness(rule, result.text, has)
+            result.asks = self._topic_by_likeness(rule, result.text, has, asked.tied)
             result.asks_guessed = rule is None and result.asks is not None
         if named:
             # "I'm a bit scared, is feeling sick expected?": the fear is not what is asked about
@@ -407,9 +412,11 @@ class Understander:
                     or t.isdigit())
         return len(words) <= MAX_QUESTION_WORDS and known >= len(words) * MIN_KNOWN_SHARE
 
-    def _topic_by_likeness(self, rule: str | None, text: str, names_symptom: bool) -> str | None:
-        """The topic of the question's nearest example questions where no pattern named one
-        (most of them agreeing), or in place of the pattern's when all of them agree and the
+    def _topic_by_likeness(self, rule: str | None, text: str, names_symptom: bool,
+                           tied: frozenset[str] = frozenset()) -> str | None:
+        """The topic of the question's nearest example questions where no pattern named one,
+        or where patterns of several topics matched equally (most of them agreeing), or in
+        place of the pattern's when all of them agree and the
         turn names no symptom the patient has: a pattern catches words, the examples catch
         how the whole question is put, but a symptom's words outweigh the rest of a sentence
         in averaged word vectors ("got a headache, will it be like this every time?" is near
@@ -417,8 +424,9 @@ class Understander:
         guess = self.fallback.topic(text) if self.fallback is not None else None
         if guess is None or guess.topic == rule:
             return rule
-        if rule is None and guess.share >= TOPIC_FILL_SHARE:
-            return guess.topic
+        if (rule is None or guess.topic in tied and rule not in KEPT_TOPICS
+                and rule != self.questions.no_answer) and guess.share >= TOPIC_FILL_SHARE:
+            return guess.topic  # where patterns tie, the examples choose
         if rule is not None and not names_symptom and guess.share >= TOPIC_OVERRIDE_SHARE \
                 and rule not in KEPT_TOPICS:
             return guess.topic
@@ -629,6 +637,56 @@ class Understander:
                     and not self.book.denied_by & set(tokens[max(0, found.start - 2):found.start]) \
                     and self.assertions.speaks_of(tokens, found, last.end):
                 result.mentions[i] = replace(last, present=False, assertion=HISTORICAL)
+
+    def _mark_story_then_well(self, tokens: list[str], triggers: list[Found],
+                              result: Understanding) -> None:
+        """A serious sign told in someone else's story or a long-past one, after which the
+        patient says they are well now ("my cousin in Limassol had the swelling in the throat
+        with this medicine, many years ago. Me, I am fine"), is that story's, not a report.
+        Without the "I am fine" after it, who and when reach a serious sign within its own
+        clause only, to be safe. From the story's word ("my cousin", "years ago") to the end
+        of the sign's clause nothing may tell of now ("is", "today", "but"), and for someone
+        else's story nothing may be the speaker's own ("my lips"). The sign's clause runs from
+        punctuation to punctuation here ("his face drooped just now")."""
+        well_at = [m.start for m in result.mentions if m.symptom == WELL and m.present]
+        well_at += [i for i in range(len(tokens)) for w in self.assertions.well_now
+                    if tuple(tokens[i:i + len(w)]) == w]
+        if not well_at:
+            return
+        stories = [f for f in triggers if f.trigger.category in (OTHER, HISTORICAL)]
+        for i, mention in enumerate(result.mentions):
+            if not mention.present or not self._serious(mention.symptom) \
+                    or not any(mention.end <= at for at in well_at):
+                continue
+            start = mention.start
+            while start > 0 and tokens[start - 1] not in MARKS:
+                start -= 1
+            end = mention.end
+            while end < len(tokens) and tokens[end] not in MARKS:
+                end += 1
+            for found in stories:
+                if found.start < mention.start:
+                    told = range(found.end, end)
+                elif found.start >= mention.end and found.trigger.direction != "forward" \
+                        and found.start < end:
+                    told = range(start, found.start)
+                else:
+                    continue
+                if len(told) > self.assertions.story_reach:
+                    continue
+                words = [tokens[k] for k in told]
+                mine = found.trigger.category == OTHER and FIRST_PERSON & set(words)
+                if mine or NOW & set(words) or self.assertions.has_terminator(words):
+                    continue
+                result.mentions[i] = replace(mention, present=False,
+                                             assertion=found.trigger.category)
+                break
+
+    def _serious(self, symptom: str) -> bool:
+        """An emergency or urgent sign."""
+        info = self.knowledge.symptoms.get(symptom)
+        return symptom in self.emergency_ids or info is not None and info.level.at_least(
+            Level.URGENT)
 
     def _drop_vague(self, result: Understanding) -> None:
         """A vague complaint ("swelling") inside a symptom the concepts named ("my throat, it

@@ -44,6 +44,8 @@ FIRST_PERSON = frozenset({"i", "my", "me", "mine", "myself"})
 """After a clause mark these start the patient's own statement again."""
 THIRD_PERSON = frozenset({"he", "his", "him", "she", "her", "they", "their", "them"})
 """A carer's words for the patient: after "his sister" they speak of him again."""
+SPEAKS_AGAIN = frozenset({"it", "its", "this"})
+"""After what was read and a clause mark, these start the patient's own statement again."""
 PRECEDENCE = (NEGATED, OTHER, HISTORICAL, HYPOTHETICAL, RETRACTED, UNCERTAIN)
 PERSON = FIRST_PERSON | {"she", "he", "her", "his", "they", "their", "now"}
 """Words that start a new statement about the patient after "and" or "but"."""
@@ -68,6 +70,9 @@ class Trigger:
     words: tuple[str, ...]
     weak: bool = False
     """A weak negation ("without") never hides an emergency sign."""
+    one_clause: bool = False
+    """Its scope ends at a clause mark before the patient speaks of their own again ("it's
+    just the shivers"), whatever its category."""
     reach: int | None = None
     """How many words its scope may span at most, when less than the category's own: "the
     headache can come on later" speaks of the words just before it only."""
@@ -98,9 +103,12 @@ class AssertionReader:
         self.long_standing_links = frozenset(s["long_standing_links"])
         self.long_standing_signs = frozenset(s["long_standing_signs"])
         self.terminators = [phrase_tokens(p) for p in s["terminators"]]
+        self.well_now = [phrase_tokens(p) for p in s["well_now"]]
+        self.story_reach = int(s["story_reach"])
         self.splitters = splitters
         self.triggers = [Trigger(t["category"], t["direction"], year_phrase_tokens(p),
-                                 bool(t.get("weak", False)), t.get("reach"))
+                                 bool(t.get("weak", False)), bool(t.get("one_clause", False)),
+                                 t.get("reach"))
                          for t in data["trigger"] for p in t["phrases"]]
         self.by_first: dict[str, list[Trigger]] = {}
         for trigger in self.triggers:
@@ -144,6 +152,11 @@ class AssertionReader:
             return True
         return any(tuple(tokens[i:i + len(t)]) == t for t in self.terminators)
 
+    def has_terminator(self, words: list[str]) -> bool:
+        """Whether a terminator ("but", "now", "today") is among the words."""
+        return any(tuple(words[i:i + len(t)]) == t for i in range(len(words))
+                   for t in self.terminators)
+
     def _scope(self, tokens: list[str], start: int, end: int,
                trigger: Trigger) -> tuple[int, int]:
         negation = trigger.category == NEGATED
@@ -166,6 +179,9 @@ class AssertionReader:
                     # "my friend said my lips look blue": the patient's own lips; so too
                     # "his sister says his lips are swelling", a carer's "his" being the patient
                     break
+                if trigger.one_clause and tokens[j] in MARKS and j + 1 < len(tokens) \
+                        and tokens[j + 1] in SPEAKS_AGAIN:
+                    break  # "I checked the leaflet. It's just the shivers"
                 if trigger.category == HISTORICAL and trigger.direction == "both" \
                         and tokens[j] in MARKS:
                     break  # "like the flu I had years ago: headache, and I've vomited"

@@ -228,7 +228,9 @@ class QuantityReader:
                     result.duration_hours = max(result.duration_hours or 0.0, hours)
                 continue
             if unit in ("years", "year") or (before[-2:] in (["my", "age"], ["age", "is"])):
-                if 1 <= span.value <= 125:
+                told_age = before[-2:] in (["my", "age"], ["age", "is"]) or before[-1:] == [
+                    "aged"] or tokens[span.end + half + 1:span.end + half + 2] == ["old"]
+                if told_age and 1 <= span.value <= 125:  # not "two years back"
                     result.age = int(span.value)
                 continue
             clock_word = bool({"am", "pm", "oclock", "o"} & set(after[:2]))

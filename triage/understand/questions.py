@@ -36,6 +36,9 @@ class Asked:
     """Topic id of answers.toml, or None when the question's topic is not known."""
     score: tuple[int, int] = (0, 0)
     """(parts matched, words matched) of the winning pattern: how specific the match was."""
+    tied: frozenset[str] = frozenset()
+    """Other topics whose patterns matched as many parts: the list's order chose among them,
+    and the example questions may choose better."""
 
 
 class QuestionReader:
@@ -286,13 +289,20 @@ class QuestionReader:
     def _best_topic(self, tokens: list[str]) -> Asked:
         """The most specific topic whose pattern is found in the tokens."""
         best = Asked(None)
+        parts_of: dict[str, int] = {}
         for topic, patterns in self.topics:
             for pattern in patterns:
                 score = self._score(tokens, pattern)
-                if score is not None and score[0] > best.score[0]:
+                if score is None:
+                    continue
+                parts_of[topic] = max(parts_of.get(topic, 0), score[0])
+                if score[0] > best.score[0]:
                     best = Asked(topic, score)  # on a tie the earlier topic stays
+        tied = frozenset(self.same_as.get(topic, topic) for topic, parts in parts_of.items()
+                         if parts == best.score[0]) - {self.same_as.get(best.topic, best.topic)}
+        best = Asked(best.topic, best.score, tied)
         if best.topic in self.same_as:
-            return Asked(self.same_as[best.topic], best.score)
+            return Asked(self.same_as[best.topic], best.score, tied)
         words = [t for t in tokens if t not in MARKS]
         if best.topic is None and any(len(words) > len(last) and tuple(words[-len(last):]) == last
                                       for last in self.normal_last):
