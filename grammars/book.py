@@ -55,6 +55,11 @@ class PhraseBook:
     """Body site ("throat", "urine", "side") to the words patients use for it (lexicon.toml)."""
     findings: dict[str, Phrases] = field(default_factory=dict)
     """Finding ("swelling", "blue", "numb") to the words patients use for it (lexicon.toml)."""
+    spoken_sites: dict[str, Phrases] = field(default_factory=dict)
+    """Of the sites' words, those a recognizer listens for; the rest ([written] in
+    lexicon.toml) are typed forms and common words that would change what it hears."""
+    spoken_findings: dict[str, Phrases] = field(default_factory=dict)
+    """Of the findings' words, those a recognizer listens for."""
     command_not_before: dict[str, Phrases] = field(default_factory=dict)
     command_not_after: dict[str, Phrases] = field(default_factory=dict)
     command_alone: dict[str, Phrases] = field(default_factory=dict)
@@ -91,6 +96,12 @@ def _phrases(values: object) -> Phrases:
     return tuple(v.strip().lower() for v in values)
 
 
+def _with_written(spoken: dict, written: dict) -> dict[str, Phrases]:
+    """A lexicon's spoken words with its typed-only words added, name by name."""
+    names = [*spoken, *(k for k in written if k not in spoken)]
+    return {k: _phrases([*spoken.get(k, ()), *written.get(k, ())]) for k in names}
+
+
 def _read(name: str) -> dict:
     with open(PHRASES_DIR / f"{name}.toml", "rb") as handle:
         return tomllib.load(handle)
@@ -106,6 +117,7 @@ def load_phrase_book() -> PhraseBook:
     numbers = _read("numbers")
     profile = _read("profile")
     lexicon = _read("lexicon")
+    written = lexicon.get("written", {})
     return PhraseBook(
         symptoms={k: _phrases([*v["phrases"], *v.get("written", ())])
                   for k, v in symptoms.items()},
@@ -136,6 +148,8 @@ def load_phrase_book() -> PhraseBook:
         count_words=frozenset(_phrases(numbers["counts"]["words"])),
         denied_by=frozenset(_phrases(modifiers["onset"]["denied_by"])),
         denial_through=frozenset(_phrases(modifiers["onset"]["denial_through"])),
-        sites={k: _phrases(v) for k, v in lexicon["sites"].items()},
-        findings={k: _phrases(v) for k, v in lexicon["findings"].items()},
+        sites=_with_written(lexicon["sites"], written.get("sites", {})),
+        findings=_with_written(lexicon["findings"], written.get("findings", {})),
+        spoken_sites={k: _phrases(v) for k, v in lexicon["sites"].items()},
+        spoken_findings={k: _phrases(v) for k, v in lexicon["findings"].items()},
     )

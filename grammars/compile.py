@@ -191,9 +191,9 @@ def _table(awaiting: str | None) -> dict[str, set[str]]:
         add(f"severity:{name}", phrases)
     # The concept lexicons, so what the concepts layer composes can also be heard
     # ("his lips have a purple tinge"): every state, like the symptoms.
-    for name, phrases in book.sites.items():
+    for name, phrases in book.spoken_sites.items():
         add(f"site:{name}", phrases)
-    for name, phrases in book.findings.items():
+    for name, phrases in book.spoken_findings.items():
         add(f"finding:{name}", phrases)
     add("onset", book.sudden.get("sudden", ()))
     if awaiting in ("number", "time") or everything:

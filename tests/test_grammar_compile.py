@@ -189,9 +189,11 @@ def test_arpa_model_loads_and_knows_the_emergency_words(decoder: pocketsphinx.De
 
 def test_every_word_of_the_concept_lexicons_can_be_heard() -> None:
     """What the concepts layer composes ("his lips have a purple tinge") can also come out of
-    the recognizers: every lexicon word is in PocketSphinx's vocabulary and Vosk's phrases."""
+    the recognizers: every lexicon word is in PocketSphinx's vocabulary and Vosk's phrases.
+    The typed-only words ([written] in lexicon.toml) are not taught to them."""
     book = load_phrase_book()
-    lexicon = {w for table in (book.sites, book.findings) for phrases in table.values()
+    lexicon = {w for table in (book.spoken_sites, book.spoken_findings)
+               for phrases in table.values()
                for phrase in phrases for w in phrase.split() if not w.isdigit()}
     assert lexicon - pocketsphinx_vocabulary() == set()
     heard = {w for p in recognizer_phrases("yes_no") for w in p.split()}
@@ -204,3 +206,10 @@ def test_written_phrases_are_understood_but_not_given_to_the_recognizer() -> Non
     assert written, "symptoms.toml has phrases kept out of the recognizer"
     heard_as = {(g, p.text) for p in compiled_phrases(None) for g in p.groups}
     assert not [(sid, p) for sid, p in written if (f"symptom:{sid}", p) in heard_as]
+
+
+def test_typed_only_lexicon_words_are_understood_but_not_taught_to_the_recognizers() -> None:
+    book = load_phrase_book()
+    heard = {p for p in recognizer_phrases(None)}
+    assert "funny" in book.findings["odd"] and "odd" not in book.spoken_findings
+    assert not any(p in heard for p in ("strong chai", "past water", "back to front"))
