@@ -2297,3 +2297,25 @@ def test_something_odd_with_no_side_said_is_no_one_sided_weakness() -> None:
     ("I looked online. It's just the chills, nothing else", "chills")])
 def test_what_was_read_ends_where_the_patient_speaks_of_their_own_again(text, symptom) -> None:
     assert symptom in present(text)
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("Measured both calves with a tape: right 36 centimetres, left 39", "leg_swelling"),
+    ("my left ankle measures 27 cm and the right one 24 cm", "leg_swelling"),
+    ("grip test on the bathroom scale, left hand 25 kilos, right hand 9", "one_side_weakness")])
+def test_two_sides_measured_apart_show_the_one_sided_sign(text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Measured both calves with a tape: right 37 centimetres, left 37",
+    "grip test, left hand 25 kilos, right hand 24"])
+def test_two_sides_measured_alike_show_nothing(text: str) -> None:
+    assert not present(text) & {"leg_swelling", "one_side_weakness"}
+
+
+@pytest.mark.parametrize("text", [
+    "Output since the drip: about 150 ml all day, a fraction of my usual",
+    "what I've passed since yesterday is barely a cupful"])
+def test_what_is_passed_told_as_output_is_urine(text: str) -> None:
+    assert "less_urine" in present(text)

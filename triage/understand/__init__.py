@@ -276,6 +276,7 @@ class Understander:
             risk_words = {k for m in chosen if m.kind == "risk" for k in range(m.start, m.end)}
             self._add_concepts(tokens, clause_of, triggers, scores, risk_words, result)
             self._drop_vague(result)
+            self._add_sides_compared(tokens, clause_of, triggers, scores, result)
         self._one_complaint(tokens, scores, result)
         self._lend_modifiers(tokens, clause_of, scores, result)
         self._mark_long_standing(tokens, triggers, result)
@@ -681,6 +682,19 @@ class Understander:
                 result.mentions[i] = replace(mention, present=False,
                                              assertion=found.trigger.category)
                 break
+
+    def _add_sides_compared(self, tokens: list[str], clause_of: list[int],
+                            triggers: list[Found], scores: list[NumberSpan],
+                            result: Understanding) -> None:
+        """A calf measured bigger or a hand gripping weaker than the other ("left calf 41 cm,
+        right 38"): that side's symptom, on one side, unless already said."""
+        numbers = self.quantities.numbers.read_all(tokens)
+        for symptom, start, end in self.concepts.compare_sides(tokens, numbers):
+            if any(m.symptom == symptom and m.present for m in result.mentions):
+                continue
+            mention = self._mention(tokens, clause_of, triggers, symptom, start, end,
+                                    frozenset(range(start, end)), True, scores, "concepts")
+            result.mentions.append(replace(mention, side="one"))
 
     def _serious(self, symptom: str) -> bool:
         """An emergency or urgent sign."""

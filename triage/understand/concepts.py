@@ -17,6 +17,7 @@ from pathlib import Path
 
 from grammars import PhraseBook
 from triage.understand.normalise import COMPARING, MARKS, phrase_tokens
+from triage.understand.numbers import NumberSpan
 from triage.understand.repair import Candidates, as_verb
 
 _RULES_FILE = Path(__file__).with_name("concepts.toml")
@@ -70,6 +71,21 @@ PART_REACH = 12
 """How many words after a site "in the back" may still be a part of it."""
 
 
+SIDES = ("left", "right")
+SIDE_REACH = 5
+"""How many words after "left" or "right" its number may stand ("left calf measures 41")."""
+
+
+@dataclass(frozen=True)
+class SidesCompared:
+    """Two sides measured against each other make a symptom ("left calf 41 cm, right 38")."""
+
+    symptom: str
+    sites: frozenset[str]
+    measures: frozenset[str]
+    ratio: float
+
+
 class ConceptComposer:
     """Tags sites and findings, then applies the rules clause by clause."""
 
@@ -97,6 +113,9 @@ class ConceptComposer:
             for phrase in book.sites.get(site, ())}
         self.alone_fillers = frozenset(data["settings"].get("alone_fillers", ()))
         self.site_measured: dict[str, str] = dict(data.get("site_measured", {}))
+        self.sides_compared = tuple(SidesCompared(
+            r["symptom"], frozenset(r["sites"]), frozenset(r["measures"]), float(r["ratio"]))
+            for r in data.get("sides_compared", ()))
         part = data.get("part_of", {})
         self.part_of: dict[str, frozenset[str]] = {
             site: frozenset(wholes) for site, wholes in part.get("sites", {}).items()}
@@ -145,6 +164,32 @@ class ConceptComposer:
             if tag.kind == "site" and tag.name in self.site_measured:
                 return self.site_measured[tag.name]
         return None
+
+    def compare_sides(self, tokens: list[str], numbers: list[NumberSpan]
+                      ) -> list[tuple[str, int, int]]:
+        """Symptoms that two sides measured against each other show ([[sides_compared]]):
+        (symptom, start, end) of the words from the first side named to the last number."""
+        sides: dict[str, NumberSpan] = {}
+        named: dict[str, int] = {}
+        for i, token in enumerate(tokens):
+            if token not in SIDES or token in sides:
+                continue
+            following = [n for n in numbers if i < n.start <= i + SIDE_REACH]
+            others = [k for k in range(i + 1, len(tokens)) if tokens[k] in SIDES]
+            if following and (not others or following[0].start < others[0]):
+                sides[token] = following[0]
+                named[token] = i
+        if len(sides) < len(SIDES):
+            return []
+        small, large = sorted(n.value for n in sides.values())
+        sites = {t.name for t in self.tag(tokens) if t.kind == "site"}
+        found = []
+        for compared in self.sides_compared:
+            if sites & compared.sites and compared.measures & set(tokens) and small > 0 \
+                    and large / small >= compared.ratio:
+                found.append((compared.symptom, min(named.values()),
+                              max(n.end for n in sides.values())))
+        return found
 
     def tag(self, tokens: list[str]) -> list[Tag]:
         """Every lexicon entry found; of the sites starting at one place, only the longest."""
