@@ -2319,3 +2319,18 @@ def test_two_sides_measured_alike_show_nothing(text: str) -> None:
     "what I've passed since yesterday is barely a cupful"])
 def test_what_is_passed_told_as_output_is_urine(text: str) -> None:
     assert "less_urine" in present(text)
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("I'm shaking, is that the drip?", "chills"),
+    ("cold and shaking under two blankets", "chills"),
+    ("bahut kamzori since the drip", "tiredness"),
+    ("me loaf is pounding", "headache")])
+def test_plain_and_other_language_words_for_common_reactions(text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["can my infusions be spaced out more",
+                                  "I'd like the doses spaced out a bit"])
+def test_a_schedule_spaced_out_is_no_drowsiness(text: str) -> None:
+    assert "drowsiness" not in present(text)
