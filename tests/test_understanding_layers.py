@@ -2334,3 +2334,16 @@ def test_plain_and_other_language_words_for_common_reactions(text: str, symptom:
                                   "I'd like the doses spaced out a bit"])
 def test_a_schedule_spaced_out_is_no_drowsiness(text: str) -> None:
     assert "drowsiness" not in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I was putting the kettle on, heard a thud, and she was on the floor",
+    "Came home from bingo, the door was open, and he is on the floor"])
+def test_the_fallback_reads_each_clause_of_a_story_nothing_else_understood(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["She don't know me, she call me by her sister name",
+                                  "my husband looked right at me and didn't know me"])
+def test_not_knowing_a_familiar_face_is_confusion(text: str) -> None:
+    assert "confusion" in present(text)

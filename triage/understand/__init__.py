@@ -94,12 +94,14 @@ TOPIC_OVERRIDE_SHARE = 0.99
 statement a question: on rounds written after the patterns (8q, 11q) they were then right
 in 8 of 8 disagreements where no symptom was named (and 6 of 9 in the tuning part, which
 the patterns were written from)."""
-KEPT_TOPICS = frozenset({"pain_relievers"})
+KEPT_TOPICS = frozenset({"pain_relievers", "fluid_limit"})
 """Topics a pattern found that the examples never overrule: asking whether a medicine may be
 taken is the pain-reliever answer however it is put ("are pills okay for the aches" was near
 the examples "what can I do for the aches besides taking pills", all about warmth and rest:
 averaged word vectors do not see "besides" or "rather not"). Five-fold cross-validation on
-the tuning questions: 2780 and 2779 of 3033 right, without and with."""
+the tuning questions: 2780 and 2779 of 3033 right, without and with. A fluid limit named
+("I take furosemide, how much should I drink") keeps its answer too: eight cups may be wrong
+for that patient, and the examples of "how much should I drink" outnumber it."""
 READING_WORDS = frozenset({"temperature", "temp", "thermometer", "degrees", "a", "my", "the",
                            "his", "her", "is", "was"})
 """Words that name a temperature reading ("my temp is 37.2") rather than a fever."""
@@ -503,11 +505,23 @@ class Understander:
         """The nearest phrase-book symptom: acted on when near, asked about when only likely
         and serious."""
         assert self.fallback is not None
+        words = [i for i, t in enumerate(tokens) if t not in MARKS]
         nearest = self.fallback.nearest(result.text)
+        # in a longer statement the sign may be one clause among others ("I hear a noise, she
+        # is on the floor"), its likeness lost in the average of the whole: each clause is
+        # compared too, and the nearest of all is taken. Not in a question, whose clauses name
+        # what is asked about ("the clots and that, how long do I watch for them?")
+        spans = [] if self.questions.is_question(tokens) else self._clause_spans(tokens)
+        whole = len(words)
+        for span in spans:
+            if len(span) < CLAUSE_MIN_WORDS or len(span) == whole:
+                continue
+            near = self.fallback.nearest(" ".join(tokens[i] for i in span))
+            if near is not None and (nearest is None or near.similarity > nearest.similarity):
+                nearest, words = near, span
         if nearest is None or nearest.similarity < self.fallback.settings.ask_from:
             return
         symptom = self.knowledge.symptoms.get(nearest.symptom)
-        words = [i for i, t in enumerate(tokens) if t not in MARKS]
         assertion = self.assertions.classify(tokens, triggers, words[0], words[-1] + 1,
                                              frozenset(), nearest.symptom in self.emergency_ids)
         if assertion in NOT_HAD:
@@ -518,6 +532,17 @@ class Understander:
                                            start=words[0], end=words[-1] + 1))
         elif symptom is not None and symptom.level.at_least(Level.URGENT):
             result.confirm = nearest.symptom
+
+    @staticmethod
+    def _clause_spans(tokens: list[str]) -> list[list[int]]:
+        """The word positions of each stretch between punctuation."""
+        spans: list[list[int]] = [[]]
+        for i, token in enumerate(tokens):
+            if token in MARKS:
+                spans.append([])
+            else:
+                spans[-1].append(i)
+        return [span for span in spans if span]
 
     def _ask_about_unread_clause(self, tokens: list[str], clause_of: list[int],
                                  triggers: list[Found], result: Understanding) -> None:
