@@ -864,3 +864,17 @@ def test_questions_of_rounds_34_to_37_find_their_topic(question: str, topic: str
 def test_where_two_topics_patterns_match_equally_the_example_questions_choose(
         question: str, topic: str) -> None:
     assert answer(topic) in new_session().handle(question).say
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("My dad is asking whether he can drive himself home after", "driving"),
+    ("Please state whether the tablets before the drip are premedication", "premedication")])
+def test_a_question_put_with_whether_is_answered(question: str, topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
+
+
+@pytest.mark.parametrize(("question", "symptom"), [
+    ("whether ibuprofen is alright, because she's got a headache", "headache"),
+    ("can I take paracetamol, cos I'm aching all over", "muscle_aches")])
+def test_a_symptom_given_as_the_reason_for_a_question_is_had(question: str, symptom: str) -> None:
+    assert symptom in understand(question).symptoms_present
