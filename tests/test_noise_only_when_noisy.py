@@ -136,6 +136,45 @@ def test_a_quiet_recording_is_heard_as_recorded_and_costs_no_suppression() -> No
     assert suppressor.frames == 0
 
 
+def test_recordings_load_the_suppressor_only_when_one_is_noisy() -> None:
+    """The `audio` command's recordings: a session of quiet ones never loads the model (its
+    memory and load time), the first noisy one does, once."""
+    loads: list[Halves] = []
+
+    def load() -> Halves:
+        loads.append(Halves())
+        return loads[-1]
+
+    denoiser = Denoiser(None, notice=pytest.fail, only_when_noisy=True, loader=load)
+    sentence = make_clip(SENTENCE, SLT).samples.astype(np.float64)
+    quiet = as_samples(quiet_room(len(sentence) / SAMPLE_RATE) + sentence)
+    noisy = make_clip(SENTENCE, RMS, Condition(10.0), "file").samples
+    for samples in (quiet, quiet):
+        denoiser.stream(samples)
+    assert denoiser.active and not loads
+    for samples in (noisy, noisy):
+        stream = denoiser.stream(samples)
+        out = np.frombuffer(b"".join(stream.feed(chunk) for chunk in chunks(samples))
+                            + stream.flush(), dtype="<i2")
+        assert gain_db(out, samples) == pytest.approx(6.0, abs=0.3)
+    assert len(loads) == 1
+
+
+def test_a_suppressor_that_cannot_load_when_first_needed_says_so_once_and_listens() -> None:
+    notices: list[str] = []
+
+    def load() -> Halves:
+        raise RuntimeError("the model file is damaged")
+
+    denoiser = Denoiser(None, notice=notices.append, only_when_noisy=True, loader=load)
+    noisy = make_clip(SENTENCE, RMS, Condition(10.0), "file").samples
+    for _ in range(2):
+        stream = denoiser.stream(noisy)
+        out = b"".join(stream.feed(chunk) for chunk in chunks(noisy)) + stream.flush()
+        assert np.array_equal(np.frombuffer(out, dtype="<i2"), noisy)
+    assert len(notices) == 1 and "damaged" in notices[0] and not denoiser.active
+
+
 def test_a_noisy_recording_is_heard_through_the_suppressor() -> None:
     denoiser, suppressor = auto()
     samples = make_clip(SENTENCE, RMS, Condition(10.0), "file").samples

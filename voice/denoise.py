@@ -189,8 +189,12 @@ class Denoiser:
 
     def __init__(self, suppressor: Suppressor | None,
                  notice: Callable[[str], None] | None = None, *,
-                 only_when_noisy: bool = False) -> None:
+                 only_when_noisy: bool = False,
+                 loader: Callable[[], Suppressor] | None = None) -> None:
         self.suppressor = suppressor
+        self._loader = loader if suppressor is None else None
+        """Loads the suppressor when a stream first needs it: recordings judged quiet never
+        do, so a session of them never pays its memory or load time."""
         self._notice = notice or (lambda text: log.warning("%s", text))
         self.only_when_noisy = only_when_noisy
         """--noise-suppression auto: the recognizer hears the suppressed audio only while
@@ -200,8 +204,19 @@ class Denoiser:
 
     @property
     def active(self) -> bool:
-        """True while a suppressor is in use (not off, not failed)."""
-        return self.suppressor is not None
+        """True while a suppressor is in use or still to be loaded (not off, not failed)."""
+        return self.suppressor is not None or self._loader is not None
+
+    def load(self) -> None:
+        """Load the suppressor if it waits to be loaded; if it cannot load, say so once and
+        go on without it."""
+        loader, self._loader = self._loader, None
+        if loader is None:
+            return
+        try:
+            self.suppressor = loader()
+        except Exception as error:  # mid-session: whatever the failure, listening goes on
+            self._notice(f"noise suppression is not available ({error}); listening without it")
 
     @property
     def description(self) -> str:
@@ -227,6 +242,7 @@ class Denoiser:
             log.debug("suppressor close failed", exc_info=True)
 
     def close(self) -> None:
+        self._loader = None
         if self.suppressor is not None:
             self.suppressor.close()
             self.suppressor = None
@@ -254,11 +270,12 @@ class DenoisedStream:
         """Raw samples fed and not yet given out (live, only when noisy)."""
         self._bypass = False
         """This stream passes raw audio throughout (a quiet recording)."""
-        if denoiser.only_when_noisy and denoiser.suppressor is not None:
-            if recording is not None:
-                self._bypass = not recording_is_noisy(recording)
-            else:
-                self._room = denoiser.room
+        if denoiser.only_when_noisy and denoiser.active and recording is not None:
+            self._bypass = not recording_is_noisy(recording)
+        if not self._bypass:
+            denoiser.load()
+        if denoiser.only_when_noisy and denoiser.suppressor is not None and recording is None:
+            self._room = denoiser.room
         self._pending = np.zeros(0, dtype=np.int16)
         self._inner = np.zeros(0, dtype=np.float32)
         self._samples_in = 0
@@ -359,13 +376,18 @@ class DenoisedStream:
 
 
 def load_denoiser(mode: Mode | str = Mode.ON,
-                  notice: Callable[[str], None] | None = None) -> Denoiser:
+                  notice: Callable[[str], None] | None = None, *,
+                  lazy: bool = False) -> Denoiser:
     """The session's noise suppression: DeepFilterNet3 when `mode` is on and it loads; else
-    the raw stream passes (a suppressor that cannot load says so once, through `notice`)."""
+    the raw stream passes (a suppressor that cannot load says so once, through `notice`).
+    `lazy`: loaded only when a stream first needs it (recordings, which in auto mode may all
+    be quiet); the microphone's session loads it at once."""
     say = notice or (lambda text: log.warning("%s", text))
     chosen = Mode(str(mode))
     if chosen is Mode.OFF:
         return Denoiser(None, say)
+    if lazy:
+        return Denoiser(None, say, only_when_noisy=chosen is Mode.AUTO, loader=DeepFilterNet)
     try:
         suppressor: Suppressor = DeepFilterNet()
     except SuppressorError as error:

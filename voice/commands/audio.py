@@ -83,7 +83,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"ivig-voice: speech recognition is not available: {error}", file=sys.stderr)
         return EXIT_NO_RECOGNIZER
     log.info("recognition: %s", description)
-    denoiser = load_denoiser(args.noise_suppression, notice=_notice)
+    # recordings judged quiet never need the suppressor: it is loaded for the first noisy one
+    denoiser = load_denoiser(args.noise_suppression, notice=_notice, lazy=True)
     sinks: list[ReplySink] = [JsonlPrinter() if args.jsonl else PlainPrinter()]
     speaker = _speaker(args)
     if speaker is not None:
