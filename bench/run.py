@@ -34,6 +34,7 @@ from vignettes import Vignette, load_vignettes
 
 from bench import ROOT
 from bench.accuracy import AccuracyRow, measure_accuracy
+from bench.barge_in import main as barge_in_main
 from bench.corpus import main as corpus_main
 from bench.corpus import write_section
 from bench.endpointing import main as endpointing_main
@@ -182,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     unseen_voices_main(["--write", "--out", str(args.out)])  # the Unseen voices section
     room_noise_main(["--write", "--out", str(args.out)])  # when the room is noisy
     television_main(["--write", "--out", str(args.out)])  # the Television section
+    barge_in_main(["--write", "--out", str(args.out)])  # the Barge-in section
     print(f"bench: wrote {args.out} and {args.image}", file=sys.stderr)
     return 0
 
