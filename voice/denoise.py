@@ -386,7 +386,7 @@ def load_denoiser(mode: Mode | str = Mode.ON,
     chosen = Mode(str(mode))
     if chosen is Mode.OFF:
         return Denoiser(None, say)
-    if lazy:
+    if lazy and chosen is Mode.AUTO:  # with "on" every recording needs it: loaded now
         return Denoiser(None, say, only_when_noisy=chosen is Mode.AUTO, loader=DeepFilterNet)
     try:
         suppressor: Suppressor = DeepFilterNet()

@@ -25,12 +25,10 @@ from grammars import PhraseBook, load_phrase_book
 from triage.knowledge import Knowledge, default_knowledge
 from triage.levels import Level
 from triage.understand.assertion import (
-    FIRST_PERSON,
     HISTORICAL,
     NEGATED,
     NOT_HAD,
     NOW,
-    OTHER,
     PRESENT,
     AssertionReader,
     Found,
@@ -506,32 +504,32 @@ class Understander:
         and serious."""
         assert self.fallback is not None
         words = [i for i, t in enumerate(tokens) if t not in MARKS]
-        nearest = self.fallback.nearest(result.text)
         # in a longer statement the sign may be one clause among others ("I hear a noise, she
         # is on the floor"), its likeness lost in the average of the whole: each clause is
-        # compared too, and the nearest of all is taken. Not in a question, whose clauses name
-        # what is asked about ("the clots and that, how long do I watch for them?")
+        # compared too. Not in a question, whose clauses name what is asked about ("the clots
+        # and that, how long do I watch for them?")
+        candidates = [(self.fallback.nearest(result.text), words)]
         spans = [] if self.questions.is_question(tokens) else self._clause_spans(tokens)
-        whole = len(words)
-        for span in spans:
-            if len(span) < CLAUSE_MIN_WORDS or len(span) == whole:
-                continue
-            near = self.fallback.nearest(" ".join(tokens[i] for i in span))
-            if near is not None and (nearest is None or near.similarity > nearest.similarity):
-                nearest, words = near, span
-        if nearest is None or nearest.similarity < self.fallback.settings.ask_from:
-            return
-        symptom = self.knowledge.symptoms.get(nearest.symptom)
-        assertion = self.assertions.classify(tokens, triggers, words[0], words[-1] + 1,
-                                             frozenset(), nearest.symptom in self.emergency_ids)
-        if assertion in NOT_HAD:
-            return
-        if nearest.similarity >= self.fallback.settings.act_from:
-            result.mentions.append(Mention(nearest.symptom, True, False, nearest.phrase,
-                                           assertion=assertion, layer="fallback",
-                                           start=words[0], end=words[-1] + 1))
-        elif symptom is not None and symptom.level.at_least(Level.URGENT):
-            result.confirm = nearest.symptom
+        candidates += [(self.fallback.nearest(" ".join(tokens[i] for i in span)), span)
+                       for span in spans if CLAUSE_MIN_WORDS <= len(span) < len(words)]
+        settings = self.fallback.settings
+        found = [(near, span) for near, span in candidates
+                 if near is not None and near.similarity >= settings.ask_from]
+        # the nearest match that is near enough is acted on; else the likeliest serious one is
+        # asked about, even where a mild one was nearer
+        near_enough = [c for c in found if c[0].similarity >= settings.act_from]
+        serious = [c for c in found if self._serious(c[0].symptom)]
+        for near, span in sorted(near_enough or serious, key=lambda c: -c[0].similarity)[:1]:
+            assertion = self.assertions.classify(tokens, triggers, span[0], span[-1] + 1,
+                                                 frozenset(), near.symptom in self.emergency_ids)
+            if assertion in NOT_HAD:
+                return
+            if near.similarity >= settings.act_from:
+                result.mentions.append(Mention(near.symptom, True, False, near.phrase,
+                                               assertion=assertion, layer="fallback",
+                                               start=span[0], end=span[-1] + 1))
+            else:
+                result.confirm = near.symptom
 
     @staticmethod
     def _clause_spans(tokens: list[str]) -> list[list[int]]:
@@ -666,20 +664,20 @@ class Understander:
 
     def _mark_story_then_well(self, tokens: list[str], triggers: list[Found],
                               result: Understanding) -> None:
-        """A serious sign told in someone else's story or a long-past one, after which the
-        patient says they are well now ("my cousin in Limassol had the swelling in the throat
-        with this medicine, many years ago. Me, I am fine"), is that story's, not a report.
-        Without the "I am fine" after it, who and when reach a serious sign within its own
-        clause only, to be safe. From the story's word ("my cousin", "years ago") to the end
-        of the sign's clause nothing may tell of now ("is", "today", "but"), and for someone
-        else's story nothing may be the speaker's own ("my lips"). The sign's clause runs from
-        punctuation to punctuation here ("his face drooped just now")."""
+        """A serious sign told in a story of long ago, after which the patient says they are
+        well now ("years back, a wasp got me on the lip and it blew up like a balloon. Nothing
+        like that now"), is that story's, not a report. Without the "I am fine" after it, when
+        reaches a serious sign within its own clause only, to be safe. Only a long-past time
+        ("years ago", "in 2016") counts, never "my last infusion" or "the first time", which
+        may be today's; from it to the end of the sign's clause nothing may tell of now or of
+        a recent time ("is", "today", "this morning", "then", "but"). The sign's clause runs
+        from punctuation to punctuation here ("his face drooped just now")."""
         well_at = [m.start for m in result.mentions if m.symptom == WELL and m.present]
         well_at += [i for i in range(len(tokens)) for w in self.assertions.well_now
                     if tuple(tokens[i:i + len(w)]) == w]
         if not well_at:
             return
-        stories = [f for f in triggers if f.trigger.category in (OTHER, HISTORICAL)]
+        stories = [f for f in triggers if self.assertions.long_past(f)]
         for i, mention in enumerate(result.mentions):
             if not mention.present or not self._serious(mention.symptom) \
                     or not any(mention.end <= at for at in well_at):
@@ -701,8 +699,8 @@ class Understander:
                 if len(told) > self.assertions.story_reach:
                     continue
                 words = [tokens[k] for k in told]
-                mine = found.trigger.category == OTHER and FIRST_PERSON & set(words)
-                if mine or NOW & set(words) or self.assertions.has_terminator(words):
+                if NOW & set(words) or self.assertions.has_terminator(words) \
+                        or self.assertions.tells_recent(words):
                     continue
                 result.mentions[i] = replace(mention, present=False,
                                              assertion=found.trigger.category)

@@ -105,6 +105,8 @@ class AssertionReader:
         self.terminators = [phrase_tokens(p) for p in s["terminators"]]
         self.well_now = [phrase_tokens(p) for p in s["well_now"]]
         self.story_reach = int(s["story_reach"])
+        self.story_past = [year_phrase_tokens(p) for p in s["story_past"]]
+        self.story_recent = [phrase_tokens(p) for p in s["story_recent"]]
         self.splitters = splitters
         self.triggers = [Trigger(t["category"], t["direction"], year_phrase_tokens(p),
                                  bool(t.get("weak", False)), bool(t.get("one_clause", False)),
@@ -151,6 +153,15 @@ class AssertionReader:
         if negation and tokens[i] in self.splitters:
             return True
         return any(tuple(tokens[i:i + len(t)]) == t for t in self.terminators)
+
+    def long_past(self, found: Found) -> bool:
+        """Whether a historical trigger tells of long ago ("years ago", "in 2016")."""
+        return found.trigger.category == HISTORICAL and found.trigger.words in self.story_past
+
+    def tells_recent(self, words: list[str]) -> bool:
+        """Whether the words tell of a recent time ("this morning", "then")."""
+        return any(tuple(words[i:i + len(t)]) == t for i in range(len(words))
+                   for t in self.story_recent)
 
     def has_terminator(self, words: list[str]) -> bool:
         """Whether a terminator ("but", "now", "today") is among the words."""

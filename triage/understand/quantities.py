@@ -229,7 +229,8 @@ class QuantityReader:
                 continue
             if unit in ("years", "year") or (before[-2:] in (["my", "age"], ["age", "is"])):
                 told_age = before[-2:] in (["my", "age"], ["age", "is"]) or before[-1:] == [
-                    "aged"] or tokens[span.end + half + 1:span.end + half + 2] == ["old"]
+                    "aged"] or tokens[span.end + half + 1:span.end + half + 2] == ["old"] \
+                    or tokens[span.end + half + 1:span.end + half + 3] == ["of", "age"]
                 if told_age and 1 <= span.value <= 125:  # not "two years back"
                     result.age = int(span.value)
                 continue
