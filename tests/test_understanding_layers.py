@@ -2371,3 +2371,21 @@ def test_the_fallback_reads_each_clause_of_a_story_nothing_else_understood(text:
                                   "my husband looked right at me and didn't know me"])
 def test_not_knowing_a_familiar_face_is_confusion(text: str) -> None:
     assert "confusion" in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "My wife is asking if she should take paracetamol, she has a terrible headache and a stiff "
+    "neck",
+    "Mum's asking whether she can have a bath, she is being sick and has a bad headache"])
+def test_a_sign_told_as_now_after_a_question_is_had(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["The lady next door noticed his face drooping on one side",
+                                  "My neighbour found her on the kitchen floor, not making sense"])
+def test_someone_who_only_saw_the_sign_is_not_the_one_who_has_it(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_what_someone_on_television_said_is_still_theirs() -> None:
+    assert level_after("the man on the show said he couldn't breathe") is Level.NONE

@@ -105,6 +105,7 @@ class AssertionReader:
         self.terminators = [phrase_tokens(p) for p in s["terminators"]]
         self.well_now = [phrase_tokens(p) for p in s["well_now"]]
         self.story_reach = int(s["story_reach"])
+        self.observer_verbs = frozenset(s["observer_verbs"])
         self.story_past = [year_phrase_tokens(p) for p in s["story_past"]]
         self.story_recent = [phrase_tokens(p) for p in s["story_recent"]]
         self.splitters = splitters
@@ -185,6 +186,12 @@ class AssertionReader:
             while j < len(tokens) and j - end < reach and (
                     trigger.category == "opener" and tokens[j] not in MARKS or
                     not self._is_terminator(tokens, j, negation)):
+                if trigger.category == OTHER and tokens[j] in self.observer_verbs:
+                    break  # "the lady next door noticed his face drooping": she only saw it
+                if trigger.category == HYPOTHETICAL and tokens[j] in MARKS \
+                        and j + 1 < len(tokens) and tokens[j + 1] in PERSON \
+                        and NOW & set(tokens[j + 2:j + 4]):
+                    break  # "asking if she can take paracetamol, she has a bad headache"
                 if trigger.category == OTHER and (tokens[j] in FIRST_PERSON or (
                         tokens[start] in THIRD_PERSON and tokens[j] in THIRD_PERSON)):
                     # "my friend said my lips look blue": the patient's own lips; so too
