@@ -2202,7 +2202,7 @@ def test_a_sign_told_after_a_story_of_someone_else_or_the_past_is_acted_on(text:
     "My neighbour was on this drip too, years back. Her tongue swelled right up. I'm fine though.",
     "The first time I had IVIg, in 2018, my throat closed up. Nothing like that this time.",
     "Me marra from work, years ago like, his face went all droopy on one side. I'm canny."])
-def test_a_story_of_someone_else_or_long_ago_then_i_am_fine_is_no_complaint(text: str) -> None:
+def test_a_story_of_long_ago_then_i_am_fine_is_no_complaint(text: str) -> None:
     assert level_after(text) is Level.NONE
 
 

@@ -519,17 +519,20 @@ class Understander:
         # asked about, even where a mild one was nearer
         near_enough = [c for c in found if c[0].similarity >= settings.act_from]
         serious = [c for c in found if self._serious(c[0].symptom)]
-        for near, span in sorted(near_enough or serious, key=lambda c: -c[0].similarity)[:1]:
-            assertion = self.assertions.classify(tokens, triggers, span[0], span[-1] + 1,
-                                                 frozenset(), near.symptom in self.emergency_ids)
-            if assertion in NOT_HAD:
-                return
-            if near.similarity >= settings.act_from:
-                result.mentions.append(Mention(near.symptom, True, False, near.phrase,
-                                               assertion=assertion, layer="fallback",
-                                               start=span[0], end=span[-1] + 1))
-            else:
-                result.confirm = near.symptom
+        chosen = near_enough or serious
+        if not chosen:
+            return
+        near, span = max(chosen, key=lambda c: c[0].similarity)
+        assertion = self.assertions.classify(tokens, triggers, span[0], span[-1] + 1,
+                                             frozenset(), near.symptom in self.emergency_ids)
+        if assertion in NOT_HAD:
+            return
+        if near.similarity >= settings.act_from:
+            result.mentions.append(Mention(near.symptom, True, False, near.phrase,
+                                           assertion=assertion, layer="fallback",
+                                           start=span[0], end=span[-1] + 1))
+        else:
+            result.confirm = near.symptom
 
     @staticmethod
     def _clause_spans(tokens: list[str]) -> list[list[int]]:
