@@ -878,3 +878,13 @@ def test_a_question_put_with_whether_is_answered(question: str, topic: str) -> N
     ("can I take paracetamol, cos I'm aching all over", "muscle_aches")])
 def test_a_symptom_given_as_the_reason_for_a_question_is_had(question: str, symptom: str) -> None:
     assert symptom in understand(question).symptoms_present
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("mum says i gotta drink loads but like why", "fluids_why"),
+    ("Whit even is this stuff they're pumpin intae me?", "what_is_ivig"),
+    ("I'm a bit shivery tonight, anything else I should be doing?", "warmth_rest"),
+    ("Can I still have a glass of red with dinner?", "no_answer"),
+    ("Is it safe to drink kava after the infusion?", "no_answer")])
+def test_questions_of_round_40_find_their_topic(question: str, topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say

@@ -2389,3 +2389,101 @@ def test_someone_who_only_saw_the_sign_is_not_the_one_who_has_it(text: str) -> N
 
 def test_what_someone_on_television_said_is_still_theirs() -> None:
     assert level_after("the man on the show said he couldn't breathe") is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["the headache came on like a bang, out of a clear sky",
+                                  "my head went like a thunderclap a minute ago"])
+def test_a_headache_likened_to_a_bang_or_thunderclap_is_sudden_and_severe(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["she was lying on the floor by the bed when I came in",
+                                  "found him lying on the bathroom tiles, he's talking now"])
+def test_a_carer_finding_the_patient_on_the_floor_is_a_collapse(text: str) -> None:
+    assert "fainting" in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Before one month another resident had allergy from infusion, face swelling. Today she "
+    "is okay, no problem",
+    "Before two years my cousin had lips swelling from the drip. Now I am fine"])
+def test_non_native_before_a_span_is_a_story_long_ago(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["me skin is caald an weet",
+                                  "his skin is cauld and wet to touch"])
+def test_scots_words_for_cold_and_wet_skin_are_clammy_skin(text: str) -> None:
+    assert "clammy_skin" in present(text)
+
+
+@pytest.mark.parametrize("text", ["headache, not bad, just a dull ache",
+                                  "my back is sore, only a dull ache"])
+def test_a_bare_pain_word_beside_a_named_pain_is_that_pain(text: str) -> None:
+    assert "unknown_pain" not in present(text)
+
+
+def test_a_bare_pain_word_with_a_site_of_its_own_is_still_a_second_complaint() -> None:
+    assert "unknown_pain" in present("headache, and my ear hurts")
+
+
+@pytest.mark.parametrize("text", [
+    "At 21:40 my temperature was 38.1, mild chills",
+    "Took it at 07:39, thermometer said 37.9"])
+def test_a_clock_time_is_no_temperature(text: str) -> None:
+    assert understand(text).temperature_c is not None
+    assert understand(text).temperature_c < 39
+
+
+@pytest.mark.parametrize("text", ["Me water's gone a funny colour, darkish",
+                                  "his water is dark brown this morning"])
+def test_my_water_with_a_dark_colour_is_dark_urine(text: str) -> None:
+    assert "dark_urine" in present(text)
+
+
+@pytest.mark.parametrize("text", ["I've had my water and a little rest",
+                                  "my water is orange squash today"])
+def test_my_water_as_a_drink_is_no_urine_sign(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "sorry that was my little brother messing about saying dad can't breathe, dad's fine",
+    "the kids were fooling around saying grandma has a rash, she is okay"])
+def test_words_said_in_play_are_nobodys(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["arm right. no work. face funny", "left leg no move"])
+def test_telegraphic_no_work_beside_a_limb_is_weakness(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_no_work_without_a_limb_is_no_weakness() -> None:
+    assert "one_side_weakness" not in present("off sick, no work today, headache")
+
+
+@pytest.mark.parametrize("text", ["Rash all over. Then pengsan just now, wife say half a minute",
+                                  "I pitam in the kitchen"])
+def test_malay_and_tamil_words_for_fainting(text: str) -> None:
+    assert "fainting" in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "As a nurse I know the anaphylaxis drill, how long should I watch for rare effects?",
+    "we did anaphylaxis training at work, how long do reactions last?"])
+def test_a_sign_named_as_the_subject_of_a_drill_is_not_had(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "the headache they mentioned, when would that start if it's going to?",
+    "by what mechanism does drinking reduce the headache risk?"])
+def test_the_sign_a_question_is_about_is_not_had(text: str) -> None:
+    assert "headache" not in present(text)
+
+
+@pytest.mark.parametrize("text", ["I have the headache they mentioned, it's bad",
+                                  "I've got the headache they warned me about"])
+def test_a_sign_told_as_had_before_they_mentioned_is_had(text: str) -> None:
+    assert "headache" in present(text)

@@ -275,7 +275,7 @@ class Understander:
         if "concepts" in self.layers:
             risk_words = {k for m in chosen if m.kind == "risk" for k in range(m.start, m.end)}
             self._add_concepts(tokens, clause_of, triggers, scores, risk_words, result)
-            self._drop_vague(result)
+            self._drop_vague(tokens, clause_of, result)
             self._add_sides_compared(tokens, clause_of, triggers, scores, result)
         self._one_complaint(tokens, scores, result)
         self._lend_modifiers(tokens, clause_of, scores, result)
@@ -728,13 +728,24 @@ class Understander:
         return symptom in self.emergency_ids or info is not None and info.level.at_least(
             Level.URGENT)
 
-    def _drop_vague(self, result: Understanding) -> None:
+    def _drop_vague(self, tokens: list[str], clause_of: list[int],
+                    result: Understanding) -> None:
         """A vague complaint ("swelling") inside a symptom the concepts named ("my throat, it
-        is swelling") is that symptom, not a second, unknown one."""
+        is swelling") is that symptom, not a second, unknown one; so is a bare pain word in a
+        turn that names a pain ("headache, not bad, just an ache")."""
         unknown = self.concepts.unknown
         named = [m for m in result.mentions if m.symptom != unknown]
-        result.mentions = [m for m in result.mentions if m.symptom != unknown or not any(
-            n.start <= m.start and m.end <= n.end for n in named)]
+        pain_told = any(m.present and m.symptom in self.concepts.pain_symptoms for m in named)
+        sites = {k for t in self.concepts.tag(tokens) if t.kind == "site"
+                 for k in range(t.start, t.end)} if pain_told else set()
+
+        def bare(m: Mention) -> bool:
+            start, end = self._clause_bounds(clause_of, m.start)
+            return pain_told and m.layer == "phrases" and m.phrase in self.concepts.bare_pain \
+                and m.end == end and not sites & set(range(start, end))
+
+        result.mentions = [m for m in result.mentions if m.symptom != unknown or not (
+            any(n.start <= m.start and m.end <= n.end for n in named) or bare(m))]
 
     def _mention(self, tokens: list[str], clause_of: list[int], triggers: list[Found],
                  symptom: str, start: int, end: int, own: frozenset[int], exact: bool,

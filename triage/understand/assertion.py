@@ -108,6 +108,7 @@ class AssertionReader:
         self.observer_verbs = frozenset(s["observer_verbs"])
         self.story_past = [year_phrase_tokens(p) for p in s["story_past"]]
         self.story_recent = [phrase_tokens(p) for p in s["story_recent"]]
+        self.had_words = frozenset(s["had_words"])
         self.splitters = splitters
         self.triggers = [Trigger(t["category"], t["direction"], year_phrase_tokens(p),
                                  bool(t.get("weak", False)), bool(t.get("one_clause", False)),
@@ -116,6 +117,15 @@ class AssertionReader:
         self.by_first: dict[str, list[Trigger]] = {}
         for trigger in self.triggers:
             self.by_first.setdefault(trigger.words[0], []).append(trigger)
+
+    def _had_before(self, tokens: list[str], start: int) -> bool:
+        """A word saying someone has it stands before the mention in its clause."""
+        i = start - 1
+        while i >= 0 and tokens[i] not in MARKS:
+            if tokens[i] in self.had_words:
+                return True
+            i -= 1
+        return False
 
     def find(self, tokens: list[str]) -> list[Found]:
         """Triggers in the input, longest first where they overlap; pseudo-triggers dropped."""
@@ -267,6 +277,9 @@ class AssertionReader:
                 continue  # a weak trigger never hides an emergency sign
             if f.trigger.category in ("closer", CLAIM):
                 continue
+            if f.trigger.category == HYPOTHETICAL and backward and self._had_before(tokens,
+                                                                                   start):
+                continue  # "I've got the headache they warned about": had, as said
             if f.trigger.category == OTHER and FIRST_PERSON & set(tokens[start:end]):
                 continue  # "my colleague said the left side of my face was sliding": mine
             if (emergency and f.trigger.category in (OTHER, HISTORICAL, HYPOTHETICAL)

@@ -107,6 +107,8 @@ class ConceptComposer:
         """Symptom to the sites whose unknown complaints it absorbs (see ConceptRule)."""
         self.limiting = frozenset(data["settings"].get("limiting", ()))
         self.all_right = frozenset(data["settings"].get("all_right", ()))
+        self.bare_pain = frozenset(data["settings"].get("bare_pain", ()))
+        self.pain_symptoms = frozenset(data["settings"].get("pain_symptoms", ()))
         self.site_alone: dict[tuple[str, ...], str] = {
             phrase_tokens(phrase): symptom
             for site, symptom in data.get("site_alone", {}).items()

@@ -74,6 +74,10 @@ def _full_year(match: re.Match[str]) -> str:
 _OUT_OF = re.compile(r"(\d+)\s*/\s*10\b")
 _READING = re.compile(r"\b(\d{2,3})\s*/\s*(\d{2,3})\b")
 """A blood pressure written "78/44": read as "78 over 44"."""
+_BEFORE_SPAN = re.compile(
+    r"\bbefore\s+(one|two|three|four|five|six|seven|eight|nine|ten|a|few|some|\d+)\s+"
+    r"(days?|weeks?|months?|years?)\b(?!\s+(?:of|before|after|from|the|my|your)\b)")
+"""Non-native "before one month" is "one month ago" (a story's time, not a plan's)."""
 _PAUSE = re.compile(r"\s*(?:\.{2,}|\u2026)\s*")
 _PUNCT_CLAUSE = re.compile(r"[.;:!?,\u2014\u2013()\[\]\"]+|\s-+\s")
 _OTHER = re.compile(r"[^a-z0-9'\s|\u00b7\u00bf\u00a6]+")
@@ -170,9 +174,10 @@ def tokenize(text: str) -> list[str]:
     text = _SHORT_YEAR.sub(_full_year, text)
     text = _DEGREES.sub(lambda m: " degrees " + {"c": "celsius", "f": "fahrenheit"}.get(
         m.group(1) or "", "") + " ", text)
+    text = _BEFORE_SPAN.sub(r"\1 \2 ago", text)
     text = _OUT_OF.sub(r"\1 out of 10", text)
     text = _READING.sub(r"\1 over \2", text)
-    text = _CLOCK.sub(r"\1 \2", text)
+    text = _CLOCK.sub(r"\1 \2 oclock", text)  # "21:40" is a time of day, never a reading
     text = _DECIMAL.sub("\\1\u00b7\\2", text)  # protect decimal points from clause splitting
     text = _QUESTION.sub(" \u00bf ", text)
     text = _PAUSE.sub(" \u00a6 ", text)

@@ -243,6 +243,7 @@ class QuantityReader:
                 if follow is not None and follow.value < 60:
                     minute = int(follow.value)
                     rest = tokens[follow.end:follow.end + 3]
+                    skip_until = follow.end  # the "40" of "21:40" is no temperature
                 meridiem = next((m for m in ("am", "pm") if m in rest), None)
                 if "afternoon" in rest or "evening" in rest or "night" in rest:
                     meridiem = "pm"
