@@ -78,6 +78,14 @@ def test_a_likely_serious_symptom_gets_one_question_about_it_not_the_generic_che
     assert session.level is Level.EMERGENCY and answered.emergency
 
 
+@pytest.mark.parametrize("guess", ["blue_lips", "one_side_weakness"])
+def test_a_wrong_guess_answered_no_goes_on_to_the_red_flag_check(guess: str) -> None:
+    session = session_hearing(guess, 0.7)
+    session.handle("me gob's gone all puffed up like a blowfish")
+    after_no = session.handle("no")
+    assert after_no.question in K.settings.unclear_check and after_no.question != guess
+
+
 def test_a_near_match_is_acted_on_and_read_back() -> None:
     session = session_hearing("blue_lips", 0.9)
     reply = session.handle("my mouth has gone a bit funny looking round the edges")

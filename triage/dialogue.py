@@ -243,8 +243,12 @@ class Session:
         if not new_info:
             if u.confirm and u.confirm not in self.findings and self.pending is None \
                     and not set(u.commands) - {"next", "back", "advice"}:
-                # "Done his BP, 78 over 45": the reading is asked about; "done" is no command
-                return self._confirm(heard, u.confirm)
+                # "Done his BP, 78 over 45": the reading is asked about; "done" is no command.
+                # A guess from likeness with nothing else understood goes on, after a "no",
+                # to the red-flag check
+                return self._confirm(heard, u.confirm, then_check=not u.mentions and not any(
+                    f.present for f in self.findings.values()) and u.blood_pressure is None
+                    and u.heart_rate is None and not u.weight_rose)
             if u.commands:
                 return self._command(heard, u.commands)
             if u.not_english:
@@ -257,7 +261,8 @@ class Session:
                     return self._reply(heard, [self.k.say("ui.nothing_else")], Awaiting.SYMPTOM)
             if u.confirm and u.confirm not in self.findings and (
                     self.pending is None or self.checking):
-                return self._confirm(heard, u.confirm)
+                # nothing else understood: a "no" leads on to the check for red flags
+                return self._confirm(heard, u.confirm, then_check=True)
             if u.mentions and all(m.assertion in NOT_A_DENIAL for m in u.mentions):
                 # "my friend once had hives": understood, and not about the patient now
                 self.unclear_count = 0
@@ -989,11 +994,13 @@ class Session:
             self.k.say("ui.confirm", label=label)
         return Question(symptom, Awaiting.YES_NO, text)
 
-    def _confirm(self, heard: str | None, symptom: str) -> Reply:
-        """One yes/no question about the serious symptom the turn most likely meant, instead
-        of the generic check: "Did you say you have blue or white lips?"."""
+    def _confirm(self, heard: str | None, symptom: str, then_check: bool = False) -> Reply:
+        """One yes/no question about the serious symptom the turn most likely meant, before
+        the generic check: "Did you say you have blue or white lips?". With `then_check`
+        (the turn said nothing else understood), a "no" goes on to the red-flag check, so a
+        wrong guess never ends the conversation on what was not understood."""
         self.unclear_count = 0
-        self.checking = False
+        self.checking = then_check
         self.pending = None
         question = self._confirm_question(symptom)
         if question is None:

@@ -742,7 +742,9 @@ class Understander:
         def bare(m: Mention) -> bool:
             start, end = self._clause_bounds(clause_of, m.start)
             return pain_told and m.layer == "phrases" and m.phrase in self.concepts.bare_pain \
-                and m.end == end and not sites & set(range(start, end))
+                and m.end == end and not sites & set(range(start, end)) and not m.sudden \
+                and (m.severity is None or m.severity <= SEVERITY_SCORES["mild"]) \
+                and bool(self.concepts.limiting & set(tokens[start:m.start]))
 
         result.mentions = [m for m in result.mentions if m.symptom != unknown or not (
             any(n.start <= m.start and m.end <= n.end for n in named) or bare(m))]

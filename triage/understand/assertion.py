@@ -53,6 +53,8 @@ NOW = frozenset({"is", "are", "am", "can", "have", "has", "keep", "keeps", "now"
                  "feel", "feels", "getting", "going", "just"})
 """Just after that subject, words that say the statement is about now ("... and my lips are
 swelling"); without one it still tells of the past ("... and my lips went blue")."""
+CONTINUES_REACH = 10
+"""Words after a sign in which "it's still there" may tell that it goes on."""
 NORMAL = frozenset({"normal", "supposed", "meant", "usual"})
 """In a hypothetical trigger ("is it normal for", "supposed to"), asking whether something seen
 is as it should be."""
@@ -109,6 +111,7 @@ class AssertionReader:
         self.story_past = [year_phrase_tokens(p) for p in s["story_past"]]
         self.story_recent = [phrase_tokens(p) for p in s["story_recent"]]
         self.had_words = frozenset(s["had_words"])
+        self.continues = [phrase_tokens(p) for p in s["continues"]]
         self.splitters = splitters
         self.triggers = [Trigger(t["category"], t["direction"], year_phrase_tokens(p),
                                  bool(t.get("weak", False)), bool(t.get("one_clause", False)),
@@ -117,6 +120,13 @@ class AssertionReader:
         self.by_first: dict[str, list[Trigger]] = {}
         for trigger in self.triggers:
             self.by_first.setdefault(trigger.words[0], []).append(trigger)
+
+    def _continues(self, tokens: list[str], start: int, end: int) -> bool:
+        """Whether, from a historical trigger at `start` to a little past the mention ending
+        at `end`, the sign is told as started then and going on."""
+        words = tokens[start:end + CONTINUES_REACH]
+        return any(tuple(words[i:i + len(c)]) == c for i in range(len(words))
+                   for c in self.continues)
 
     def _had_before(self, tokens: list[str], start: int) -> bool:
         """A word saying someone has it stands before the mention in its clause."""
@@ -260,6 +270,8 @@ class AssertionReader:
                 and f.start <= start and end <= f.end)  # "water hurts the kidneys": all of it
             # a denial that begins among the mention's words and runs past them is said of it
             # too ("light doesn't bother me": the concept ends at "bother")
+            if inside and emergency and f.trigger.weak:
+                continue  # a weak trigger never hides an emergency sign, even from within
             if inside:
                 if f.trigger.category == NEGATED:
                     categories.add(NEGATED)
@@ -294,6 +306,11 @@ class AssertionReader:
                 # "this is my first infusion and my lips are swelling", "my throat is closing
                 # like at my last infusion": said of now
                 continue
+            if f.trigger.category == HISTORICAL and self._continues(tokens, f.start, end):
+                continue  # "a month ago I started getting chest pain, it's still there"
+            if emergency and f.trigger.category == HYPOTHETICAL and f.end <= start \
+                    and self._new_subject(tokens, f.end, start):
+                continue  # "I'm at risk of anaphylaxis and my throat is swelling"
             around = set(tokens[max(0, start - 1):end])
             if emergency and f.trigger.category == HYPOTHETICAL and (
                     NORMAL & set(f.trigger.words) and around & OWN or around & NOTICED):

@@ -108,6 +108,8 @@ class ConceptComposer:
         self.limiting = frozenset(data["settings"].get("limiting", ()))
         self.all_right = frozenset(data["settings"].get("all_right", ()))
         self.bare_pain = frozenset(data["settings"].get("bare_pain", ()))
+        self.telegraphic = frozenset(data["settings"].get("telegraphic", ()))
+        self.side_words = frozenset(data["settings"].get("side_words", ()))
         self.pain_symptoms = frozenset(data["settings"].get("pain_symptoms", ()))
         self.site_alone: dict[tuple[str, ...], str] = {
             phrase_tokens(phrase): symptom
@@ -257,6 +259,11 @@ class ConceptComposer:
         tags = [t for t in tags if not (t.kind == "site" and _compared(tokens, t.start))]
         # "my head, like an explosion in the back": the back of the head said just before
         tags = [t for t in tags if not self._part_of_before(tokens, t, tags)]
+        # telegraphic "no work" tells of the limb just named or of the clause's own start
+        # ("arm right. no work."), never of a thing named before it ("the heating no work")
+        tags = [t for t in tags if not (
+            t.kind == "finding" and " ".join(tokens[t.start:t.end]) in self.telegraphic
+            and not self._after_site_or_mark(tokens, t, tags))]
         clause_tags = [[t for t in tags if start <= t.start < end] for start, end in clauses]
         carried: list[Tag] = []
         by_pronoun_only = False
@@ -341,6 +348,14 @@ class ConceptComposer:
                     complaint.start < site.end and site.start < complaint.end):
                 found[self.unknown] = _concept(self.unknown, site, complaint, borrowed)
         return list(found.values())
+
+    def _after_site_or_mark(self, tokens: list[str], tag: Tag, tags: list[Tag]) -> bool:
+        """The tag starts its clause, or follows a site (and a side word) directly."""
+        k = tag.start
+        while k > 0 and tokens[k - 1] in self.side_words:
+            k -= 1
+        return k == 0 or tokens[k - 1] in MARKS or any(
+            t.kind == "site" and t.end == k for t in tags)
 
     def _part_of_before(self, tokens: list[str], tag: Tag, tags: list[Tag]) -> bool:
         """A site said as "in the back" / "at the front" just after another site is a part of
