@@ -888,3 +888,28 @@ def test_a_symptom_given_as_the_reason_for_a_question_is_had(question: str, symp
     ("Is it safe to drink kava after the infusion?", "no_answer")])
 def test_questions_of_round_40_find_their_topic(question: str, topic: str) -> None:
     assert answer(topic) in new_session().handle(question).say
+
+
+@pytest.mark.parametrize("question", [
+    "can I still do my copper zone injection tomorrow or should I wait a day",
+    "is it alright to have my hair coloured next week or should I wait"])
+def test_a_question_with_no_known_topic_is_told_so_even_with_a_time_or_a_verb_in_it(
+        question: str) -> None:
+    assert answer("no_answer") in new_session().handle(question).say
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("How much pani should I drink, ji?", "fluids_amount"),
+    ("Navratri garba is on Friday, I want to do garba all night. Possible, two days after?",
+     "activity"),
+    ("can I go dancing at my niece's wedding on Saturday", "activity")])
+def test_other_languages_words_for_water_and_dancing_find_their_topic(question: str,
+                                                                       topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say
+
+
+@pytest.mark.parametrize("question", [
+    "How long does the infusion take? I'm not great with needles, I fainted once at a blood test.",
+    "I always faint at the sight of blood, will the drip hurt?"])
+def test_fainting_at_needles_told_as_a_habit_is_no_emergency(question: str) -> None:
+    assert new_session().handle(question).level is Level.NONE

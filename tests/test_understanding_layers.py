@@ -2540,3 +2540,9 @@ def test_carers_words_for_serious_signs(text: str, symptom: str) -> None:
     "I can't remember how much they said to drink"])
 def test_forgetting_what_was_advised_is_no_confusion(text: str) -> None:
     assert "confusion" not in present(text)
+
+
+@pytest.mark.parametrize("text", ["I fainted at the blood test this morning",
+                                  "she fainted when they took blood today"])
+def test_fainting_at_a_blood_test_today_is_fainting(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY

@@ -220,7 +220,7 @@ class Session:
             return self._confirm(heard, unsure)
         readback: list[str] = []
         new_info = self._apply(u, readback)
-        answer, ask = self._answer_question(u, new_info)
+        answer, ask = self._answer_question(u)
         if u.asks_guessed and (self.guide is not None or self.level is Level.EMERGENCY):
             # "I'm going to drive myself to the hospital" during the emergency steps: a topic
             # only guessed from likeness must not come between the patient and the steps
@@ -885,16 +885,16 @@ class Session:
         return self._reply(heard, [self.k.say("ui.other_voices"), *([then] if then else [])],
                            awaiting, emergency=self.guide is not None)
 
-    def _answer_question(self, u: Understanding,
-                         new_info: bool) -> tuple[list[str], Question | None]:
+    def _answer_question(self, u: Understanding) -> tuple[list[str], Question | None]:
         """The answer to a question the turn asks, and a yes/no question to follow it when
         the patient asked whether an uncommon symptom is normal. A question with no known
-        topic gets "no answer" only when the turn brought nothing else."""
+        topic gets "no answer" unless the turn said a symptom, an answer or a command."""
         if not u.question or "stop" in u.commands:
             return [], None
         topic = u.asks
         if topic is None:
-            if new_info or u.commands or u.answer or u.mentions or u.confirm:
+            # a time or a risk factor said with it ("should I wait a day?") is no answer to it
+            if u.commands or u.answer or u.mentions or u.confirm:
                 return [], None
             topic = "no_answer"
         number = self.profile.emergency_number

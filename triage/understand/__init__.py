@@ -78,6 +78,8 @@ ASKED_OK_AFTER = frozenset({"to", "if", "for"})
 """Words around an "okay" that make it part of a question ("is it okay", "okay to", "okay if"),
 not how the patient feels ("I'm okay, how long do aches last?")."""
 QUESTION_KEEPS = frozenset({"slower", "faster", "louder", "softer", "mute", "unmute"})
+QUESTION_VERBS = frozenset({"wait", "next", "finished"})
+"""Commands that are verbs of a question with no known topic ("should I wait a day?")."""
 """Commands still obeyed inside a question; "stop", "next" or "help" there are its words."""
 MAX_QUESTION_WORDS = 60
 """Longer turns are stories, not questions; their symptoms are still read."""
@@ -402,9 +404,11 @@ class Understander:
             result.mentions = [m for m in result.mentions if not (
                 m.symptom == WELL and (m.start > 0 and tokens[m.start - 1] in ASKED_OK_BEFORE
                                        or m.end < len(tokens) and tokens[m.end] in ASKED_OK_AFTER))]
-        if result.asks is not None and len([t for t in tokens if t not in MARKS]) > 3:
-            # "when do I stop drinking water?": a word of the question, not a command
-            result.commands = [c for c in result.commands if c in QUESTION_KEEPS]
+        if len([t for t in tokens if t not in MARKS]) > 3:
+            # "when do I stop drinking water?": a word of the question, not a command; with no
+            # topic found, only the verbs questions are made of ("should I wait a day")
+            result.commands = [c for c in result.commands if c in QUESTION_KEEPS or (
+                result.asks is None and c not in QUESTION_VERBS)]
 
     def _may_ask(self, tokens: list[str]) -> bool:
         """Short enough for a question, and English enough for its topic to mean something."""
