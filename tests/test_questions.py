@@ -913,3 +913,16 @@ def test_other_languages_words_for_water_and_dancing_find_their_topic(question: 
     "I always faint at the sight of blood, will the drip hurt?"])
 def test_fainting_at_needles_told_as_a_habit_is_no_emergency(question: str) -> None:
     assert new_session().handle(question).level is Level.NONE
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("can I take eye bee pro fen after my infusion", "pain_relievers"),
+    ("The leaflet says serious effects may occur up to 72 hours afterwards. From the start or "
+     "the end?", "rare_effects_window"),
+    ("Taraweeh prayers are long. Is that counted as strenuous activity after the infusion?",
+     "activity"),
+    ("My grandmother takes red ginseng every morning. Is that okay with the IVIg?", "no_answer"),
+    ("whats in the ivig again, I keep forgetting what its made from", "what_is_ivig")])
+def test_questions_of_round_41_find_their_topic(question: str, topic: str) -> None:
+    reply = new_session().handle(question)
+    assert answer(topic) in reply.say and reply.level is Level.NONE

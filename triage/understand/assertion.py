@@ -111,6 +111,8 @@ class AssertionReader:
         self.story_past = [year_phrase_tokens(p) for p in s["story_past"]]
         self.story_recent = [phrase_tokens(p) for p in s["story_recent"]]
         self.had_words = frozenset(s["had_words"])
+        self.had_between = frozenset(s["had_between"])
+        self.fears = frozenset(phrase_tokens(p) for p in s["fears"])
         self.continues = [phrase_tokens(p) for p in s["continues"]]
         self.splitters = splitters
         self.triggers = [Trigger(t["category"], t["direction"], year_phrase_tokens(p),
@@ -129,13 +131,12 @@ class AssertionReader:
                    for c in self.continues)
 
     def _had_before(self, tokens: list[str], start: int) -> bool:
-        """A word saying someone has it stands before the mention in its clause."""
+        """A word saying someone has it stands just before the mention, with only a few
+        small words between ("I have the headache ...")."""
         i = start - 1
-        while i >= 0 and tokens[i] not in MARKS:
-            if tokens[i] in self.had_words:
-                return True
+        while i >= 0 and tokens[i] in self.had_between:
             i -= 1
-        return False
+        return i >= 0 and tokens[i] in self.had_words
 
     def find(self, tokens: list[str]) -> list[Found]:
         """Triggers in the input, longest first where they overlap; pseudo-triggers dropped."""
@@ -270,8 +271,8 @@ class AssertionReader:
                 and f.start <= start and end <= f.end)  # "water hurts the kidneys": all of it
             # a denial that begins among the mention's words and runs past them is said of it
             # too ("light doesn't bother me": the concept ends at "bother")
-            if inside and emergency and f.trigger.weak:
-                continue  # a weak trigger never hides an emergency sign, even from within
+            if inside and emergency and f.trigger.weak and f.trigger.category == HYPOTHETICAL:
+                continue  # "swelling can come on later in her throat": never hidden
             if inside:
                 if f.trigger.category == NEGATED:
                     categories.add(NEGATED)
@@ -309,7 +310,7 @@ class AssertionReader:
             if f.trigger.category == HISTORICAL and self._continues(tokens, f.start, end):
                 continue  # "a month ago I started getting chest pain, it's still there"
             if emergency and f.trigger.category == HYPOTHETICAL and f.end <= start \
-                    and self._new_subject(tokens, f.end, start):
+                    and f.trigger.words in self.fears and self._new_subject(tokens, f.end, start):
                 continue  # "I'm at risk of anaphylaxis and my throat is swelling"
             around = set(tokens[max(0, start - 1):end])
             if emergency and f.trigger.category == HYPOTHETICAL and (

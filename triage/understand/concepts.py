@@ -350,12 +350,19 @@ class ConceptComposer:
         return list(found.values())
 
     def _after_site_or_mark(self, tokens: list[str], tag: Tag, tags: list[Tag]) -> bool:
-        """The tag starts its clause, or follows a site (and a side word) directly."""
+        """The tag follows a site (and a side word) directly, or starts a clause that names
+        no site after it, so that it can only be of the site said before ("arm right. no
+        work."; "no work today, resting my sore arm" is about work)."""
         k = tag.start
         while k > 0 and tokens[k - 1] in self.side_words:
             k -= 1
-        return k == 0 or tokens[k - 1] in MARKS or any(
-            t.kind == "site" and t.end == k for t in tags)
+        if any(t.kind == "site" and t.end == k for t in tags):
+            return True
+        if k > 0 and tokens[k - 1] not in MARKS:
+            return False
+        stop = next((j for j in range(tag.end, len(tokens)) if tokens[j] in MARKS),
+                    len(tokens))
+        return not any(t.kind == "site" and tag.end <= t.start < stop for t in tags)
 
     def _part_of_before(self, tokens: list[str], tag: Tag, tags: list[Tag]) -> bool:
         """A site said as "in the back" / "at the front" just after another site is a part of

@@ -76,7 +76,7 @@ _READING = re.compile(r"\b(\d{2,3})\s*/\s*(\d{2,3})\b")
 """A blood pressure written "78/44": read as "78 over 44"."""
 _BEFORE_SPAN = re.compile(
     r"\bbefore\s+(one|two|three|four|five|six|seven|eight|nine|ten|a|few|some|\d+)\s+"
-    r"(days?|weeks?|months?|years?)\b(?!\s+(?:of|before|after|from|the|my|your)\b)")
+    r"(minutes?|hours?|days?|weeks?|months?|years?)\b(?!\s+(?:of|before|after|from|the|my|your)\b)")
 """Non-native "before one month" is "one month ago" (a story's time, not a plan's)."""
 _PAUSE = re.compile(r"\s*(?:\.{2,}|\u2026)\s*")
 _PUNCT_CLAUSE = re.compile(r"[.;:!?,\u2014\u2013()\[\]\"]+|\s-+\s")

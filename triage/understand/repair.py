@@ -126,6 +126,13 @@ class Repairer:
                 by_sound.setdefault(_loose_key(word), set()).add(word)
         self._one_word_by_sound = {k: next(iter(v)) for k, v in by_sound.items() if len(v) == 1}
         """Symptom words by a loose sound key, for a word a recognizer cut in two."""
+        long_by_sound: dict[str, set[str]] = {}
+        for word in data.get("long_words", {}).get("words", ()):
+            long_by_sound.setdefault(_vowel_key(word), set()).add(word)
+        self._long_word_by_sound = {k: next(iter(v)) for k, v in long_by_sound.items()
+                                    if len(v) == 1}
+        """Long domain words (medicines, "premedication") by sound, for a word dictation cut
+        into three or four short ones ("eye bee pro fen")."""
 
     @lru_cache(maxsize=50000)  # noqa: B019 - one Repairer lives for the whole process
     def candidates(self, token: str) -> Candidates:
@@ -202,6 +209,11 @@ class Repairer:
                     out.append(joined)
                     i += 2
                     continue
+            many = self._heard_as_one_long_word(tokens[i:i + 4])
+            if many is not None:
+                out.append(many[0])
+                i += many[1]
+                continue
             if i + 1 < len(tokens):
                 heard_as_one = self._heard_as_one_word(token, tokens[i + 1])
                 if heard_as_one:
@@ -211,6 +223,22 @@ class Repairer:
             out.extend(self._split(token))
             i += 1
         return out
+
+    def _heard_as_one_long_word(self, words: list[str]) -> tuple[str, int] | None:
+        """The long domain word three or four short words sound like together ("eye bee pro
+        fen" -> "ibuprofen"), with how many words it takes; never from a domain word longer
+        than SHORT_DOMAIN ("eye" may be heard in it, "chest" never)."""
+        for size in (4, 3):
+            part = words[:size]
+            if len(part) < size or not all(w.isalpha() and len(w) <= MAX_PIECE for w in part) \
+                    or any(w in self.vocabulary and len(w) > SHORT_DOMAIN for w in part):
+                continue
+            joined = "".join(part)
+            word = self._long_word_by_sound.get(_vowel_key(joined))
+            if word is not None and joined not in self.english and \
+                    Levenshtein.distance(joined, word) <= MAX_LONG_MERGED_SHARE * len(word):
+                return word, size
+        return None
 
     def _heard_as_one_word(self, first: str, second: str) -> str | None:
         """The symptom word two short words sound like together ("seize hers" -> "seizures",
@@ -246,6 +274,20 @@ class Repairer:
 MAX_MERGED_SHARE = 0.4
 """Two words heard as one domain word differ from it in at most this share of its letters
 ("seize hers" and "seizures": 3 of 8)."""
+
+
+SHORT_DOMAIN = 3
+MAX_PIECE = 5
+"""Each of the three or four words is short: "eye", "bee", "pro", "fen"."""
+MAX_LONG_MERGED_SHARE = 0.6
+"""Three or four words heard as one long word differ from it in at most this share of its
+letters ("eye bee pro fen" and "ibuprofen": 5 of 9); their sound must match it exactly."""
+
+
+def _vowel_key(word: str) -> str:
+    """The loose key with any first vowel sound the same ("eye bee" and "ibu")."""
+    key = _loose_key(word)
+    return "A" + key[1:] if key[:1] in "AEIOU" else key
 
 
 def _loose_key(word: str) -> str:
