@@ -926,3 +926,11 @@ def test_fainting_at_needles_told_as_a_habit_is_no_emergency(question: str) -> N
 def test_questions_of_round_41_find_their_topic(question: str, topic: str) -> None:
     reply = new_session().handle(question)
     assert answer(topic) in reply.say and reply.level is Level.NONE
+
+
+@pytest.mark.parametrize("question", [
+    "Mi head hurting me a little since last night. How long does this thing normally last "
+    "after the drip?",
+    "I've got the chills. How long does it usually go on after the infusion?"])
+def test_how_long_beside_a_symptom_had_is_how_long_it_lasts(question: str) -> None:
+    assert answer("effects_duration") in new_session().handle(question).say

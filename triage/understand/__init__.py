@@ -380,6 +380,12 @@ class Understander:
             result.asks = rule
         else:
             has = any(m.present for m in named)
+            together = asked.tied | {rule}
+            lasts = self.questions.with_symptom
+            if has and asked.tied and lasts in together \
+                    and together - {lasts} <= self.questions.with_symptom_over:
+                rule = self.questions.with_symptom  # "... how long does this thing last?"
+                asked = replace(asked, topic=rule, tied=frozenset())
             result.asks = self._topic_by_likeness(rule, result.text, has, asked.tied)
             result.asks_guessed = rule is None and result.asks is not None
         if named:

@@ -83,6 +83,10 @@ class QuestionReader:
         self.normal_topic: str = data["hypothetical"]["normal_topic"]
         self.normal_last = [phrase_tokens(p) for p in data["hypothetical"]["normal_last"]]
         self.happens_topic: str = data["hypothetical"]["happens_topic"]
+        self.with_symptom: str = data["scoring"]["with_symptom"]
+        self.with_symptom_over = frozenset(data["scoring"]["with_symptom_over"])
+        """Where patterns tie, the topic a question naming a symptom the patient has asks
+        about ("my head hurts. How long does this thing last after the drip?")."""
         self.no_answer = "no_answer"
         self.words = {name: [phrase_tokens(p) for p in phrases]
                       for name, phrases in data["words"].items()}
