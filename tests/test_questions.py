@@ -934,3 +934,12 @@ def test_questions_of_round_41_find_their_topic(question: str, topic: str) -> No
     "I've got the chills. How long does it usually go on after the infusion?"])
 def test_how_long_beside_a_symptom_had_is_how_long_it_lasts(question: str) -> None:
     assert answer("effects_duration") in new_session().handle(question).say
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("headache when start", "headache_onset"),
+    ("My grandson drive me home, I cannot drive myself after, yes?", "driving"),
+    ("Got a bit of a heed on us this mornin', nowt bad. Can I just neck a couple of ibuprofen?",
+     "pain_relievers")])
+def test_questions_of_round_42_find_their_topic(question: str, topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say

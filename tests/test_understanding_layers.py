@@ -2611,3 +2611,27 @@ def test_someone_else_on_the_same_treatment_is_not_the_patient(text: str) -> Non
     ("Ma heid's a bit sore, aye. Had worse at the fitba.", "headache")])
 def test_dictated_and_scots_words_for_common_reactions(text: str, symptom: str) -> None:
     assert present(text) == {symptom}
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("Had a blackout on the stairlift, my wife was shaking me", "fainting"),
+    ("he came in saying random stuff that doesnt make sense", "confusion"),
+    ("Her pad is very dry today, only one small wet since morning", "less_urine"),
+    ("what is there is dark like strong rooibos tea, her wee", "dark_urine"),
+    ("got a bit of a heed on us this morning", "headache")])
+def test_round_54_words_for_signs(text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["Me ticker's going like the clappers, like a Kango hammer",
+                                  "my heart is pounding, been an hour now"])
+def test_a_heart_pounding_or_hammering_is_its_beat_not_chest_pain(text: str) -> None:
+    assert "fast_heartbeat" in present(text) and "chest_pain" not in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "there was a blackout in the street so the lights went off",
+    "she's lying down in the back bedroom with a mild headache",
+    "he is sitting in his shawl and the woollen topi, a bit shivery"])
+def test_a_power_cut_lying_down_or_a_hat_is_no_sign(text: str) -> None:
+    assert not level_after(text).at_least(Level.DOCTOR)
