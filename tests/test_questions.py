@@ -943,3 +943,13 @@ def test_how_long_beside_a_symptom_had_is_how_long_it_lasts(question: str) -> No
      "pain_relievers")])
 def test_questions_of_round_42_find_their_topic(question: str, topic: str) -> None:
     assert answer(topic) in new_session().handle(question).say
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("how long does the I've egg take to go in", "infusion_length"),
+    ("Me mate had this and said he was wiped out for a week. Will I be an' all?", "no_answer"),
+    ("interpreter next infusion. how book", "no_answer"),
+    ("Mi kidney dem weak, so di doctor seh watch how much mi drink. Mi still fi drink di eight "
+     "cup?", "fluid_limit")])
+def test_questions_of_round_43_find_their_topic(question: str, topic: str) -> None:
+    assert answer(topic) in new_session().handle(question).say

@@ -2635,3 +2635,14 @@ def test_a_heart_pounding_or_hammering_is_its_beat_not_chest_pain(text: str) -> 
     "he is sitting in his shawl and the woollen topi, a bit shivery"])
 def test_a_power_cut_lying_down_or_a_hat_is_no_sign(text: str) -> None:
     assert not level_after(text).at_least(Level.DOCTOR)
+
+
+@pytest.mark.parametrize("text", [
+    "went all light-headed and ended up on the floor by the bread, I'm fine",
+    "I wound up on the kitchen floor, don't know how"])
+def test_ending_up_on_the_floor_is_a_collapse(text: str) -> None:
+    assert "fainting" in present(text)
+
+
+def test_ending_up_on_the_sofa_is_no_collapse() -> None:
+    assert level_after("we ended up on the sofa watching telly") is Level.NONE

@@ -888,13 +888,14 @@ class Session:
     def _answer_question(self, u: Understanding) -> tuple[list[str], Question | None]:
         """The answer to a question the turn asks, and a yes/no question to follow it when
         the patient asked whether an uncommon symptom is normal. A question with no known
-        topic gets "no answer" unless the turn said a symptom, an answer or a command."""
+        topic gets "no answer" unless the turn said a symptom had, an answer or a command
+        ("my mate was wiped out for a week, will I be?" is told there is no answer)."""
         if not u.question or "stop" in u.commands:
             return [], None
         topic = u.asks
         if topic is None:
             # a time or a risk factor said with it ("should I wait a day?") is no answer to it
-            if u.commands or u.answer or u.mentions or u.confirm:
+            if u.commands or u.answer or u.confirm or any(m.present for m in u.mentions):
                 return [], None
             topic = "no_answer"
         number = self.profile.emergency_number
