@@ -922,7 +922,7 @@ def test_fainting_at_needles_told_as_a_habit_is_no_emergency(question: str) -> N
     ("Taraweeh prayers are long. Is that counted as strenuous activity after the infusion?",
      "activity"),
     ("My grandmother takes red ginseng every morning. Is that okay with the IVIg?", "no_answer"),
-    ("whats in the ivig again, I keep forgetting what its made from", "what_is_ivig")])
+    ("whats in the ivig again, I keep forgetting what it is made from", "what_is_ivig")])
 def test_questions_of_round_41_find_their_topic(question: str, topic: str) -> None:
     reply = new_session().handle(question)
     assert answer(topic) in reply.say and reply.level is Level.NONE

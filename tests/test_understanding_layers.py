@@ -2542,7 +2542,8 @@ def test_forgetting_what_was_advised_is_no_confusion(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["I fainted at the blood test this morning",
-                                  "she fainted when they took blood today"])
+                                  "she fainted when they took blood today",
+                                  "at a blood test this morning she collapsed, isn't responding"])
 def test_fainting_at_a_blood_test_today_is_fainting(text: str) -> None:
     assert level_after(text) is Level.EMERGENCY
 
@@ -2599,11 +2600,11 @@ def test_never_had_before_the_drip_is_new_not_old(text: str) -> None:
     assert level_after(text) is Level.DOCTOR
 
 
-@pytest.mark.parametrize("text", [
-    "Mih partner Lennox, he had the same treatment and ended up with a clot in he leg. Me? I good",
-    "my neighbour had the same drip and her throat swelled, I am fine though"])
-def test_someone_else_on_the_same_treatment_is_not_the_patient(text: str) -> None:
-    assert level_after(text) is Level.NONE
+@pytest.mark.parametrize("text", ["she had the same treatment and her tongue is swollen",
+                                  "he had the same treatment yesterday and his lips are blue"])
+def test_a_carer_saying_the_patient_had_the_same_treatment_still_tells_of_the_patient(
+        text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
 
 
 @pytest.mark.parametrize(("text", "symptom"), [
@@ -2646,3 +2647,27 @@ def test_ending_up_on_the_floor_is_a_collapse(text: str) -> None:
 
 def test_ending_up_on_the_sofa_is_no_collapse() -> None:
     assert level_after("we ended up on the sofa watching telly") is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["I can't remember how long I was out",
+                                  "I keep forgetting which words to use",
+                                  "he's cold and wet out of nowhere and grey"])
+def test_a_look_alike_trigger_never_swallows_a_sign_beside_it(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["I had a stroke years ago and my memory is getting worse",
+                                  "I fainted at my last infusion and the bruise is still there",
+                                  "the baby is not talking properly yet",
+                                  "I'm turning blue out here, it's freezing, can I come in"])
+def test_an_old_sign_or_an_everyday_phrase_raises_no_emergency(text: str) -> None:
+    assert level_after(text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("she's on the floor and not breathing properly", "breathing_difficulty"),
+    ("she's gone all floppy", "fainting"),
+    ("she has fitted twice since the drip", "seizure"),
+    ("my speech is all wrong", "one_side_weakness")])
+def test_carers_plain_words_for_emergencies(text: str, symptom: str) -> None:
+    assert symptom in present(text)

@@ -271,8 +271,6 @@ class AssertionReader:
                 and f.start <= start and end <= f.end)  # "water hurts the kidneys": all of it
             # a denial that begins among the mention's words and runs past them is said of it
             # too ("light doesn't bother me": the concept ends at "bother")
-            if inside and emergency and f.trigger.weak and f.trigger.category == HYPOTHETICAL:
-                continue  # "swelling can come on later in her throat": never hidden
             if inside:
                 if f.trigger.category == NEGATED:
                     categories.add(NEGATED)
