@@ -2659,7 +2659,8 @@ def test_a_look_alike_trigger_never_swallows_a_sign_beside_it(text: str) -> None
 @pytest.mark.parametrize("text", ["I had a stroke years ago and my memory is getting worse",
                                   "I fainted at my last infusion and the bruise is still there",
                                   "the baby is not talking properly yet",
-                                  "I'm turning blue out here, it's freezing, can I come in"])
+                                  "he's not talking properly to me, he's in a mood",
+                                  "we had a blackout last night, the power went"])
 def test_an_old_sign_or_an_everyday_phrase_raises_no_emergency(text: str) -> None:
     assert level_after(text) is not Level.EMERGENCY
 
@@ -2671,3 +2672,13 @@ def test_an_old_sign_or_an_everyday_phrase_raises_no_emergency(text: str) -> Non
     ("my speech is all wrong", "one_side_weakness")])
 def test_carers_plain_words_for_emergencies(text: str, symptom: str) -> None:
     assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["months ago i started getting chest pain and it's worse now",
+                                  "last year i got chest pains and they never went away",
+                                  "i'm going blue",
+                                  "had to stop on the stairs, never used to",
+                                  "she went down in the garden",
+                                  "he's not talking properly since this morning"])
+def test_emergencies_in_short_plain_words(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
