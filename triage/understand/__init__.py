@@ -78,9 +78,9 @@ ASKED_OK_AFTER = frozenset({"to", "if", "for"})
 """Words around an "okay" that make it part of a question ("is it okay", "okay to", "okay if"),
 not how the patient feels ("I'm okay, how long do aches last?")."""
 QUESTION_KEEPS = frozenset({"slower", "faster", "louder", "softer", "mute", "unmute"})
+"""Commands still obeyed inside a question; "stop", "next" or "help" there are its words."""
 QUESTION_VERBS = frozenset({"wait", "next", "finished"})
 """Commands that are verbs of a question with no known topic ("should I wait a day?")."""
-"""Commands still obeyed inside a question; "stop", "next" or "help" there are its words."""
 MAX_QUESTION_WORDS = 60
 """Longer turns are stories, not questions; their symptoms are still read."""
 MIN_KNOWN_SHARE = 0.6
@@ -384,7 +384,7 @@ class Understander:
             lasts = self.questions.with_symptom
             if has and asked.tied and lasts in together \
                     and together - {lasts} <= self.questions.with_symptom_over:
-                rule = self.questions.with_symptom  # "... how long does this thing last?"
+                rule = lasts  # "my head hurts. How long does this thing last?"
                 asked = replace(asked, topic=rule, tied=frozenset())
             result.asks = self._topic_by_likeness(rule, result.text, has, asked.tied)
             result.asks_guessed = rule is None and result.asks is not None

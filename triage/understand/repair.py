@@ -277,6 +277,7 @@ MAX_MERGED_SHARE = 0.4
 
 
 SHORT_DOMAIN = 3
+"""A domain word this short ("eye") may be one of the pieces of a medicine's name."""
 MAX_PIECE = 5
 """Each of the three or four words is short: "eye", "bee", "pro", "fen"."""
 MAX_LONG_MERGED_SHARE = 0.6
