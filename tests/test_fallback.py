@@ -37,6 +37,15 @@ def test_a_lay_wording_is_nearest_to_its_symptom(loaded: Fallback, text, symptom
     assert nearest is not None and nearest.symptom == symptom
 
 
+@pytest.mark.parametrize("text", ["the peed am", "fit and well"])
+def test_words_spelt_like_an_abbreviation_are_not_taken_for_it(text: str) -> None:
+    """ "a pe" (a clot in the lung) or "a fit": a recognizer's "the peed am" from a television,
+    or a patient feeling "fit and well", is no emergency."""
+    understander = Understander(load_phrase_book(), K, background=False)
+    understood = understander.understand(text)
+    assert not understood.emergency and not understood.mentions
+
+
 def test_a_missing_model_is_one_logged_line_and_understanding_goes_on(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     understander = Understander(load_phrase_book(), K, background=False)

@@ -59,6 +59,7 @@ class FallbackSettings:
     ignore: frozenset[str]
     topic_neighbours: int
     topic_min_similarity: float
+    min_longest_word: int
 
 
 def model_folder() -> Path | None:
@@ -102,11 +103,14 @@ class Fallback:
         self.settings = FallbackSettings(float(s["act_from"]), float(s["ask_from"]),
                                          int(s["min_words"]), frozenset(s["ignore"]),
                                          int(s["topic_neighbours"]),
-                                         float(s["topic_min_similarity"]))
+                                         float(s["topic_min_similarity"]),
+                                         int(s["min_longest_word"]))
         self.labels: list[str] = []
         self.phrases: list[str] = []
         for symptom, phrases in book.symptoms.items():
             for phrase in phrases:
+                if not self._comparable(phrase):
+                    continue
                 self.labels.append(symptom)
                 self.phrases.append(phrase)
         self.topic_labels: list[str] = []
@@ -124,6 +128,12 @@ class Fallback:
             threading.Thread(target=self._load, name="fallback-model", daemon=False).start()
         else:
             self._load()
+
+    def _comparable(self, phrase: str) -> bool:
+        """An abbreviation ("a pe", "a tia", "dvt") is one short word whose vector is mostly
+        its letters: any turn with a word spelt alike ("the peed am") comes out near it. The
+        phrase layer still reads such phrases word for word; likeness is not asked of them."""
+        return max(len(word) for word in phrase.split()) >= self.settings.min_longest_word
 
     def _load(self) -> None:
         try:
