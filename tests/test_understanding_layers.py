@@ -2682,3 +2682,88 @@ def test_carers_plain_words_for_emergencies(text: str, symptom: str) -> None:
                                   "he's not talking properly since this morning"])
 def test_emergencies_in_short_plain_words(text: str) -> None:
     assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "my wife says her head is paining very much, sudden, she never had like this in her life",
+    "sudden headache, very bad, I never had like it before"])
+def test_a_sudden_headache_never_had_like_this_is_an_emergency(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["my head is spinning, I hent been sick",
+                                  "bit dizzy, I hant been sick at all"])
+def test_east_anglian_hent_denies(text: str) -> None:
+    assert "vomiting" not in present(text) and level_after(text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "he's on the floor shaking all over and there's froth at his mouth",
+    "her hand started twitching, then she went stiff and shook all over",
+    "he went stiff and started shaking, foam at the mouth"])
+def test_a_seizure_told_as_what_the_body_did(text: str) -> None:
+    assert "seizure" in present(text)
+
+
+@pytest.mark.parametrize("text", ["she fell down in church and did not respond for some seconds",
+                                  "he was not responding for a minute then came round"])
+def test_a_moment_without_response_is_a_faint(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["came over woozy and me heart's flapping like a fish",
+                                  "dizzy, and my heart is flapping"])
+def test_a_heart_flapping_with_dizziness_is_an_emergency(text: str) -> None:
+    assert "fast_heartbeat" in present(text) and level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["pulse 140 sitting on the couch, nothing else, just racing",
+                                  "sat on the bed, heart going fast, nothing else"])
+def test_sitting_on_furniture_is_no_weight_on_the_chest(text: str) -> None:
+    assert "chest_pain" not in present(text)
+
+
+@pytest.mark.parametrize("text", ["I only pass a little bit since yesterday evening",
+                                  "he's only passed a small amount since breakfast"])
+def test_passing_only_a_little_is_less_urine(text: str) -> None:
+    assert "less_urine" in present(text)
+
+
+@pytest.mark.parametrize("text", ["urine's rather like a decent oloroso",
+                                  "my pee is the colour of sherry"])
+def test_a_dark_wine_colour_is_dark_urine(text: str) -> None:
+    assert "dark_urine" in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "that bit about can't breathe, that was the telly, not me, I'm alright",
+    "the chest pain you heard, it was the man on the radio",
+    "that was the telly. I never said I couldn't breathe"])
+def test_a_sign_told_as_the_televisions_or_never_said_is_not_the_patients(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["I have chest pain, you heard me right",
+                                  "my throat is closing you heard correctly"])
+def test_heard_right_is_no_denial(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["Big Dave had this drip stuff and ended up with a clot, years ago",
+                                  "my uncle's leg went red and swollen, years back. I'm fine"])
+def test_a_sign_dated_long_ago_in_a_clause_of_its_own_is_past(text: str) -> None:
+    assert not level_after(text).at_least(Level.URGENT)
+
+
+def test_a_long_past_clause_before_a_new_sign_leaves_it_present() -> None:
+    assert level_after("my leg is swollen and red. years ago I had a clot").at_least(Level.URGENT)
+
+
+@pytest.mark.parametrize("text", ["usual joint ache and a mild headache",
+                                  "my joint is aching a bit after the drip"])
+def test_a_joint_ache_is_an_ache_not_an_unknown_complaint(text: str) -> None:
+    assert "muscle_aches" in present(text)
+
+
+def test_normally_sharp_said_of_someone_asking_odd_things_is_confusion() -> None:
+    assert "confusion" in present("she keeps asking for her brother, she's normally sharp as a tack")

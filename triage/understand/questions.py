@@ -76,6 +76,7 @@ class QuestionReader:
         self.asking = frozenset(form["asking"])
         self.demonstratives = frozenset(form["demonstratives"])
         self.presupposing = [phrase_tokens(p) for p in form["presupposing"]]
+        self.reporting = [phrase_tokens(p) for p in form["reporting"]]
         self.dropped_subject = frozenset(form["dropped_subject"])
         self.fear_objects = frozenset(form["fear_objects"])
         self.fear_symptom: str = form["fear_symptom"]
@@ -179,6 +180,12 @@ class QuestionReader:
         for i in range(start - 1, begin - 1, -1):
             if tokens[i] in self.conjunctions and self._opener_at(tokens, i + 1):
                 begin = i + 1  # "feeling fine but when would the headache kick in": asked
+                break
+        for i in range(start - 1, begin - 1, -1):
+            frame = next((r for r in self.reporting if tuple(tokens[i:i + len(r)]) == r
+                          and i + len(r) <= start), None)
+            if frame is not None:
+                begin = i + len(frame)  # "he's asking will it hurt": the question he asks
                 break
         end = start
         while end < len(tokens) and tokens[end] not in MARKS:
