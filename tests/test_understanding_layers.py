@@ -2749,8 +2749,9 @@ def test_heard_right_is_no_denial(text: str) -> None:
     assert level_after(text) is Level.EMERGENCY
 
 
-@pytest.mark.parametrize("text", ["Big Dave had this drip stuff and ended up with a clot, years ago",
-                                  "my uncle's leg went red and swollen, years back. I'm fine"])
+@pytest.mark.parametrize("text", [
+    "Big Dave had this drip stuff and ended up with a clot, years ago",
+    "my uncle's leg went red and swollen, years back. I'm fine"])
 def test_a_sign_dated_long_ago_in_a_clause_of_its_own_is_past(text: str) -> None:
     assert not level_after(text).at_least(Level.URGENT)
 
@@ -2766,4 +2767,5 @@ def test_a_joint_ache_is_an_ache_not_an_unknown_complaint(text: str) -> None:
 
 
 def test_normally_sharp_said_of_someone_asking_odd_things_is_confusion() -> None:
-    assert "confusion" in present("she keeps asking for her brother, she's normally sharp as a tack")
+    text = "she keeps asking for her brother, she's normally sharp as a tack"
+    assert "confusion" in present(text)
