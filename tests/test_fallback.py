@@ -43,7 +43,16 @@ def test_words_spelt_like_an_abbreviation_are_not_taken_for_it(text: str) -> Non
     or a patient feeling "fit and well", is no emergency."""
     understander = Understander(load_phrase_book(), K, background=False)
     understood = understander.understand(text)
-    assert not understood.emergency and not understood.mentions
+    assert not understood.emergency
+    assert not {"lung_clot", "seizure"} & {m.symptom for m in understood.mentions}
+
+
+@pytest.mark.parametrize(("text", "symptom"), [("another tia", "one_side_weakness"),
+                                               ("pe again", "lung_clot")])
+def test_an_abbreviation_said_as_it_is_is_still_near_its_symptom(loaded: Fallback, text: str,
+                                                                 symptom: str) -> None:
+    nearest = loaded.nearest(text)
+    assert nearest is not None and nearest.symptom == symptom
 
 
 def test_a_missing_model_is_one_logged_line_and_understanding_goes_on(

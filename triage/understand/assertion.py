@@ -18,7 +18,6 @@ from rapidfuzz.fuzz import ratio
 
 from triage.understand.normalise import (
     AGE,
-    CLAUSE_MARK,
     MARKS,
     QUESTION_MARK,
     YEAR,
@@ -250,12 +249,6 @@ class AssertionReader:
                    and NOW & set(tokens[i + 1:i + 5])
                    for i in range(start, min(end, len(tokens) - 1)))
 
-    def _dates_the_clause_before(self, tokens: list[str], found: Found, end: int) -> bool:
-        """A long-past time said as a clause of its own just after the sign ("ended up with a
-        clot, years ago.") dates that sign; "... swollen. Years ago I had one" does not."""
-        return self.long_past(found) and tokens[end:found.start] == [CLAUSE_MARK] and (
-            found.end >= len(tokens) or tokens[found.end] in MARKS)
-
     def _close(self, tokens: list[str], end: int, start: int) -> bool:
         """Whether a negation ending at `end` sits close enough before `start` to hide an
         emergency sign."""
@@ -301,8 +294,7 @@ class AssertionReader:
             if f.trigger.category == OTHER and FIRST_PERSON & set(tokens[start:end]):
                 continue  # "my colleague said the left side of my face was sliding": mine
             if (emergency and f.trigger.category in (OTHER, HISTORICAL, HYPOTHETICAL)
-                    or urgent and f.trigger.category == HISTORICAL
-                    and not self._dates_the_clause_before(tokens, f, end)) and any(
+                    or urgent and f.trigger.category == HISTORICAL) and any(
                     t in MARKS for t in tokens[min(f.end, start):max(f.start, end)]):
                 # for an emergency sign, who, when and whether reach one clause only; for an
                 # urgent one, when ("the dent stays. They weren't like that before the drip")

@@ -109,8 +109,6 @@ class Fallback:
         self.phrases: list[str] = []
         for symptom, phrases in book.symptoms.items():
             for phrase in phrases:
-                if not self._comparable(phrase):
-                    continue
                 self.labels.append(symptom)
                 self.phrases.append(phrase)
         self.topic_labels: list[str] = []
@@ -129,11 +127,12 @@ class Fallback:
         else:
             self._load()
 
-    def _comparable(self, phrase: str) -> bool:
-        """An abbreviation ("a pe", "a tia", "dvt") is one short word whose vector is mostly
-        its letters: any turn with a word spelt alike ("the peed am") comes out near it. The
-        phrase layer still reads such phrases word for word; likeness is not asked of them."""
-        return max(len(word) for word in phrase.split()) >= self.settings.min_longest_word
+    def _spelt_out(self, phrase: str, words: set[str]) -> bool:
+        """An abbreviation ("a pe", "a tia", "dvt") is short words whose vectors are mostly
+        their letters: any turn with a word spelt alike ("the peed am") comes out near it. Such
+        a phrase is near only to a turn that says its longest word as it is ("pe again")."""
+        longest = max(phrase.split(), key=len)
+        return len(longest) >= self.settings.min_longest_word or longest in words
 
     def _load(self) -> None:
         try:
@@ -175,7 +174,13 @@ class Fallback:
         if len(text.split()) < self.settings.min_words:
             return None
         similarities = self.matrix @ self.embedder.embed([text])[0]
-        best = int(similarities.argmax())
+        words = set(text.split())
+        for row in np.argsort(-similarities):
+            if self._spelt_out(self.phrases[row], words):
+                best = int(row)
+                break
+        else:
+            return None
         if self.labels[best] in self.settings.ignore:
             return None
         return Nearest(self.labels[best], float(similarities[best]), self.phrases[best])
