@@ -2759,3 +2759,30 @@ def test_a_joint_ache_is_an_ache_not_an_unknown_complaint(text: str) -> None:
 def test_normally_sharp_said_of_someone_asking_odd_things_is_confusion() -> None:
     text = "she keeps asking for her brother who died, she's normally so sharp"
     assert "confusion" in present(text)
+
+
+@pytest.mark.parametrize("text", ["she's asking if it's normal that her lips are swelling",
+                                  "he wants to know if it's bad that he's wheezing",
+                                  "I want to know if this chest pain is normal",
+                                  "she wants to know if the blue lips are from the cold"])
+def test_a_question_that_takes_an_emergency_sign_as_there_is_acted_on(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["is it normal to have chest pain after the drip?",
+                                  "what happens if my throat swells up later?",
+                                  "what signs mean I should call 911, like if the lips are blue?"])
+def test_a_question_that_only_imagines_a_sign_raises_no_emergency(text: str) -> None:
+    assert level_after(text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["my lips haven't stopped swelling",
+                                  "the swelling in her face hasn't gone down"])
+def test_a_sign_that_has_not_stopped_is_still_there(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["he hasn't been able to move his right arm since lunch",
+                                  "I haven't got any feeling in my left arm"])
+def test_what_has_not_been_possible_since_is_a_sign_now(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY

@@ -114,6 +114,11 @@ class AssertionReader:
         self.had_between = frozenset(s["had_between"])
         self.fears = frozenset(phrase_tokens(p) for p in s["fears"])
         self.continues = [phrase_tokens(p) for p in s["continues"]]
+        self.presupposing_before = [phrase_tokens(p) for p in s["presupposing_before"]]
+        self.presupposing_after = [phrase_tokens(p) for p in s["presupposing_after"]]
+        self.presupposing_not = frozenset(s["presupposing_not"])
+        self.presupposing_asks = frozenset(s["presupposing_asks"])
+        self.asked_if = frozenset(s["asked_if"])
         self.splitters = splitters
         self.triggers = [Trigger(t["category"], t["direction"], year_phrase_tokens(p),
                                  bool(t.get("weak", False)), bool(t.get("one_clause", False)),
@@ -249,6 +254,28 @@ class AssertionReader:
                    and NOW & set(tokens[i + 1:i + 5])
                    for i in range(start, min(end, len(tokens) - 1)))
 
+    def _presupposed(self, tokens: list[str], start: int, end: int) -> bool:
+        """Whether a question takes the sign at tokens[start:end] as there ("is it normal that
+        her lips are swelling", "if the blue lips are from the cold")."""
+        before = any(tuple(tokens[max(0, start - len(p)):start]) == p
+                     for p in self.presupposing_before)
+        after = any(tuple(tokens[end:end + len(p)]) == p for p in self.presupposing_after)
+        near = set(tokens[max(0, start - 3):end + 2])
+        clause = start
+        while clause > 0 and tokens[clause - 1] not in MARKS:
+            clause -= 1
+        asks = bool(self.presupposing_asks & set(tokens[clause:start]))
+        return (before or after) and asks and not near & self.presupposing_not
+
+    def _asked_in_clause(self, tokens: list[str], start: int) -> bool:
+        """Whether the clause of tokens[start] asks "if" or "whether" before it."""
+        i = start - 1
+        while i >= 0 and tokens[i] not in MARKS:
+            if tokens[i] in self.asked_if:
+                return True
+            i -= 1
+        return False
+
     def _close(self, tokens: list[str], end: int, start: int) -> bool:
         """Whether a negation ending at `end` sits close enough before `start` to hide an
         emergency sign."""
@@ -288,6 +315,9 @@ class AssertionReader:
                 continue  # a weak trigger never hides an emergency sign
             if f.trigger.category in ("closer", CLAIM):
                 continue
+            if f.trigger.category == NEGATED and backward and emergency \
+                    and self._asked_in_clause(tokens, start):
+                continue  # "I want to know if this chest pain is normal": asked, not denied
             if f.trigger.category == HYPOTHETICAL and backward and self._had_before(tokens,
                                                                                    start):
                 continue  # "I've got the headache they warned about": had, as said
@@ -330,6 +360,11 @@ class AssertionReader:
         if claimed and NEGATED not in categories and categories & {HYPOTHETICAL, OTHER,
                                                                      HISTORICAL}:
             categories -= {HYPOTHETICAL, OTHER, HISTORICAL}
+            categories.add(UNCERTAIN)
+        if emergency and HYPOTHETICAL in categories and NEGATED not in categories \
+                and self._presupposed(tokens, start, end):
+            # "she's asking if it's normal that her lips are swelling": had, then confirmed
+            categories.discard(HYPOTHETICAL)
             categories.add(UNCERTAIN)
         if emergency and NEGATED in categories and categories & {UNCERTAIN}:
             categories.discard(UNCERTAIN)
