@@ -175,12 +175,12 @@ class Fallback:
             return None
         similarities = self.matrix @ self.embedder.embed([text])[0]
         words = set(text.split())
-        for row in np.argsort(-similarities):
-            if self._spelt_out(self.phrases[row], words):
-                best = int(row)
-                break
-        else:
-            return None
+        best: int | None = int(similarities.argmax())
+        if not self._spelt_out(self.phrases[best], words):  # rarely: the nearest that is
+            best = next((int(row) for row in np.argsort(-similarities)
+                         if self._spelt_out(self.phrases[row], words)), None)
+            if best is None:
+                return None
         if self.labels[best] in self.settings.ignore:
             return None
         return Nearest(self.labels[best], float(similarities[best]), self.phrases[best])
