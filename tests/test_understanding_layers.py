@@ -2764,14 +2764,17 @@ def test_normally_sharp_said_of_someone_asking_odd_things_is_confusion() -> None
 @pytest.mark.parametrize("text", ["she's asking if it's normal that her lips are swelling",
                                   "he wants to know if it's bad that he's wheezing",
                                   "I want to know if this chest pain is normal",
-                                  "she wants to know if the blue lips are from the cold"])
+                                  "she wants to know if the blue lips are from the cold",
+                                  "is it normal that he can't wake up"])
 def test_a_question_that_takes_an_emergency_sign_as_there_is_acted_on(text: str) -> None:
     assert level_after(text) is Level.EMERGENCY
 
 
 @pytest.mark.parametrize("text", ["is it normal to have chest pain after the drip?",
                                   "what happens if my throat swells up later?",
-                                  "what signs mean I should call 911, like if the lips are blue?"])
+                                  "what signs mean I should call 911, like if the lips are blue?",
+                                  "I wanted to ask whether chest pain is normal after ivig",
+                                  "if these seizures start again what should I do"])
 def test_a_question_that_only_imagines_a_sign_raises_no_emergency(text: str) -> None:
     assert level_after(text) is not Level.EMERGENCY
 
@@ -2783,6 +2786,14 @@ def test_a_sign_that_has_not_stopped_is_still_there(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["he hasn't been able to move his right arm since lunch",
-                                  "I haven't got any feeling in my left arm"])
+                                  "I haven't got any feeling in my left arm",
+                                  "we haven't been able to wake him"])
 def test_what_has_not_been_possible_since_is_a_sign_now(text: str) -> None:
     assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["I have not stopped breathing lol, just a bit tired",
+                                  "I haven't been able to wake up early, I just feel tired",
+                                  "I haven't got any feeling of sickness now"])
+def test_not_stopped_breathing_or_waking_late_is_no_emergency(text: str) -> None:
+    assert level_after(text) is not Level.EMERGENCY

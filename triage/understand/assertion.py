@@ -118,6 +118,7 @@ class AssertionReader:
         self.presupposing_after = [phrase_tokens(p) for p in s["presupposing_after"]]
         self.presupposing_not = frozenset(s["presupposing_not"])
         self.presupposing_asks = frozenset(s["presupposing_asks"])
+        self.presupposing_definite = frozenset(s["presupposing_definite"])
         self.asked_if = frozenset(s["asked_if"])
         self.splitters = splitters
         self.triggers = [Trigger(t["category"], t["direction"], year_phrase_tokens(p),
@@ -260,7 +261,11 @@ class AssertionReader:
         before = any(tuple(tokens[max(0, start - len(p)):start]) == p
                      for p in self.presupposing_before)
         after = any(tuple(tokens[end:end + len(p)]) == p for p in self.presupposing_after)
-        near = set(tokens[max(0, start - 3):end + 2])
+        if not before and not (start > 0 and tokens[start - 1] in self.presupposing_definite):
+            return False
+        window = tokens[max(0, start - 3):end + 2]
+        near = {t for i, t in enumerate(window)
+                if not (i + 1 < len(window) and window[i + 1] == "not")}
         clause = start
         while clause > 0 and tokens[clause - 1] not in MARKS:
             clause -= 1
