@@ -2797,3 +2797,38 @@ def test_what_has_not_been_possible_since_is_a_sign_now(text: str) -> None:
                                   "I haven't got any feeling of sickness now"])
 def test_not_stopped_breathing_or_waking_late_is_no_emergency(text: str) -> None:
     assert level_after(text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["temperature 39 and a half and shivering",
+                                  "he's thirty nine and a half, hot to touch"])
+def test_a_temperature_and_a_half_is_read_whole(text: str) -> None:
+    assert level_after(text) is Level.DOCTOR
+
+
+@pytest.mark.parametrize("text", ["only a few drops of wee coming out since Tuesday",
+                                  "I haven't been able to wee since last night",
+                                  "what come out is dark like mauby"])
+def test_little_or_dark_urine_in_other_words(text: str) -> None:
+    assert level_after(text).at_least(Level.URGENT)
+
+
+@pytest.mark.parametrize("text", ["mi heart racing fi hours, 120-something, mi nuh dizzy",
+                                  "heart racing, I nuh vomit"])
+def test_jamaican_nuh_denies(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+def test_the_feller_on_the_radio_is_someone_else() -> None:
+    assert level_after("the feller on the radio was going on about his wheezing") is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["me missus says I went over in the kitchen, out like a light",
+                                  "I was out like a light for a minute on the landing"])
+def test_going_over_or_out_like_a_light_for_a_while_is_a_faint(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["me chest, feels like someone's parked a forklift on it",
+                                  "like a car parked on my chest"])
+def test_a_vehicle_parked_on_the_chest_is_chest_pain(text: str) -> None:
+    assert "chest_pain" in present(text)

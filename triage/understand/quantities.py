@@ -252,8 +252,9 @@ class QuantityReader:
                 result.clock = (int(span.value), minute, meridiem)
                 continue
             if 34.0 <= span.value <= 43.5 or 93.0 <= span.value <= 110.0:
-                celsius = span.value if span.value <= 43.5 else (span.value - 32) * 5 / 9
-                decimal = span.value != int(span.value)
+                value = span.value + (0.5 if half else 0.0)  # "39 and a half"
+                celsius = value if value <= 43.5 else (value - 32) * 5 / 9
+                decimal = value != int(value)
                 if temperature_context or decimal:
                     if not THRESHOLD_BEFORE & set(tokens[max(0, span.start - 5):span.start]):
                         # the highest reading said counts ("39.6 now, was 38 this morning"),
