@@ -2812,12 +2812,6 @@ def test_little_or_dark_urine_in_other_words(text: str) -> None:
     assert level_after(text).at_least(Level.URGENT)
 
 
-@pytest.mark.parametrize("text", ["mi heart racing fi hours, 120-something, mi nuh dizzy",
-                                  "heart racing, I nuh vomit"])
-def test_jamaican_nuh_denies(text: str) -> None:
-    assert level_after(text) is Level.URGENT
-
-
 def test_the_feller_on_the_radio_is_someone_else() -> None:
     assert level_after("the feller on the radio was going on about his wheezing") is Level.NONE
 
@@ -2832,3 +2826,16 @@ def test_going_over_or_out_like_a_light_for_a_while_is_a_faint(text: str) -> Non
                                   "like a car parked on my chest"])
 def test_a_vehicle_parked_on_the_chest_is_chest_pain(text: str) -> None:
     assert "chest_pain" in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I'm feeling a bit nauseous today, but can I still go to my lectures on Monday?",
+    "bit of a headache today, will I be fine for the wedding on Saturday?"])
+def test_a_day_still_to_come_is_not_when_a_symptom_began(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", ["I'll be up and down the stairs to the loo all night",
+                                  "up and down to the toilet since the drip"])
+def test_up_and_down_to_the_loo_is_no_amount_of_urine(text: str) -> None:
+    assert "less_urine" not in present(text)

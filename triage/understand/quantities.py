@@ -51,6 +51,10 @@ PLANNED_BEFORE = frozenset({"next", "coming", "due", "booked", "will", "going", 
                             "upcoming", "is"})
 """Before a day name in a clause about the infusion, these make it one still to come
 ("infusion's Monday morning", "my next drip is on Friday"): no day of the last infusion."""
+PLAN_BEFORE_DAY = frozenset({"next", "coming", "will", "going", "gonna", "can", "could",
+                             "should", "may", "planning", "plan", "planned"})
+"""Before any other day name in its clause, these make it a day still to come ("can I still go
+to my lectures on Monday?"), not the day a symptom began."""
 TEMPERATURE_WORDS = frozenset(
     "temperature temp fever degrees degree celsius centigrade fahrenheit thermometer".split())
 HEART_RATE_WORDS = frozenset(
@@ -130,7 +134,7 @@ class QuantityReader:
                     and "since" not in tokens[start:i]:
                 if not PLANNED_BEFORE & set(tokens[start:i]):
                     result.weekdays["infusion"] = day
-            else:
+            elif "since" in tokens[start:i] or not PLAN_BEFORE_DAY & set(tokens[start:i]):
                 result.weekdays["since"] = day
 
     @staticmethod
