@@ -4,6 +4,8 @@ cases of each class, so a fix is a fix of the class."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from triage.dialogue import Session
@@ -2814,6 +2816,33 @@ def test_little_or_dark_urine_in_other_words(text: str) -> None:
 
 def test_the_feller_on_the_radio_is_someone_else() -> None:
     assert level_after("the feller on the radio was going on about his wheezing") is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["the fella's collapsed, I'm his carer",
+                                  "I look after him, the fella's lips are swelling"])
+def test_a_carers_fella_is_the_patient(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["went over in the car to see mum",
+                                  "we went over in the evening to my sister's"])
+def test_going_over_to_visit_is_no_faint(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["the headache will not shift from Monday",
+                                  "I've felt sick, I could barely eat on Sunday and still can't"])
+def test_a_day_a_symptom_began_still_counts_its_days(text: str) -> None:
+    on_a_saturday = Session(clock=lambda: datetime(2026, 11, 21, 15, 0, tzinfo=UTC))
+    on_a_saturday.handle(text)
+    assert on_a_saturday.level is Level.DOCTOR
+
+
+@pytest.mark.parametrize("text", [
+    "the doctor asked whether the wheezing is from asthma, I don't wheeze at all",
+    "she asked if the chest pain is normal, I told her I have none"])
+def test_a_sign_asked_about_and_then_denied_is_not_had(text: str) -> None:
+    assert level_after(text) is Level.NONE
 
 
 @pytest.mark.parametrize("text", ["me missus says I went over in the kitchen, out like a light",

@@ -119,6 +119,7 @@ class AssertionReader:
         self.presupposing_not = frozenset(s["presupposing_not"])
         self.presupposing_asks = frozenset(s["presupposing_asks"])
         self.presupposing_definite = frozenset(s["presupposing_definite"])
+        self.presupposing_denied_after = frozenset(s["presupposing_denied_after"])
         self.asked_if = frozenset(s["asked_if"])
         self.splitters = splitters
         self.triggers = [Trigger(t["category"], t["direction"], year_phrase_tokens(p),
@@ -261,7 +262,8 @@ class AssertionReader:
         before = any(tuple(tokens[max(0, start - len(p)):start]) == p
                      for p in self.presupposing_before)
         after = any(tuple(tokens[end:end + len(p)]) == p for p in self.presupposing_after)
-        if not before and not (start > 0 and tokens[start - 1] in self.presupposing_definite):
+        if not before and not (start > 0 and tokens[start - 1] in self.presupposing_definite) \
+                or self.presupposing_denied_after & set(tokens[end:]):
             return False
         window = tokens[max(0, start - 3):end + 2]
         near = {t for i, t in enumerate(window)

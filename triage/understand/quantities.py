@@ -51,10 +51,12 @@ PLANNED_BEFORE = frozenset({"next", "coming", "due", "booked", "will", "going", 
                             "upcoming", "is"})
 """Before a day name in a clause about the infusion, these make it one still to come
 ("infusion's Monday morning", "my next drip is on Friday"): no day of the last infusion."""
-PLAN_BEFORE_DAY = frozenset({"next", "coming", "will", "going", "gonna", "can", "could",
-                             "should", "may", "planning", "plan", "planned"})
+PLAN_BEFORE_DAY = frozenset({("can", "i"), ("can", "he"), ("can", "she"), ("could", "i"),
+                             ("should", "i"), ("will", "i"), ("will", "he"), ("will", "she"),
+                             ("may", "i"), ("next",), ("coming",), ("planning",)})
 """Before any other day name in its clause, these make it a day still to come ("can I still go
-to my lectures on Monday?"), not the day a symptom began."""
+to my lectures on Monday?", "next Friday"), not the day a symptom began ("could barely eat on
+Sunday")."""
 TEMPERATURE_WORDS = frozenset(
     "temperature temp fever degrees degree celsius centigrade fahrenheit thermometer".split())
 HEART_RATE_WORDS = frozenset(
@@ -134,7 +136,9 @@ class QuantityReader:
                     and "since" not in tokens[start:i]:
                 if not PLANNED_BEFORE & set(tokens[start:i]):
                     result.weekdays["infusion"] = day
-            elif "since" in tokens[start:i] or not PLAN_BEFORE_DAY & set(tokens[start:i]):
+            elif "since" in tokens[start:i] or not any(
+                    tuple(tokens[k:k + len(plan)]) == plan
+                    for k in range(start, i) for plan in PLAN_BEFORE_DAY):
                 result.weekdays["since"] = day
 
     @staticmethod
