@@ -2868,3 +2868,9 @@ def test_a_day_still_to_come_is_not_when_a_symptom_began(text: str) -> None:
                                   "up and down to the toilet since the drip"])
 def test_up_and_down_to_the_loo_is_no_amount_of_urine(text: str) -> None:
     assert "less_urine" not in present(text)
+
+
+@pytest.mark.parametrize("text", ["she doesn't recognise me husband",
+                                  "he did not recognise my face"])
+def test_not_recognising_family_is_confusion(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
