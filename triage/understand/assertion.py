@@ -21,6 +21,7 @@ from triage.understand.normalise import (
     MARKS,
     QUESTION_MARK,
     YEAR,
+    clause_start,
     is_age,
     is_year,
     phrase_tokens,
@@ -268,20 +269,12 @@ class AssertionReader:
         window = tokens[max(0, start - 3):end + 2]
         near = {t for i, t in enumerate(window)
                 if not (i + 1 < len(window) and window[i + 1] == "not")}
-        clause = start
-        while clause > 0 and tokens[clause - 1] not in MARKS:
-            clause -= 1
-        asks = bool(self.presupposing_asks & set(tokens[clause:start]))
+        asks = bool(self.presupposing_asks & set(tokens[clause_start(tokens, start):start]))
         return (before or after) and asks and not near & self.presupposing_not
 
     def _asked_in_clause(self, tokens: list[str], start: int) -> bool:
         """Whether the clause of tokens[start] asks "if" or "whether" before it."""
-        i = start - 1
-        while i >= 0 and tokens[i] not in MARKS:
-            if tokens[i] in self.asked_if:
-                return True
-            i -= 1
-        return False
+        return bool(self.asked_if & set(tokens[clause_start(tokens, start):start]))
 
     def _close(self, tokens: list[str], end: int, start: int) -> bool:
         """Whether a negation ending at `end` sits close enough before `start` to hide an

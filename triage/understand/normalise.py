@@ -247,6 +247,13 @@ def _pronoun(token: str, after: str) -> str:
     return token
 
 
+def clause_start(tokens: list[str], i: int) -> int:
+    """Where the clause holding tokens[i] begins: just after the punctuation before it."""
+    while i > 0 and tokens[i - 1] not in MARKS:
+        i -= 1
+    return i
+
+
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
     """A phrase from the data, tokenised exactly like input text (no clause marks)."""
     return tuple(t for t in tokenize(phrase) if t not in MARKS)

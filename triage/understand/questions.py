@@ -14,7 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from triage.understand.normalise import COMPARING, MARKS, QUESTION_MARK, phrase_tokens
+from triage.understand.normalise import (
+    COMPARING,
+    MARKS,
+    QUESTION_MARK,
+    clause_start,
+    phrase_tokens,
+)
 from triage.understand.repair import Candidates
 
 QUESTIONS_FILE = Path(__file__).with_name("questions.toml")
@@ -163,12 +169,7 @@ class QuestionReader:
 
     def _wh_before(self, tokens: list[str], i: int) -> bool:
         """A question word earlier in the clause of tokens[i] ("what date is my next one")."""
-        j = i - 1
-        while j >= 0 and tokens[j] not in MARKS:
-            if tokens[j] in self.wh:
-                return True
-            j -= 1
-        return False
+        return bool(self.wh & set(tokens[clause_start(tokens, i):i]))
 
     def asked_not_had(self, tokens: list[str], start: int, stop: int) -> bool:
         """Whether the symptom named at `start` is only asked about: its clause is worded as a
