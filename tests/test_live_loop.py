@@ -112,3 +112,50 @@ def test_an_emergency_is_answered_before_the_patient_stops_talking(tmp_path: Pat
     position, emergency = answered_at[1]
     assert emergency.level is Level.EMERGENCY
     assert position < sentence_ends  # while the patient was still talking
+
+
+def emergency_reply_positions(tmp_path: Path, audio: list[bytes],
+                              wake_word: str | None) -> list[tuple[int, Reply]]:
+    """(microphone position, reply) for every emergency reply to `audio`."""
+    microphone = RecordedMicrophone(audio)
+    answered_at: list[tuple[int, Reply]] = []
+
+    class Sink:
+        def show(self, shown: Reply) -> None:
+            answered_at.append((microphone.position, shown))
+
+    recognizer, _ = create_recognizer("pocketsphinx")
+    conversation = Conversation(tmp_path / "data", [Sink()])
+
+    def sleep(_seconds: float) -> None:
+        raise Stop
+
+    loop = LiveLoop(conversation, microphone, recognizer,
+                    Notices(None, jsonl=True, stream=io.StringIO()), sleep=sleep,
+                    gate=Gate(wake_word=wake_word))
+    with pytest.raises(Stop):
+        loop.run()
+    conversation.close()
+    return [(at, shown) for at, shown in answered_at if shown.level is Level.EMERGENCY]
+
+
+def test_with_a_wake_word_emergency_words_that_run_on_into_talk_are_not_answered(
+        tmp_path: Path) -> None:
+    # a presenter: emergency words early, then talk running on without a pause
+    sentence = flite("he could not breathe at the final whistle, said the coach, and the crowd "
+                     "of forty thousand sang all the way home through the rain and the wind "
+                     "on the bridge", tmp_path / "presenter.wav")
+    silence = np.zeros(SAMPLE_RATE, dtype=np.int16)
+    audio = list(chunks(np.concatenate([silence, sentence, silence])))
+    assert emergency_reply_positions(tmp_path / "open", audio, None)  # heard as an emergency
+    assert emergency_reply_positions(tmp_path / "wake", audio, "hello doctor") == []
+
+
+def test_with_a_wake_word_a_short_emergency_is_answered_when_it_ends(tmp_path: Path) -> None:
+    sentence = flite("i can't breathe, my throat is swelling", tmp_path / "patient.wav")
+    silence = np.zeros(SAMPLE_RATE, dtype=np.int16)
+    audio = list(chunks(np.concatenate([silence, sentence, silence])))
+    sentence_ends = len(list(chunks(np.concatenate([silence, sentence]))))
+    answered = emergency_reply_positions(tmp_path, audio, "hello doctor")
+    assert answered, "a clearly said emergency needs no wake word"
+    assert answered[0][0] >= sentence_ends  # judged on the whole utterance

@@ -133,6 +133,17 @@ def test_with_a_wake_word_only_a_clearly_heard_emergency_passes() -> None:
     assert not asleep().admit(transcript("i can't breathe", Evidence.BACKGROUND)).to_dialogue
 
 
+def test_with_a_wake_word_an_emergency_in_a_presenters_run_of_words_is_not_answered() -> None:
+    presenter = ("and we will see you tomorrow morning the players cannot breathe after the "
+                 "final whistle coming up after the break a new drama")
+    assert len(presenter.split()) >= MANY_WORDS
+    assert not asleep().admit(transcript(presenter, Evidence.STRONG)).to_dialogue
+    # the same run of words is acted on without a wake word, and after the wake word
+    assert Gate().admit(transcript(presenter, Evidence.STRONG)).to_dialogue
+    woken = asleep().admit(transcript(f"hello doctor {presenter}", Evidence.STRONG))
+    assert woken.to_dialogue
+
+
 def test_with_a_wake_word_the_wake_word_said_unsurely_still_wakes_it() -> None:
     woken = asleep().admit(transcript("hello doctor i have a headache", Evidence.WEAK))
     assert woken.to_dialogue and woken.text == "i have a headache"

@@ -224,6 +224,11 @@ class Gate:
             self.wake_word = normalized(self.wake_word)
             self.awake = False
 
+    @property
+    def asleep(self) -> bool:
+        """Waiting for the wake word: only it and a clearly heard emergency are answered."""
+        return bool(self.wake_word) and not self.awake
+
     def after_reply(self, reply: Reply) -> None:
         """Answers to a question need no wake word; an idle "how do you feel" does."""
         if self.wake_word:
@@ -233,7 +238,11 @@ class Gate:
         text = normalized(transcript.text)
         heard = transcript.heard
         evidence = transcript.evidence
-        asleep = bool(self.wake_word) and not self.awake
+        asleep = self.asleep
+        if asleep and evidence is Evidence.STRONG and talks_on(text.split()):
+            # a clearly heard emergency passes without the wake word only when said as a
+            # statement to the assistant; very many words run together are a presenter's
+            evidence = Evidence.WEAK
         if asleep and evidence is not Evidence.STRONG:
             # waiting for the wake word: only the wake word and a clearly heard emergency are
             # answered, never a television's speech forced onto our phrases
@@ -442,10 +451,14 @@ class LiveLoop:
                 under_way = started = began <= UNDER_WAY_S and not self._barged
             try:
                 transcript = listener.handle(event)
-                if urgent and (transcript is not None or not talks_on(urgent[0].split())):
+                if urgent and not self.gate.asleep and (
+                        transcript is not None or not talks_on(urgent[0].split())):
                     # act now: the rest of the sentence cannot make it less urgent. Emergency
                     # words only after many others are heard to the utterance's end: a
-                    # television talking on is then graded as the long speech it is
+                    # television talking on is then graded as the long speech it is. So is
+                    # everything while waiting for the wake word: only a whole utterance shows
+                    # whether it was a statement or a presenter talking on ("... see you
+                    # tomorrow morning at seven", heard as "... to the syncopal")
                     final = transcript or self.recognizer.final()
                     confirmed = is_emergency(final.text)
                     text = final.text if confirmed else urgent[0]
