@@ -182,10 +182,17 @@ def neutral_words(seed: int, count: int) -> str:
     return " ".join(random.Random(seed).choices(NEUTRAL, k=count))
 
 
+def said_whole(phrase: str) -> str:
+    """The phrase so that the words after it cannot join it: a last "me" before a noun is the
+    dialect "my" ("left half of me daughter" is "... of my daughter"), so a pause follows it."""
+    return f"{phrase}," if phrase.split()[-1] == "me" else phrase
+
+
 plain_emergency = st.builds(
     lambda emergency, before, after, seed, end: (
         emergency[0],
-        f"{neutral_words(seed, before)} {emergency[1]} {neutral_words(seed + 1, after)}{end}"),
+        f"{neutral_words(seed, before)} {said_whole(emergency[1])} "
+        f"{neutral_words(seed + 1, after)}{end}"),
     st.sampled_from(EMERGENCY_PHRASES),
     st.integers(0, 40) | st.integers(380, 600),  # also far past the part read in full
     st.integers(0, 40),

@@ -27,7 +27,7 @@ _DATA_FILE = Path(__file__).with_name("normalise.toml")
 def _load_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str],
                             frozenset[str], frozenset[str], frozenset[str], frozenset[str],
                             frozenset[str], frozenset[str], frozenset[str], frozenset[str],
-                            tuple[str, ...]]:
+                            tuple[str, ...], frozenset[str]]:
     with open(_DATA_FILE, "rb") as handle:
         data = tomllib.load(handle)
     return dict(data["contractions"]), dict(data["spellings"]), dict(data["dictated"]), \
@@ -37,12 +37,13 @@ def _load_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], froz
         frozenset(data["dictated_not_after"]["words"]), \
         frozenset(data["dictated_not_after"]["ambiguous"]), \
         frozenset(data["dictated_not_after"]["sentence_starts"]), \
-        frozenset(data["t_dropped"]["words"]), tuple(data["h_dropped"]["leading"])
+        frozenset(data["t_dropped"]["words"]), tuple(data["h_dropped"]["leading"]), \
+        frozenset(data["had_contraction"]["participles"])
 
 
 (CONTRACTIONS, SPELLINGS, DICTATED, ME_IS_MY_BEFORE, IS_BEFORE, H_DROPPED, AH_IS_I_BEFORE,
  WHY_Y_BEFORE, DICTATED_NOT_AFTER, DICTATED_AMBIGUOUS, SENTENCE_STARTS, T_DROPPED,
- LEADING_DROPPED) = _load_tables()
+ LEADING_DROPPED, HAD_PARTICIPLES) = _load_tables()
 """Contractions expanded ("isn't" -> "is not"), spellings made one ("colour" -> "color"), and
 punctuation said aloud to a dictation app ("question mark") made punctuation."""
 _DICTATED = re.compile(r"(?:\b([a-z']+)\s+)?\b(" + "|".join(
@@ -215,6 +216,10 @@ def tokenize(text: str) -> list[str]:
             expanded = raw[:-3] + " will"  # "what'll help?"
         if expanded is None and raw.endswith("'d"):
             expanded = raw[:-2] + " would"  # "it'd be wise"
+        if raw.endswith("'d") and expanded is not None and expanded.endswith(" would"):
+            after = words[position + 1].strip("'") if position + 1 < len(words) else ""
+            if after in HAD_PARTICIPLES or (len(after) > 3 and after.endswith("ed")):
+                expanded = expanded.removesuffix(" would") + " had"  # "I thought she'd collapsed"
         if raw in ("ma", "ah") and position + 1 < len(words):
             expanded = _scots_pronoun(raw, words[position + 1])
         for token in (expanded or raw.replace("'", "")).split():
