@@ -957,11 +957,13 @@ def test_questions_of_round_43_find_their_topic(question: str, topic: str) -> No
 
 @pytest.mark.parametrize(("question", "topic"), [
     ("Does the cannula hurt going in? My daughter hates needles", "infusion_length"),
-    ("Will the needle be painful for her?", "infusion_length"),
+    ("Does the needle hurt much? She hates the sight of needles.", "infusion_length"),
     ("how many hours should I leave it before I can drive the car", "driving"),
     ("How soon can he drive after his drip?", "driving"),
     ("I've got a kidney condition, should I really be drinking all that water?", "fluid_limit"),
     ("His consultant keeps an eye on how much he drinks. What do we do about the fluids?",
-     "fluid_limit")])
+     "fluid_limit"),
+    ("how would I know if I'd had a blood clot?", "when_emergency"),
+    ("How will we know if she's having a bad reaction?", "when_emergency")])
 def test_questions_of_round_47_find_their_topic(question: str, topic: str) -> None:
     assert answer(topic) in new_session().handle(question).say

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from grammars import PhraseBook
-from triage.understand.normalise import MARKS, QUESTION_MARK, phrase_tokens
+from triage.understand.normalise import MARKS, phrase_tokens
 from triage.understand.numbers import NumberReader, NumberSpan
 from triage.understand.result import Understanding
 
@@ -64,13 +64,6 @@ HEART_RATE_WORDS = frozenset(
     .split())
 HEART_RATE_REACH = 4
 """Words between a heart word and its number: "heart going like 150", "pulse is 130"."""
-READING_VERBS = frozenset(
-    "showing shows showed show reads reading read says said saying displays displaying "
-    "registering registers registered".split())
-"""Before a number, these make it the reading of a heart word said earlier in the sentence
-("checked my pulse with the app on my phone, it is showing 138")."""
-READING_REACH = 12
-"""Words back from a reading verb's number to the heart word it reads."""
 DIGIT_WORDS = frozenset(
     "zero one two three four five six seven eight nine 0 1 2 3 4 5 6 7 8 9".split())
 """Words of one digit, for readings said digit by digit."""
@@ -92,21 +85,6 @@ FAST_HEART_RATE_FROM = 100
 judged: the sources name a fast heart rate, not a number."""
 
 
-
-
-def _read_from_heart_word(tokens: list[str], reading: int) -> list[str]:
-    """The words from the last heart word before `reading` (the index of a number after a
-    reading verb) to it, when nothing else measured is named between ("my pulse with the app
-    on my phone, it is showing 138"); else none ("my pulse is fine, the thermometer says
-    101")."""
-    window = tokens[max(0, reading - READING_REACH):reading]
-    heart = [i for i, token in enumerate(window) if token in HEART_RATE_WORDS]
-    if not heart:
-        return []
-    between = set(window[heart[-1]:])
-    if between & (TEMPERATURE_WORDS | PRESSURE_WORDS | WEIGHT_WORDS | {QUESTION_MARK}):
-        return []
-    return window[heart[-1]:]
 
 
 class QuantityReader:
@@ -172,8 +150,6 @@ class QuantityReader:
         for span in spans:
             near = tokens[max(0, span.start - HEART_RATE_REACH):span.start] \
                 + tokens[span.end:span.end + 2]
-            if tokens[span.start - 1:span.start] and tokens[span.start - 1] in READING_VERBS:
-                near = near + _read_from_heart_word(tokens, span.start)
             if HEART_RATE_WORDS & set(near) and 30 <= span.value <= 300:
                 # "pulse normally 64, currently 138": the next reading is the pulse too
                 reach_until = span.end + HEART_RATE_REACH
