@@ -961,9 +961,16 @@ def test_questions_of_round_43_find_their_topic(question: str, topic: str) -> No
     ("how many hours should I leave it before I can drive the car", "driving"),
     ("How soon can he drive after his drip?", "driving"),
     ("I've got a kidney condition, should I really be drinking all that water?", "fluid_limit"),
-    ("His consultant keeps an eye on how much he drinks. What do we do about the fluids?",
-     "fluid_limit"),
+    ("My husband has a kidney problem, so what do we do about all the fluids?", "fluid_limit"),
     ("how would I know if I'd had a blood clot?", "when_emergency"),
-    ("How will we know if she's having a bad reaction?", "when_emergency")])
+    ("How will we know if she's having a bad reaction?", "when_emergency"),
+    ("my mum keeps an eye on how much I drink, is eight cups right?", "fluids_amount")])
 def test_questions_of_round_47_find_their_topic(question: str, topic: str) -> None:
     assert answer(topic) in new_session().handle(question).say
+
+
+@pytest.mark.parametrize("question", ["does the needle site bruise for long?",
+                                      "how long will my hand ache from the cannula?"])
+def test_an_ache_or_bruise_where_the_needle_went_is_not_asked_as_the_infusions_length(
+        question: str) -> None:
+    assert answer("infusion_length") not in new_session().handle(question).say

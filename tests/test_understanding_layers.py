@@ -2885,7 +2885,7 @@ def test_normalise_reads_apostrophe_d_before_a_participle_as_had(text: str,
 
 
 @pytest.mark.parametrize("text", ["his mouth has gone to one side",
-                                  "her face looks twisted to one side",
+                                  "her face is going to one side",
                                   "her mouth went to one side and her speech went funny"])
 def test_a_mouth_or_face_drawn_to_one_side_is_a_stroke_sign(text: str) -> None:
     assert level_after(text) is Level.EMERGENCY
@@ -2902,13 +2902,11 @@ def test_repair_reads_a_dictated_seizure(text: str) -> None:
     assert "seizure" in present(text)
 
 
-@pytest.mark.parametrize("text", ["he opened his eyes only after we shouted at him",
-                                  "her eyes only opened after I shook her"])
-def test_eyes_opening_only_after_a_while_is_a_faint(text: str) -> None:
-    assert "fainting" in present(text)
+def test_someone_named_a_who_sees_her_doctor_has_no_seizure() -> None:
+    assert "seizure" not in present("Client A sees her GP on Fridays")
 
 
-@pytest.mark.parametrize("text", ["she opened her eyes after some sleep and asked for tea",
+@pytest.mark.parametrize("text", ["she opened her eyes only after I turned the big light off",
                                   "I came round with the grandkids on Sunday",
                                   "he's been flat out on the patio with a book"])
 def test_waking_from_sleep_a_visit_and_resting_are_no_faint(text: str) -> None:
