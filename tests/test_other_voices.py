@@ -28,6 +28,19 @@ def test_an_emergency_heard_with_weak_evidence_gets_the_call_first_then_was_that
     assert reply.say.index(WAS_IT_YOU) > reply.say.index("Call 911 now")
 
 
+def test_a_sign_made_out_only_by_likeness_in_words_heard_unsurely_is_asked_by_name() -> None:
+    # a television heard as "good the the in will gone did", near "was gone a good" (a faint)
+    weak = new_session().handle("good the the in will gone did", Evidence.WEAK)
+    assert weak.level is not Level.EMERGENCY and weak.awaiting is Awaiting.YES_NO
+    said = new_session().handle("good the the in will gone did")
+    assert said.level is Level.EMERGENCY  # typed, or clearly heard, the likeness is acted on
+
+
+def test_a_sign_said_in_words_heard_unsurely_is_still_acted_on_first() -> None:
+    reply = new_session().handle("he passed out on the floor", Evidence.WEAK)
+    assert reply.level is Level.EMERGENCY and reply.say.startswith("Call 911 now")
+
+
 def test_a_clearly_heard_emergency_is_not_doubted() -> None:
     reply = new_session().handle("my throat is swelling")
     assert reply.level is Level.EMERGENCY and WAS_IT_YOU not in reply.say

@@ -2924,3 +2924,31 @@ def test_restlessness_and_a_right_cough_are_neither_fear_nor_a_leg(text: str) ->
     "I thought he'd passed out, but he was fine after a minute on the floor"])
 def test_an_event_that_happened_is_not_retracted_by_how_they_were_after(text: str) -> None:
     assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["we'd called 999 because he'd turned blue",
+                                  "she had turned blue by the time we got to her"])
+def test_a_person_who_turned_blue_is_an_emergency(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "is it normal that he'd stopped breathing for a few seconds in his sleep?",
+    "is it normal that she was wheezing a bit after the drip?"])
+def test_a_question_that_takes_a_past_emergency_sign_as_had_is_acted_on(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_a_worry_that_a_sign_might_come_is_still_a_question() -> None:
+    assert level_after("is it normal that I was worried he'd stop breathing?") \
+        is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["Mum wasn't answering her phone all morning, she's fine now",
+                                  "he wasn't answering the door so I let myself in, he's well"])
+def test_a_phone_or_door_not_answered_is_not_an_unresponsive_patient(text: str) -> None:
+    assert "hard_to_wake" not in present(text)
+
+
+def test_not_answering_when_spoken_to_is_still_unresponsive() -> None:
+    assert level_after("I'm shaking him and he's not answering me") is Level.EMERGENCY

@@ -204,9 +204,13 @@ class Session:
             # only after a weakly heard emergency; "she doesn't know me", "he won't let me":
             # a symptom said is never a denial
             return self._not_me(heard, self.doubt)
-        if self.evidence is Evidence.BACKGROUND:
+        if self.evidence is Evidence.BACKGROUND or self.evidence is Evidence.WEAK and any(
+                m.present for m in u.mentions) and all(
+                m.layer == "fallback" for m in u.mentions if m.present):
             # other voices (a television), not the patient's statement: a serious sign it
-            # names, an emergency too, is asked about by name, no more
+            # names, an emergency too, is asked about by name, no more. So is a sign in words
+            # heard unsurely that only the similarity fallback made out: two doubts at once
+            # (a television's "good the the in will gone did", near "was gone a good")
             return self._background(heard, u)
         if self.doubt is not None and self.evidence is Evidence.STRONG:
             self.doubt = None  # the patient speaks up clearly: what was heard stands
