@@ -1,4 +1,5 @@
-"""Rebuilds triage/understand/question_examples.toml from the question corpus's tuning part.
+"""Rebuilds triage/understand/question_examples.toml from the question corpus's tuning part,
+and trains the topic model (triage/understand/question_model.npz) on those examples.
 
     python -m bench.question_examples
 
@@ -14,12 +15,22 @@ from __future__ import annotations
 
 import json
 import sys
+import time
+import tomllib
 from pathlib import Path
+
+import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.questions import load_questions  # noqa: E402
-from triage.understand.fallback import QUESTION_EXAMPLES_FILE  # noqa: E402
+from triage.understand import topic_model  # noqa: E402
+from triage.understand.fallback import (  # noqa: E402
+    QUESTION_EXAMPLES_FILE,
+    Embedder,
+    _plain,
+    model_folder,
+)
 
 HEADER = """\
 # Example questions for the similarity layer (triage/understand/fallback.py): a question whose
@@ -49,6 +60,26 @@ def main() -> None:
     QUESTION_EXAMPLES_FILE.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{sum(map(len, by_topic.values()))} examples in {len(by_topic)} topics -> "
           f"{QUESTION_EXAMPLES_FILE}")
+    train_topic_model()
+
+
+def train_topic_model(examples: Path = QUESTION_EXAMPLES_FILE,
+                      out: Path = topic_model.MODEL_FILE) -> None:
+    """The topic model, trained on the examples as the fallback layer reads them."""
+    folder = model_folder()
+    if folder is None:
+        raise SystemExit("the wordllama package is needed to train the topic model")
+    with open(examples, "rb") as handle:
+        by_topic = tomllib.load(handle)["examples"]
+    topics = sorted(by_topic)
+    texts = [_plain(str(t)) for topic in topics for t in by_topic[topic]]
+    labels = np.array([k for k, topic in enumerate(topics) for _ in by_topic[topic]])
+    started = time.perf_counter()
+    x = topic_model.features(texts, Embedder(folder).embed(texts))
+    weights, bias = topic_model.train(x, labels, len(topics))
+    topic_model.save(out, weights, bias, topics, topic_model.examples_digest(examples))
+    print(f"topic model trained on {len(texts)} examples in "
+          f"{time.perf_counter() - started:.0f} s -> {out}")
 
 
 if __name__ == "__main__":

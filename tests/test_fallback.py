@@ -17,7 +17,8 @@ from triage.knowledge import default_knowledge
 from triage.levels import Level
 from triage.profile import Profile
 from triage.understand import Understander
-from triage.understand.fallback import Fallback, Nearest
+from triage.understand.fallback import QUESTION_EXAMPLES_FILE, Fallback, Nearest
+from triage.understand.topic_model import TopicModel, examples_digest
 
 K = default_knowledge()
 
@@ -141,3 +142,22 @@ def test_damaged_example_questions_leave_topics_to_the_patterns_and_symptoms_to_
     assert layer.topic("can I drive home after this") is None
     assert layer.nearest("skin has gone yellowish") is not None  # symptoms still compared
     assert any("example questions" in r.getMessage() for r in caplog.records)
+
+
+def test_the_topic_model_was_trained_on_the_example_questions_as_they_are() -> None:
+    # `python -m bench.question_examples` writes both; an example added by hand would be
+    # missing from the model
+    assert TopicModel().digest == examples_digest(QUESTION_EXAMPLES_FILE)
+
+
+@pytest.mark.parametrize("content", [b"not a model", b""])
+def test_a_damaged_topic_model_leaves_topics_to_the_nearest_examples(
+        tmp_path: Path, content: bytes, caplog: pytest.LogCaptureFixture) -> None:
+    damaged = tmp_path / "question_model.npz"
+    damaged.write_bytes(content)
+    with caplog.at_level(logging.WARNING):
+        layer = Fallback(load_phrase_book(), background=False, topic_model=damaged)
+    assert layer.classify_topic("can I drive home after this") is None
+    guess = layer.topic("can I drive home after this")
+    assert guess is not None and guess.topic == "driving"
+    assert any("topic model" in r.getMessage() for r in caplog.records)

@@ -24,6 +24,7 @@ import numpy as np
 
 from grammars import PhraseBook
 from triage.understand.normalise import MARKS, tokenize
+from triage.understand.topic_model import MODEL_FILE, TopicModel, TopicScore
 
 LOG = logging.getLogger(__name__)
 _DATA_FILE = Path(__file__).with_name("fallback.toml")
@@ -97,7 +98,8 @@ class Fallback:
     """Nearest phrase-book symptom for a turn; loads itself in the background."""
 
     def __init__(self, book: PhraseBook, folder: Path | None = None,
-                 background: bool = True, examples: Path = QUESTION_EXAMPLES_FILE) -> None:
+                 background: bool = True, examples: Path = QUESTION_EXAMPLES_FILE,
+                 topic_model: Path = MODEL_FILE) -> None:
         with open(_DATA_FILE, "rb") as handle:
             s = tomllib.load(handle)["settings"]
         self.settings = FallbackSettings(float(s["act_from"]), float(s["ask_from"]),
@@ -114,6 +116,8 @@ class Fallback:
         self.topic_labels: list[str] = []
         self.examples: list[str] = []
         self.examples_file = examples
+        self.topic_model_file = topic_model
+        self.topic_model: TopicModel | None = None
         self.folder = folder
         self.embedder: Embedder | None = None
         self.matrix: np.ndarray | None = None
@@ -143,6 +147,7 @@ class Fallback:
             self.matrix = embedder.embed(self.phrases)
             self.embedder = embedder
             self._load_examples(embedder)
+            self._load_topic_model()
         except Exception as error:  # noqa: BLE001 - any damage: the other layers go on
             self.failed = f"{type(error).__name__}: {error}"
             LOG.warning("similarity fallback unavailable, understanding goes on without it "
@@ -166,6 +171,26 @@ class Fallback:
             self.topic_matrix = None
             LOG.warning("example questions unavailable, topics come from patterns only (%s: %s)",
                         type(error).__name__, error)
+
+    def _load_topic_model(self) -> None:
+        """The question topic classifier; missing or damaged, the examples' vote stands in."""
+        try:
+            self.topic_model = TopicModel(self.topic_model_file)
+        except Exception as error:  # noqa: BLE001 - any damage: the nearest examples go on
+            self.topic_model = None
+            LOG.warning("question topic model unavailable, topics come from the nearest "
+                        "examples (%s: %s)", type(error).__name__, error)
+
+    def classify_topic(self, text: str) -> TopicScore | None:
+        """The topic model's topic for a question, or None when it is not loaded."""
+        if not self.ready.is_set() or self.embedder is None or self.topic_model is None:
+            return None
+        try:
+            return self.topic_model.classify(text, self.embedder.embed([text])[0])
+        except ValueError as error:
+            LOG.warning("question topic model unusable (%s)", error)
+            self.topic_model = None
+            return None
 
     def nearest(self, text: str) -> Nearest | None:
         """The nearest symptom phrase, or None (not loaded yet, failed, or too short)."""
