@@ -2952,3 +2952,33 @@ def test_a_phone_or_door_not_answered_is_not_an_unresponsive_patient(text: str) 
 
 def test_not_answering_when_spoken_to_is_still_unresponsive() -> None:
     assert level_after("I'm shaking him and he's not answering me") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "my husband says I'm talking funny, it's the words, they come out... wrong",
+    "his speech sounds weird since lunch",
+    "she's speaking strangely, not like her at all"])
+def test_talking_or_words_that_sound_wrong_are_slurred_speech_an_emergency(text) -> None:
+    assert "one_side_weakness" in present(text)
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["a funny taste in my mouth since the drip",
+                                  "my mouth feels a bit strange after the mints"])
+def test_a_mouth_or_a_taste_that_is_funny_is_no_slurred_speech(text) -> None:
+    assert "one_side_weakness" not in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "He woke and he is telling me it is 1975 and he is asking for his mother.",
+    "she keeps saying it is 1962, she is usually so sharp"])
+def test_a_patient_who_says_it_is_a_long_gone_year_is_confused(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "The back is giving me fierce trouble. I'd put it at a nine.",
+    "my back's giving me hell, nine out of ten"])
+def test_a_body_part_giving_trouble_hurts_and_a_nine_makes_it_urgent(text) -> None:
+    assert "back_pain" in present(text)
+    assert level_after(text) is Level.URGENT
