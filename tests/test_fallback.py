@@ -9,6 +9,7 @@ import logging
 from pathlib import Path
 
 import pytest
+from corpus import tuning_part
 from sessions import FakeClock
 
 from grammars import load_phrase_book
@@ -17,7 +18,8 @@ from triage.knowledge import default_knowledge
 from triage.levels import Level
 from triage.profile import Profile
 from triage.understand import Understander
-from triage.understand.fallback import QUESTION_EXAMPLES_FILE, Fallback, Nearest
+from triage.understand.fallback import QUESTION_EXAMPLES_FILE, Fallback, Nearest, _plain
+from triage.understand.sign_model import SignModel, statements_digest
 from triage.understand.topic_model import TopicModel, examples_digest
 
 K = default_knowledge()
@@ -161,3 +163,43 @@ def test_a_damaged_topic_model_leaves_topics_to_the_nearest_examples(
     guess = layer.topic("can I drive home after this")
     assert guess is not None and guess.topic == "driving"
     assert any("topic model" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    # written for this test: no phrase, concept or likeness of the rules reads them
+    ("he's woken up and keeps asking for his mother, who died years ago", "confusion"),
+    ("my lips have gone the colour of a bruise", "blue_lips")])
+def test_an_emergency_sign_told_in_words_no_rule_holds_is_asked_about_by_name(
+        text: str, sign: str) -> None:
+    session = Session(Profile(), clock=FakeClock())
+    asked = session.handle(text)
+    assert asked.question == sign and asked.say.endswith(K.say(f"ask.{sign}"))
+    session.handle("yes")
+    assert session.level is Level.EMERGENCY
+
+
+def test_a_sign_the_model_guessed_and_the_patient_denies_raises_nothing() -> None:
+    session = Session(Profile(), clock=FakeClock())
+    session.handle("my lips have gone the colour of a bruise")
+    before = session.level
+    session.handle("no")
+    assert session.level is before and not session.level.at_least(Level.URGENT)
+
+
+def test_the_sign_model_was_trained_on_the_tuning_statements_as_they_are() -> None:
+    # `python -m bench.sign_model` trains it; a held-back statement is never among them
+    texts = [_plain(c.text) for c in tuning_part()]
+    assert SignModel().digest == statements_digest(texts)
+
+
+def test_a_damaged_sign_model_asks_about_nothing_and_understanding_goes_on(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    damaged = tmp_path / "sign_model.npz"
+    damaged.write_bytes(b"not a model")
+    understander = Understander(load_phrase_book(), K, background=False)
+    with caplog.at_level(logging.WARNING):
+        understander.fallback = Fallback(load_phrase_book(), background=False, signs=damaged)
+    assert understander.understand(
+        "he's woken up and keeps asking for his mother, who died years ago").confirm is None
+    assert understander.understand("my throat is closing").emergency
+    assert any("sign model" in r.getMessage() for r in caplog.records)

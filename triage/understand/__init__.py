@@ -49,6 +49,7 @@ from triage.understand.quantities import TEMPERATURE_WORDS, UNITS_IN_HOURS, Quan
 from triage.understand.questions import QuestionReader
 from triage.understand.repair import Candidates, Repairer, english_words
 from triage.understand.result import Mention, Understanding
+from triage.understand.sign_model import ASK_FROM
 
 __all__ = ["LAYERS", "MAX_TOKENS", "Mention", "Understander", "Understanding",
            "default_understander", "understand"]
@@ -94,6 +95,9 @@ TOPIC_OVERRIDE_SHARE = 0.99
 statement a question: on rounds written after the patterns (8q, 11q) they were then right
 in 8 of 8 disagreements where no symptom was named (and 6 of 9 in the tuning part, which
 the patterns were written from)."""
+SIGN_MIN_WORDS = 5
+"""Shorter turns ("not really", "two hours ago", "faith hand leave") are answers, commands or
+noise, never read by the sign model; the rules and the sign check see them."""
 MODEL_OVERRULES = 0.5
 """The topic model (topic_model.py) names the topic of a question no pattern named; where a
 pattern named one, the model overrules it when it gives its own topic at least even odds. On
@@ -338,6 +342,8 @@ class Understander:
             self._read_question(tokens, result)
             if not result.question:
                 self._guess_unworded_question(tokens, result)
+        if leading is None and not whole_command:
+            self._ask_about_missed_sign(tokens, result)
         known = sum(1 for t in tokens if t not in MARKS and (
             len(self._candidates(t).words) > 1 or t in self.vocabulary))
         if known == 0 and not scores and not standalone:
@@ -605,6 +611,34 @@ class Understander:
                 best = (nearest.similarity, nearest.symptom)
         if best is not None:
             result.confirm = best[1]
+
+    def _ask_about_missed_sign(self, tokens: list[str], result: Understanding) -> None:
+        """An emergency sign the sign model (sign_model.py) finds likely in a statement where
+        the rules found no emergency and did not name that sign, said or denied: asked about by
+        name, never acted on unasked. Urgent signs are left to the rules and their questions,
+        so that an unclear complaint is still screened for emergency signs first. Not in a
+        question (what is asked about is not had), not after a short answer or a command, not
+        when something else is already to be asked."""
+        words = [t for t in tokens if t not in MARKS]
+        if self.fallback is None or result.confirm is not None or result.question \
+                or result.emergency or result.commands or result.asks is not None \
+                or result.truncated or result.not_english or len(words) < SIGN_MIN_WORDS \
+                or not result.mentions and (result.age is not None or result.risk_factors):
+            return  # "I'm 70 years old": about the patient, told when asked
+        known = sum(1 for t in words if t in self.vocabulary or t in english_words()
+                    or t.isdigit())
+        if known < len(words) * MIN_KNOWN_SHARE:
+            return  # noise or another language: nothing for a model of English statements
+        named = {m.symptom for m in result.mentions}
+        for score in self.fallback.sign_scores(result.text):
+            if score.probability < ASK_FROM:
+                return
+            symptom = self.knowledge.symptoms.get(score.symptom)
+            if score.symptom in named or symptom is None \
+                    or symptom.level is not Level.EMERGENCY:
+                continue
+            result.confirm = score.symptom
+            return
 
     def _one_complaint(self, tokens: list[str], scores: list[NumberSpan],
                        result: Understanding) -> None:

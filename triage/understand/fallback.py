@@ -23,7 +23,9 @@ from pathlib import Path
 import numpy as np
 
 from grammars import PhraseBook
+from triage.understand import sign_model
 from triage.understand.normalise import MARKS, tokenize
+from triage.understand.sign_model import SignModel, SignScore
 from triage.understand.topic_model import MODEL_FILE, TopicModel, TopicScore
 
 LOG = logging.getLogger(__name__)
@@ -99,7 +101,8 @@ class Fallback:
 
     def __init__(self, book: PhraseBook, folder: Path | None = None,
                  background: bool = True, examples: Path = QUESTION_EXAMPLES_FILE,
-                 topic_model: Path = MODEL_FILE) -> None:
+                 topic_model: Path = MODEL_FILE,
+                 signs: Path = sign_model.MODEL_FILE) -> None:
         with open(_DATA_FILE, "rb") as handle:
             s = tomllib.load(handle)["settings"]
         self.settings = FallbackSettings(float(s["act_from"]), float(s["ask_from"]),
@@ -118,6 +121,8 @@ class Fallback:
         self.examples_file = examples
         self.topic_model_file = topic_model
         self.topic_model: TopicModel | None = None
+        self.sign_model_file = signs
+        self.sign_model: SignModel | None = None
         self.folder = folder
         self.embedder: Embedder | None = None
         self.matrix: np.ndarray | None = None
@@ -148,6 +153,7 @@ class Fallback:
             self.embedder = embedder
             self._load_examples(embedder)
             self._load_topic_model()
+            self._load_sign_model()
         except Exception as error:  # noqa: BLE001 - any damage: the other layers go on
             self.failed = f"{type(error).__name__}: {error}"
             LOG.warning("similarity fallback unavailable, understanding goes on without it "
@@ -180,6 +186,27 @@ class Fallback:
             self.topic_model = None
             LOG.warning("question topic model unavailable, topics come from the nearest "
                         "examples (%s: %s)", type(error).__name__, error)
+
+    def _load_sign_model(self) -> None:
+        """The sign classifier; missing or damaged, no missed sign is asked about by it."""
+        try:
+            self.sign_model = SignModel(self.sign_model_file)
+        except Exception as error:  # noqa: BLE001 - any damage: the rules go on
+            self.sign_model = None
+            LOG.warning("sign model unavailable, understanding goes on without it (%s: %s)",
+                        type(error).__name__, error)
+
+    def sign_scores(self, text: str) -> list[SignScore]:
+        """Each serious sign's probability by the sign model, likeliest first; empty when it
+        is not loaded."""
+        if not self.ready.is_set() or self.embedder is None or self.sign_model is None:
+            return []
+        try:
+            return self.sign_model.scores(text, self.embedder.embed([text])[0])
+        except ValueError as error:
+            LOG.warning("sign model unusable (%s)", error)
+            self.sign_model = None
+            return []
 
     def classify_topic(self, text: str) -> TopicScore | None:
         """The topic model's topic for a question, or None when it is not loaded."""
