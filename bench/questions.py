@@ -69,9 +69,11 @@ def write(lines: dict[str, str], total: int, held: int, path: Path = BENCHMARKS)
         "the question's topic, or says it has no answer when the sources have none. \"Level "
         "right\": a plain question leaves the level at none; one that also states a symptom "
         f"reaches that symptom's level. Split by the corpus's fixed rule; {held} held back, "
-        "only ever scored. The tuning part's questions are also the similarity layer's "
-        "example questions (`python -m bench.question_examples`), so its figure says little "
-        "about questions not seen; the held-back part and the new rounds below do.",
+        "only ever scored. The tuning part's questions are also the example questions the "
+        "topic model is trained on (`python -m bench.question_examples`), so its figure says "
+        "little about questions not seen; the held-back part and the new rounds below do. "
+        "Before the topic model (code of commit 12e0ef5, same questions): tuning 4678/5038 "
+        "(93%), held back 2226/2542 (88%) with the right fact.",
         "",
         "| part | result |",
         "|---|---|",

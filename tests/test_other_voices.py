@@ -36,6 +36,16 @@ def test_a_sign_made_out_only_by_likeness_in_words_heard_unsurely_is_asked_by_na
     assert said.level is Level.EMERGENCY  # typed, or clearly heard, the likeness is acted on
 
 
+@pytest.mark.parametrize("heard", ["my lips are", "lips air"])
+def test_a_likeness_in_words_heard_unsurely_that_name_a_body_part_is_acted_on_first(
+        heard: str) -> None:
+    # "my lips are swelling" said over a reply, its end lost under it: the patient's body is
+    # named, so it is no television's jumble; acted on, then "Was that you?"
+    reply = new_session().handle(heard, Evidence.WEAK)
+    assert reply.level is Level.EMERGENCY and reply.say.startswith("Call 911 now")
+    assert WAS_IT_YOU in reply.say
+
+
 def test_a_sign_said_in_words_heard_unsurely_is_still_acted_on_first() -> None:
     reply = new_session().handle("he passed out on the floor", Evidence.WEAK)
     assert reply.level is Level.EMERGENCY and reply.say.startswith("Call 911 now")

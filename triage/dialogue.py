@@ -206,11 +206,14 @@ class Session:
             return self._not_me(heard, self.doubt)
         if self.evidence is Evidence.BACKGROUND or self.evidence is Evidence.WEAK and any(
                 m.present for m in u.mentions) and all(
-                m.layer == "fallback" for m in u.mentions if m.present):
+                m.layer == "fallback" for m in u.mentions if m.present) \
+                and not self.understander.names_body_site(u.text):
             # other voices (a television), not the patient's statement: a serious sign it
             # names, an emergency too, is asked about by name, no more. So is a sign in words
-            # heard unsurely that only the similarity fallback made out: two doubts at once
-            # (a television's "good the the in will gone did", near "was gone a good")
+            # heard unsurely that only the similarity fallback made out, with no part of the
+            # body named: two doubts at once (a television's "good the the in will gone did",
+            # near "was gone a good"). Words that name one ("my lips are", the rest lost under
+            # a reply) are the patient's: acted on, then "Was that you?"
             return self._background(heard, u)
         if self.doubt is not None and self.evidence is Evidence.STRONG:
             self.doubt = None  # the patient speaks up clearly: what was heard stands

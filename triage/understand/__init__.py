@@ -226,6 +226,11 @@ class Understander:
             return Candidates(frozenset({token}))
         return self._candidates(token)
 
+    def names_body_site(self, text: str) -> bool:
+        """Whether the words name a part of the body ("my lips are"): a sign made out from
+        them by likeness is about the patient's body, not a television's jumble."""
+        return "concepts" in self.layers and self.concepts.names_site(tokenize(text))
+
     # -- the whole input ---------------------------------------------------------------------
     def understand(self, text: str) -> Understanding:
         names = _NAMES.set(names_in(text or "", self.vocabulary))

@@ -154,6 +154,11 @@ class ConceptComposer:
         if missing:
             raise ValueError(f"concepts.toml names sites or findings not in the lexicon: {missing}")
 
+    def names_site(self, tokens: list[str]) -> bool:
+        """Whether a body site is named ("lips", "my chest"), look-alikes aside."""
+        return any(t.kind == "site" and t.name not in self.ignore_sites
+                   for t in self.tag(tokens))
+
     def site_said_alone(self, tokens: list[str]) -> str | None:
         """The serious symptom to ask about when a whole turn is only a body site ("chest.",
         "my throat"): someone too breathless or frightened to say more."""
