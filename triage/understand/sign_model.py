@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from triage.understand.topic_model import HASHED, features
+from triage.understand.topic_model import HASHED, features, fit
 
 MODEL_FILE = Path(__file__).with_name("sign_model.npz")
 ASK_FROM = 0.5
@@ -43,22 +43,7 @@ def statements_digest(texts: list[str]) -> str:
 def train(x: np.ndarray, labels: np.ndarray, steps: int = 150, l2: float = 1e-5,
           rate: float = 0.05) -> tuple[np.ndarray, np.ndarray]:
     """One logistic regression per sign (the columns of `labels`), by full-batch Adam."""
-    weights = np.zeros((x.shape[1], labels.shape[1]), dtype=np.float32)
-    bias = np.zeros(labels.shape[1], dtype=np.float32)
-    moments = [np.zeros_like(weights), np.zeros_like(weights),
-               np.zeros_like(bias), np.zeros_like(bias)]
-    for step in range(1, steps + 1):
-        gradient = (_sigmoid(x @ weights + bias) - labels) / len(labels)
-        grads = (x.T @ gradient + l2 * weights, gradient.sum(axis=0))
-        for k, (param, grad) in enumerate(zip((weights, bias), grads, strict=True)):
-            mean, square = moments[2 * k], moments[2 * k + 1]
-            mean *= 0.9
-            mean += 0.1 * grad
-            square *= 0.999
-            square += 0.001 * grad * grad
-            param -= rate * (mean / (1 - 0.9 ** step)) / (
-                np.sqrt(square / (1 - 0.999 ** step)) + 1e-8)
-    return weights, bias
+    return fit(x, labels, _sigmoid, steps, l2, rate)
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,13 +62,20 @@ def features(texts: list[str], vectors: np.ndarray) -> np.ndarray:
 def train(x: np.ndarray, labels: np.ndarray, classes: int, steps: int = 150,
           l2: float = 1e-5, rate: float = 0.05) -> tuple[np.ndarray, np.ndarray]:
     """Softmax regression by full-batch Adam: deterministic, a few seconds on 5000 examples."""
-    weights = np.zeros((x.shape[1], classes), dtype=np.float32)
-    bias = np.zeros(classes, dtype=np.float32)
     target = np.eye(classes, dtype=np.float32)[labels]
+    return fit(x, target, _softmax, steps, l2, rate)
+
+
+def fit(x: np.ndarray, target: np.ndarray, link: Callable[[np.ndarray], np.ndarray],
+        steps: int, l2: float, rate: float) -> tuple[np.ndarray, np.ndarray]:
+    """A linear model under `link` (softmax: one topic; sigmoid: each sign apart), fitted by
+    full-batch Adam to the cross-entropy with `target`, whose gradient both links share."""
+    weights = np.zeros((x.shape[1], target.shape[1]), dtype=np.float32)
+    bias = np.zeros(target.shape[1], dtype=np.float32)
     moments = [np.zeros_like(weights), np.zeros_like(weights),
                np.zeros_like(bias), np.zeros_like(bias)]
     for step in range(1, steps + 1):
-        gradient = (_softmax(x @ weights + bias) - target) / len(labels)
+        gradient = (link(x @ weights + bias) - target) / len(target)
         grads = (x.T @ gradient + l2 * weights, gradient.sum(axis=0))
         for k, (param, grad) in enumerate(zip((weights, bias), grads, strict=True)):
             mean, square = moments[2 * k], moments[2 * k + 1]
