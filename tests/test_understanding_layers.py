@@ -895,6 +895,50 @@ def test_a_clause_read_only_as_unknown_beside_a_known_one_is_asked_about_by_name
 
 
 @pytest.mark.parametrize("text", [
+    "I looked at my watch and the numbers don't mean anything to me",
+    "I can't tell the time any more, I've been looking at the clock for ages"])
+def test_a_clock_or_numbers_that_no_longer_mean_anything_is_confusion(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["my right leg won't listen to me, it just drags",
+                                  "her left arm isn't obeying her this morning"])
+def test_a_limb_on_one_side_that_does_not_do_what_it_is_told_is_one_sided_weakness(
+        text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("The pipí is very dark since this morning", Level.URGENT),
+    ("ma gorge est gonflée, my thrôat is swelling", Level.EMERGENCY)])
+def test_a_word_typed_with_an_accent_is_the_word(text: str, level: Level) -> None:
+    assert level_after(text) is level
+
+
+@pytest.mark.parametrize("text", ["Hello? Something is not right with me",
+                                  "Hello? Is anyone there? I feel really odd"])
+def test_a_greeting_with_a_question_mark_asks_nothing_so_the_complaint_is_screened(
+        text: str) -> None:
+    reply = Session().handle(text)
+    assert "don't have an answer" not in reply.say
+    assert reply.awaiting.name == "YES_NO" and "breathing" in reply.say
+
+
+def test_a_greeting_with_a_question_mark_does_not_shorten_an_emergency_reply() -> None:
+    said = "I keep dropping the cup, my right hand's gone useless"
+    assert Session().handle("Hello? " + said).say == Session().handle(said).say
+
+
+@pytest.mark.parametrize(("text", "not_asked"), [
+    ("I had a headache earlier but it's passed", "faint"),
+    ("My heart's going fast, I counted 120, I'm sitting still and calm", "wake")])
+def test_a_clause_merely_worded_like_a_sign_the_sign_model_rules_out_is_not_asked_about(
+        text: str, not_asked: str) -> None:
+    reply = Session().handle(text)
+    assert not_asked not in reply.say.lower()
+
+
+@pytest.mark.parametrize("text", [
     "sorry... where is this?",
     "she asked me what year it is, twice",
     "I lost a few minutes, found myself on the floor",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from pathlib import Path
 
 CLAUSE_MARK = "|"
@@ -168,9 +169,22 @@ def _g_restored(raw: str) -> str:
     return raw + "g" if raw not in words and raw + "g" in words else raw
 
 
+def _unaccented(text: str) -> str:
+    """Accents off Latin letters ("pipì", "café", "señora"), so that a word typed with them is
+    the word, not the word cut short where the accent was; other scripts stay what they are."""
+    if text.isascii():
+        return text
+    kept: list[str] = []
+    for c in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(c) and kept and kept[-1].isascii() and kept[-1].isalpha():
+            continue
+        kept.append(c)
+    return unicodedata.normalize("NFC", "".join(kept))
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-case tokens with contractions expanded and clause marks as CLAUSE_MARK tokens."""
-    text = text.translate(_APOSTROPHES).lower()
+    text = _unaccented(text.translate(_APOSTROPHES).lower())
     text = _DICTATED.sub(_dictated, text)
     text = _SHORT_YEAR.sub(_full_year, text)
     text = _DEGREES.sub(lambda m: " degrees " + {"c": "celsius", "f": "fahrenheit"}.get(

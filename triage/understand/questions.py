@@ -73,6 +73,7 @@ class QuestionReader:
         self.wh_followers = frozenset(form["wh_followers"])
         self.fillers = frozenset(form["fillers"])
         self.cues = [phrase_tokens(p) for p in form["cues"]]
+        self.greetings = frozenset(phrase_tokens(p) for p in form.get("greetings", ()))
         self.plans = [phrase_tokens(p) for p in (*form["plans"], *form["requests"])]
         self.auxiliaries = frozenset(form["auxiliaries"])
         self.not_before_inverted = frozenset(form["not_before_inverted"])
@@ -117,6 +118,7 @@ class QuestionReader:
     # -- form --------------------------------------------------------------------------------
     def is_question(self, tokens: list[str]) -> bool:
         """A question mark, an opener starting a clause, or a cue anywhere."""
+        tokens = self._greetings_unasked(tokens)
         if QUESTION_MARK in tokens:
             return True
         start = 0
@@ -135,6 +137,20 @@ class QuestionReader:
         if self._ends_asking(tokens):
             return True
         return any(self._inverted_at(tokens, i) for i in range(len(tokens)))
+
+    def _greetings_unasked(self, tokens: list[str]) -> list[str]:
+        """The turn without its greetings closed by a question mark ("Hello? Is anyone
+        there? ..."): they ask nothing of the seeds."""
+        kept: list[str] = []
+        start = 0
+        for i, token in enumerate(tokens):
+            if token not in MARKS:
+                continue
+            clause = tokens[start:i]
+            if not (token == QUESTION_MARK and tuple(clause) in self.greetings):
+                kept += [*clause, token]
+            start = i + 1
+        return kept + tokens[start:]
 
     def states_plan(self, tokens: list[str]) -> bool:
         """The turn tells a plan ("I'm going to", "next time I'll", "thinking of") or makes a
