@@ -2,9 +2,7 @@
 
     python -m bench.sign_model            train and write triage/understand/sign_model.npz
     python -m bench.sign_model --check    five-fold cross-validation on the tuning part only:
-                                          what asking would catch, and cost, at ASK_FROM;
-                                          and what ruling out at RULES_OUT_BELOW keeps of the
-                                          questions about clauses no layer read
+                                          what asking would catch, and cost, at ASK_FROM
 
 Only the tuning part is ever read: the held-back part stays a measure of statements the model
 has not seen (tests/test_fallback.py checks the digest).
@@ -80,48 +78,6 @@ def check(cases: list[Utterance], x: np.ndarray, signs: list[str], labels: np.nd
           f"a sign asked about in {int(asked.sum())}, the right one in "
           f"{int((asked & right).sum())}; asked where none was told: "
           f"{int((asked & ~told).sum())}")
-    ruled_out(cases, signs, probabilities)
-
-
-def ruled_out(cases: list[Utterance], signs: list[str], probabilities: np.ndarray) -> None:
-    """The questions about a clause no layer read, with the gate off, and how many of them
-    (and of those naming a sign the statement told) the cross-validated odds keep."""
-    import triage.understand as understand
-
-    understander = understand.default_understander()
-    assert understander.fallback is not None
-    understander.fallback.ready.wait()
-    original = understand.Understander._ask_about_unread_clause
-    asked: list[str | None] = []
-
-    def recording(self, tokens, clause_of, triggers, result) -> None:  # type: ignore[no-untyped-def]
-        before = result.confirm
-        original(self, tokens, clause_of, triggers, result)
-        asked.append(result.confirm if result.confirm != before else None)
-
-    understand.Understander._ask_about_unread_clause = recording  # type: ignore[method-assign]
-    understand.RULES_OUT_BELOW = 0.0
-    column = {s: k for k, s in enumerate(signs)}
-    questions = kept = right = right_kept = 0
-    try:
-        for row, case in enumerate(cases):
-            asked.clear()
-            understander.understand(case.text)
-            sign = asked[-1] if asked else None
-            if sign is None:
-                continue
-            keep = sign not in column or \
-                probabilities[row, column[sign]] >= sign_model.RULES_OUT_BELOW
-            questions += 1
-            kept += keep
-            right += sign in case.present
-            right_kept += keep and sign in case.present
-    finally:
-        understand.Understander._ask_about_unread_clause = original  # type: ignore[method-assign]
-        understand.RULES_OUT_BELOW = sign_model.RULES_OUT_BELOW
-    print(f"questions about a clause no layer read: {questions}, naming a told sign {right}; "
-          f"kept at RULES_OUT_BELOW={sign_model.RULES_OUT_BELOW}: {kept}, "
-          f"naming a told sign {right_kept}")
 
 
 if __name__ == "__main__":

@@ -49,7 +49,7 @@ from triage.understand.quantities import TEMPERATURE_WORDS, UNITS_IN_HOURS, Quan
 from triage.understand.questions import QuestionReader
 from triage.understand.repair import Candidates, Repairer, english_words
 from triage.understand.result import Mention, Understanding
-from triage.understand.sign_model import ASK_FROM, RULES_OUT_BELOW
+from triage.understand.sign_model import ASK_FROM
 
 __all__ = ["LAYERS", "MAX_TOKENS", "Mention", "Understander", "Understanding",
            "default_understander", "understand"]
@@ -596,9 +596,6 @@ class Understander:
         known = [m for m in result.mentions if m.symptom != self.concepts.unknown]
         read = {k for m in known for k in range(m.start, m.end)}
         named = {m.symptom for m in known}
-        # the sign model's odds for the whole statement: a likeness of words it rules out
-        # ("a nice walk in the garden" against "went over in the garden") is not asked about
-        odds = {s.symptom: s.probability for s in self.fallback.sign_scores(result.text)}
         best: tuple[float, str] | None = None
         for clause in sorted(set(clause_of)):
             span = [i for i, c in enumerate(clause_of) if c == clause and tokens[i] not in MARKS]
@@ -609,8 +606,7 @@ class Understander:
                     or nearest.symptom in named:
                 continue
             symptom = self.knowledge.symptoms.get(nearest.symptom)
-            if symptom is None or not symptom.level.at_least(Level.URGENT) \
-                    or odds.get(nearest.symptom, 1.0) < RULES_OUT_BELOW:
+            if symptom is None or not symptom.level.at_least(Level.URGENT):
                 continue
             assertion = self.assertions.classify(tokens, triggers, span[0], span[-1] + 1,
                                                  frozenset(), nearest.symptom in self.emergency_ids)

@@ -28,13 +28,6 @@ ASK_FROM = 0.5
 the tuning part it asked in about 1 of 90 statements the rules already read right, and none
 of those questions would have raised a level past its range (bench/sign_model.py)."""
 
-RULES_OUT_BELOW = 0.02
-"""Odds under which the model rules a sign out for a clause no layer read that is merely worded
-like one of the sign's phrases ("I had a headache earlier but it's passed" was asked "Did you
-faint?"): that sign is not asked about. In five-fold cross-validation on the tuning part this
-kept 147 of the 464 such questions, and all 56 that named a sign the statement told
-(bench/sign_model.py --check)."""
-
 
 @dataclass(frozen=True)
 class SignScore:
