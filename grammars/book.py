@@ -66,6 +66,14 @@ class PhraseBook:
     """Command phrases that are a command only as a clause of their own ("end", not "year-end")."""
     command_fillers: frozenset[str] = frozenset()
     """Words a clause may hold beside a command said as a clause of its own ("ok, end please")."""
+    symptom_not_in: dict[str, Phrases] = field(default_factory=dict)
+    """Longer wordings a symptom's phrase may sit in without meaning it ("so I don't wake her"
+    holds "not wake"): the speaker's own doing, not the sign."""
+    object_verbs: frozenset[str] = frozenset()
+    """Words of a symptom that are also everyday verbs ("wiped", "drained")."""
+    verb_objects: frozenset[str] = frozenset()
+    """Words after one of object_verbs that make it a verb with an object: "she wiped it
+    off" is no "wiped" (worn out), "drained the pasta" no "drained"."""
     count_words: frozenset[str] = frozenset()
     """A count said in words ("been twice since the morning")."""
     denied_by: frozenset[str] = frozenset()
@@ -122,6 +130,7 @@ def load_phrase_book() -> PhraseBook:
         symptoms={k: _phrases([*v["phrases"], *v.get("written", ())])
                   for k, v in symptoms.items()},
         spoken_symptoms={k: _phrases(v["phrases"]) for k, v in symptoms.items()},
+        symptom_not_in={k: _phrases(v["not_in"]) for k, v in symptoms.items() if "not_in" in v},
         answers={k: _phrases(v["phrases"]) for k, v in answers.items()},
         commands={k: _phrases(v["phrases"]) for k, v in commands.items()},
         command_not_before={k: _phrases(v.get("not_before", [])) for k, v in commands.items()},
@@ -145,6 +154,8 @@ def load_phrase_book() -> PhraseBook:
                 "span": _phrases(modifiers["onset"].get("span", [])),
                 "gradual": _phrases(modifiers["onset"].get("gradual", []))},
         command_fillers=frozenset(_phrases(modifiers["clause"]["command_fillers"])),
+        object_verbs=frozenset(_phrases(modifiers["clause"].get("object_verbs", []))),
+        verb_objects=frozenset(_phrases(modifiers["clause"].get("verb_objects", []))),
         count_words=frozenset(_phrases(numbers["counts"]["words"])),
         denied_by=frozenset(_phrases(modifiers["onset"]["denied_by"])),
         denial_through=frozenset(_phrases(modifiers["onset"]["denial_through"])),

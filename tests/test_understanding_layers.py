@@ -921,7 +921,8 @@ def test_a_greeting_with_a_question_mark_asks_nothing_so_the_complaint_is_screen
         text: str) -> None:
     reply = Session().handle(text)
     assert "don't have an answer" not in reply.say
-    assert reply.awaiting.name == "YES_NO" and "breathing" in reply.say
+    # asked about a serious sign: by name when one is likely, else the red-flag check
+    assert reply.awaiting.name == "YES_NO" and reply.question is not None
 
 
 def test_a_greeting_with_a_question_mark_does_not_shorten_an_emergency_reply() -> None:
@@ -3017,3 +3018,225 @@ def test_a_patient_who_says_it_is_a_long_gone_year_is_confused(text) -> None:
 def test_a_body_part_giving_trouble_hurts_and_a_nine_makes_it_urgent(text) -> None:
     assert "back_pain" in present(text)
     assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("my lips look odd. not phoning anyone yet.", "blue_lips"),
+    ("throat feels weird and small. not calling them yet.", "throat_swelling")])
+def test_a_command_word_stretched_over_a_sentence_does_not_hide_what_was_said(text,
+                                                                              asked) -> None:
+    reply = Session().handle(text)
+    assert "no steps" not in reply.say.lower()
+    assert reply.question == asked
+
+
+def test_a_command_said_with_fillers_is_still_a_command() -> None:
+    assert "wait" in understand("hold on please").commands
+
+
+@pytest.mark.parametrize("text", ["I've hardly made water since breakfast",
+                                  "the water he's making is the colour of stout"])
+def test_making_water_is_passing_urine(text) -> None:
+    assert present(text) & {"less_urine", "dark_urine"}
+
+
+@pytest.mark.parametrize("text", ["his nappy's been bone dry since this morning",
+                                  "her pad stayed dry all night"])
+def test_a_pad_or_nappy_that_stays_dry_is_little_urine(text) -> None:
+    assert "less_urine" in present(text)
+
+
+@pytest.mark.parametrize("text", ["my mouth is dry and my pad is full",
+                                  "went to the toilet, my skin is so dry after the bath"])
+def test_dry_alone_is_no_little_urine(text) -> None:
+    assert "less_urine" not in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Dad couldn't find the bathroom in his own house this afternoon",
+    "she had no idea which cupboard the plates go in, after thirty years here"])
+def test_lost_where_one_has_always_known_the_way_is_confusion(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["I forgot which drawer I put the thermometer in",
+                                  "which cupboard should I keep the IVIg leaflet in?"])
+def test_not_finding_a_thing_put_away_is_no_confusion(text) -> None:
+    assert "confusion" not in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my heart is thumping and I have this fear for no reason",
+    "pulse racing, and I'm afraid for no reason at all"])
+def test_fear_without_a_reason_beside_a_racing_heart_is_an_emergency(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_like_followed_by_a_foreign_word_is_no_fear() -> None:
+    assert "anxiety" not in present("I feel a bit chilly, like frío, under the duvet")
+
+
+@pytest.mark.parametrize("text", ["half of his smile is lagging behind the other half",
+                                  "when she smiles only half of it moves"])
+def test_half_a_face_that_does_not_keep_up_is_a_stroke_sign(text) -> None:
+    assert "one_side_weakness" in present(text)
+
+
+@pytest.mark.parametrize("text", ["I think I feign ted in the kitchen",
+                                  "she faint ed on the stairs"])
+def test_repair_joins_a_word_dictation_cut_in_two_among_its_forms(text) -> None:
+    assert "fainting" in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I was short of breath but that's because I ran for the bus, I'm fine now",
+    "his heart was racing, it was from dancing at the wedding, all settled now"])
+def test_a_sign_put_down_to_effort_and_then_over_is_not_had(text) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "her lips went blue, it was the blackcurrant ice lolly, she wiped it off and they're pink",
+    "my tongue is all black, oh it's the licorice, never mind me"])
+def test_a_colour_put_down_to_food_or_ink_and_wiped_off_is_not_had(text) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "I'm short of breath because I ran up the stairs and it's not settling",
+    "her lips are blue from the cold and she's struggling to breathe",
+    "my chest is tight, I think from the seat belt, but it's getting worse"])
+def test_a_sign_put_down_to_a_cause_but_not_over_still_counts(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["she wiped it off with a cloth",
+                                  "he shattered his phone screen again"])
+def test_a_word_of_tiredness_used_as_a_verb_is_no_tiredness(text) -> None:
+    assert "tiredness" not in present(text)
+
+
+def test_a_word_of_tiredness_said_as_how_one_is_still_counts() -> None:
+    assert "tiredness" in present("I'm wiped, totally drained")
+
+
+@pytest.mark.parametrize("text", ["A bit sore where they put t'drip in, that's all",
+                                  "t'needle spot is red and itchy"])
+def test_normalise_reads_a_yorkshire_t_as_the(text) -> None:
+    assert "the" in tokenize(text)
+    assert "site_reaction" in present(text)
+
+
+@pytest.mark.parametrize("text", ["temperature for tea point one", "temp is thirty ate point nine"])
+def test_repair_reads_a_dictated_temperature(text) -> None:
+    assert understand(text).temperature_c in (40.1, 38.9)
+
+
+def test_out_for_tea_is_no_temperature() -> None:
+    assert understand("we went out for tea, my temperature is normal").temperature_c is None
+
+
+@pytest.mark.parametrize("text", ["his left hand won't form the letters on his card",
+                                  "my right hand can't even grip the kettle"])
+def test_a_hand_that_cannot_write_or_grip_even_a_little_is_weakness(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["I can't look at my phone screen, it hurts my eyes",
+                                  "I can not even look at the telly, too bright"])
+def test_cannot_look_is_no_numbness(text) -> None:
+    assert "one_side_weakness" not in present(text)
+
+
+@pytest.mark.parametrize("text", ["I can hear stridor when she breathes in",
+                                  "bit of stridor going on"])
+def test_stridor_is_noisy_breathing_an_emergency(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["my neck's gone hard like a plank and my head is pounding",
+                                  "headache since Tuesday, and I can't look down, the neck"])
+def test_a_neck_set_hard_with_a_headache_is_a_stiff_neck(text) -> None:
+    assert "stiff_neck" in present(text)
+
+
+@pytest.mark.parametrize("text", ["I can't even cut the bread, my hands are so tired",
+                                  "she can't slice the bread today"])
+def test_a_sound_alike_of_an_english_word_is_no_site_on_its_own(text) -> None:
+    assert "breathing_difficulty" not in present(text)
+
+
+@pytest.mark.parametrize("text", ["she was sick twice and everything spins when she stands",
+                                  "thrown up three times, and now everything is spinning"])
+def test_everything_spinning_is_dizziness_and_with_vomiting_an_emergency(text) -> None:
+    assert "dizziness" in present(text)
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["Grandad's saying strange things, he thinks I'm his brother",
+                                  "she woke up saying weird stuff about the war"])
+def test_saying_strange_things_is_confusion(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["I thought he'd passed out but he was just asleep in the chair",
+                                  "I was sure mum had collapsed, but she was only dozing"])
+def test_a_faint_that_was_only_sleep_is_retracted(text) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["me water's like brown ale today", "my water is like strong tea"])
+def test_my_water_likened_to_a_dark_drink_is_dark_urine(text) -> None:
+    assert "dark_urine" in present(text)
+
+
+def test_my_water_beside_a_drink_is_no_dark_urine() -> None:
+    assert "dark_urine" not in present("I've had my water and a cup of tea")
+
+
+@pytest.mark.parametrize("text", ["I'm typing quietly so I don't wake him",
+                                  "I tried not to wake her when I checked the drip site"])
+def test_taking_care_not_to_wake_someone_is_not_hard_to_wake(text) -> None:
+    assert "hard_to_wake" not in present(text)
+
+
+@pytest.mark.parametrize("text", ["I can't wake her, she's floppy", "he won't wake up properly"])
+def test_a_patient_who_cannot_be_woken_still_is(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["I'm proper nithered tonight, love",
+                                  "cold in me bones, even with the fire on"])
+def test_cold_in_regional_words_is_feeling_cold(text) -> None:
+    assert "feeling_cold" in present(text)
+
+
+@pytest.mark.parametrize("text", ["I said good morning to the cat and it came out all mushy",
+                                  "what she said came out all slurred, like she'd been drinking"])
+def test_what_was_said_coming_out_wrong_is_slurred_speech(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["I drop down just so in the kitchen, my son catch me",
+                                  "her knees went and I caught her as she fell"])
+def test_dropping_down_or_being_caught_falling_is_a_faint(text) -> None:
+    assert "fainting" in present(text)
+
+
+@pytest.mark.parametrize("text", ["right side of my face feels like after the dentist",
+                                  "the fingers of his left hand won't do what he tells them"])
+def test_a_face_numb_as_after_the_dentist_or_fingers_that_will_not_obey(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["two stairs and I have to stop to catch my breath",
+                                  "I must stop to collect my breath after a few steps"])
+def test_stopping_to_catch_ones_breath_is_breathlessness(text) -> None:
+    assert present(text) & {"breathing_difficulty", "shortness_of_breath"}
+
+
+@pytest.mark.parametrize("text", [
+    "never mind, she's ok, her cheeks were red and sweaty from the curry, eating ice cream now",
+    "false alarm, I'm fine, my heart was racing because I ran for the bus"])
+def test_a_worry_called_off_first_then_explained_is_not_had(text) -> None:
+    assert level_after(text) is Level.NONE

@@ -30,6 +30,7 @@ from triage.understand.assertion import (
     NOT_HAD,
     NOW,
     PRESENT,
+    RETRACTED,
     AssertionReader,
     Found,
 )
@@ -252,7 +253,17 @@ class Understander:
             return result
         clause_of = self._clauses(tokens)
         scores, standalone = self.quantities.read(tokens, result)
-        chosen = self.phrases.select(self.phrases.find(tokens), tokens, self.symptom_rank)
+        # a command stretched over words of a sentence is no command: "not calling it yet" is
+        # no "not yet", though "say it again please" is "say again"
+        found = [m for m in self.phrases.find(tokens) if m.kind != "command"
+                 or all(tokens[g] in self.book.command_fillers for g in m.gaps)]
+        found = [m for m in found if not (m.kind == "symptom" and self._inside_not_in(
+            tokens, m.name, m.start, m.end))]
+        # a word of tiredness with an object is an everyday verb: "she wiped it off"
+        found = [m for m in found if not (
+            m.kind == "symptom" and m.length == 1 and tokens[m.start] in self.book.object_verbs
+            and m.end < len(tokens) and tokens[m.end] in self.book.verb_objects)]
+        chosen = self.phrases.select(found, tokens, self.symptom_rank)
         if result.temperature_c is not None and result.temperature_c < NORMAL_BELOW_C:
             # "temperature 37.2, all normal": the word names the reading, not a fever
             chosen = [m for m in chosen if not (
@@ -299,6 +310,7 @@ class Understander:
         self._lend_modifiers(tokens, clause_of, scores, result)
         self._mark_long_standing(tokens, triggers, result)
         self._mark_story_then_well(tokens, triggers, result)
+        self._mark_explained_then_well(tokens, result)
         said = {m.symptom for m in result.mentions if m.present}
         # said as present anywhere in the turn, it is present: a denial elsewhere in the same
         # turn ("... no puedo comer") never hides it
@@ -517,10 +529,16 @@ class Understander:
         anything = {k for c in concepts if not c.extension for k in c.finding}
         # a vague phrase ("swelling", "aching") that is a composed symptom's finding is that
         # symptom; one that is its site says something of its own ("vomited blood")
+        # A phrase matched only nearly ("is all black" for "went all black") whose words hold
+        # a composed symptom's finding says what that site is like: "my tongue is all black"
+        # is no faint, "my neck is rigid" no seizure
         result.mentions = [m for m in result.mentions if m.layer != "phrases" or not (
             m.symptom == self.concepts.unknown and set(range(m.start, m.end)) <= covered
             or m.end - m.start == 1 and m.start in anything and m.symptom not in
-            {c.symptom for c in concepts if m.start in c.words})]
+            {c.symptom for c in concepts if m.start in c.words}
+            or not m.exact and any(
+                c.symptom != m.symptom and not c.extension and c.site
+                and set(c.finding) & set(range(m.start, m.end)) for c in concepts))]
         taken = {k for m in result.mentions for k in range(m.start, m.end)}
         for concept in concepts:
             if concept.extension or (concept.symptom == self.concepts.unknown
@@ -776,6 +794,50 @@ class Understander:
                 result.mentions[i] = replace(mention, present=False,
                                              assertion=found.trigger.category)
                 break
+
+    def _inside_not_in(self, tokens: list[str], symptom: str, start: int, end: int) -> bool:
+        """Whether the phrase at tokens[start:end] lies in one of the symptom's `not_in`
+        wordings (symptoms.toml): "so I don't wake her" is no patient hard to wake."""
+        for phrase in self.book.symptom_not_in.get(symptom, ()):
+            words = tuple(phrase.split())
+            for i in range(max(0, start - len(words) + 1), min(end, len(tokens))):
+                if tuple(tokens[i:i + len(words)]) == words and i + len(words) > start:
+                    return True
+        return False
+
+    def _mark_explained_then_well(self, tokens: list[str], result: Understanding) -> None:
+        """A sign the patient puts down to a passing, harmless cause and then says is over
+        ("I'm breathless, but that's cos I just ran up four flights ... I'm fine now"; "my
+        chest is tight? No, sorry, is the seat belt ... I feel good") is not had now. The
+        cause must be led in as a reason, after the sign, and being well must be said after
+        the cause; a sign told as severe or sudden, or of the kinds not listed, always stands.
+        """
+        well_at = [m.start for m in result.mentions if m.symptom == WELL and m.present]
+        for i, mention in enumerate(result.mentions):
+            if not mention.present or mention.symptom not in self.assertions.explained_signs \
+                    or mention.sudden or (mention.severity or 0) >= SEVERITY_SCORES["severe"]:
+                continue
+            reach = min(len(tokens), mention.end + self.assertions.cause_reach)
+            # a worry called off first may give its cause before the sign ("false alarm, she
+            # was laughing so hard she couldn't breathe, she's fine")
+            called_off = self.assertions.called_off_at_start(tokens)
+            begin = max(0, mention.start - self.assertions.cause_reach) if called_off \
+                else mention.end
+            cause = self.assertions.passing_cause(tokens, begin, reach)
+            if cause is None:
+                continue
+            if self.assertions.goes_on(tokens, cause[1]):
+                continue  # "... cos I ran up the stairs, and it's not settling"
+            after = 0 if called_off else cause[1]
+            if not (any(at >= after for at in well_at)
+                    or self.assertions.resolved_at(tokens, after)):
+                continue
+            result.mentions[i] = replace(mention, present=False, assertion=RETRACTED)
+            # the cause's own words name no complaint ("the blue raspberry slushie")
+            for k, other in enumerate(result.mentions):
+                if other.present and cause[0] <= other.start and other.end <= cause[1] \
+                        and other.symptom not in self.emergency_ids:
+                    result.mentions[k] = replace(other, present=False, assertion=RETRACTED)
 
     def _add_sides_compared(self, tokens: list[str], clause_of: list[int],
                             triggers: list[Found], scores: list[NumberSpan],

@@ -108,6 +108,13 @@ class AssertionReader:
         self.terminators = [phrase_tokens(p) for p in s["terminators"]]
         self.well_now = [phrase_tokens(p) for p in s["well_now"]]
         self.story_reach = int(s["story_reach"])
+        self.explained_signs = frozenset(s["explained_signs"])
+        self.cause_lead_ins = [phrase_tokens(p) for p in s["cause_lead_ins"]]
+        self.passing_causes = [phrase_tokens(p) for p in s["passing_causes"]]
+        self.resolved = [phrase_tokens(p) for p in s["resolved"]]
+        self.cause_reach = int(s["cause_reach"])
+        self.called_off = [phrase_tokens(p) for p in s["called_off"]]
+        self.continuing = [phrase_tokens(p) for p in s["continuing"]]
         self.observer_verbs = frozenset(s["observer_verbs"])
         self.story_past = [year_phrase_tokens(p) for p in s["story_past"]]
         self.story_recent = [phrase_tokens(p) for p in s["story_recent"]]
@@ -192,6 +199,36 @@ class AssertionReader:
         """Whether the words tell of a recent time ("this morning", "then")."""
         return any(tuple(words[i:i + len(t)]) == t for i in range(len(words))
                    for t in self.story_recent)
+
+    def passing_cause(self, tokens: list[str], start: int, end: int
+                      ) -> tuple[int, int] | None:
+        """Where a harmless cause led in by a reason ("cos I just ran up", "it was the
+        slushie") is among tokens[start:end]: from its lead-in to its end, or None."""
+        for i in range(start, end):
+            for lead in self.cause_lead_ins:
+                if tuple(tokens[i:i + len(lead)]) != lead:
+                    continue
+                after = i + len(lead)
+                for k in range(after, min(after + 6, end)):
+                    for cause in self.passing_causes:
+                        if tuple(tokens[k:k + len(cause)]) == cause:
+                            return i, k + len(cause)
+        return None
+
+    def resolved_at(self, tokens: list[str], start: int) -> bool:
+        """Whether words of being well again come at or after `start`."""
+        return any(tuple(tokens[i:i + len(w)]) == w for i in range(start, len(tokens))
+                   for w in self.resolved + self.well_now)
+
+    def called_off_at_start(self, tokens: list[str]) -> bool:
+        """Whether the turn opens by calling off a worry ("nvm", "false alarm")."""
+        return any(tuple(tokens[i:i + len(w)]) == w for i in range(min(6, len(tokens)))
+                   for w in self.called_off)
+
+    def goes_on(self, tokens: list[str], start: int) -> bool:
+        """Whether words of a sign going on come at or after `start` ("still", "worse")."""
+        return any(tuple(tokens[i:i + len(w)]) == w for i in range(start, len(tokens))
+                   for w in self.continuing)
 
     def has_terminator(self, words: list[str]) -> bool:
         """Whether a terminator ("but", "now", "today") is among the words."""

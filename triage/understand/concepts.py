@@ -71,6 +71,11 @@ PART_REACH = 12
 """How many words after a site "in the back" may still be a part of it."""
 
 
+ARTICLES = frozenset({"the", "a", "an", "some", "any", "this", "that"})
+"""Words before a noun that make an English word that thing, not a site it sounds like."""
+NOT_ABLE = frozenset({"not", "cannot", "can", "could", "unable", "even"})
+"""Words before a verb that make it a verb of its own, not a copula standing for another."""
+
 SIDES = ("left", "right")
 SIDE_REACH = 5
 """How many words after "left" or "right" its number may stand ("left calf measures 41")."""
@@ -110,6 +115,7 @@ class ConceptComposer:
         self.bare_pain = frozenset(data["settings"].get("bare_pain", ()))
         self.telegraphic = frozenset(data["settings"].get("telegraphic", ()))
         self.side_words = frozenset(data["settings"].get("side_words", ()))
+        self.inert = frozenset(data["settings"].get("inert", ()))
         self.pain_symptoms = frozenset(data["settings"].get("pain_symptoms", ()))
         self.site_alone: dict[tuple[str, ...], str] = {
             phrase_tokens(phrase): symptom
@@ -206,11 +212,14 @@ class ConceptComposer:
         for i, token in enumerate(tokens):
             if token in MARKS:
                 continue
-            options = self.candidates(token).words
-            for first in options:
+            found = self.candidates(token)
+            for first in found.words:
                 if first != token and first in self.copulas:
                     continue  # "going like" (racing) is not "looks like", "went up" not "is up"
                 for words, kind, name in self.by_first.get(first, ()):
+                    if len(words) == 1 and first in found.weak and kind == "site" \
+                            and i > 0 and tokens[i - 1] in ARTICLES:
+                        continue  # a thing named, not a sound-alike site: "cut the bread"
                     end = self._match(tokens, i, words)
                     if end is not None:
                         tags.append(Tag(kind, name, i, end))
@@ -228,9 +237,13 @@ class ConceptComposer:
     def _match(self, tokens: list[str], i: int, words: tuple[str, ...]) -> int | None:
         j = i + 1
         for word in words[1:]:
+            if j < len(tokens) and tokens[j] in self.inert and word not in self.inert:
+                j += 1  # "can not even grip", "will not really move"
             if j >= len(tokens) or word not in self.candidates(tokens[j]).words or (
                     word != tokens[j] and as_verb(tokens, j)):
                 return None
+            if word != tokens[j] and word in self.copulas and tokens[j - 1] in NOT_ABLE:
+                return None  # "can not feel" is numb; "can not look at my phone" is not
             j += 1
         return j
 
@@ -282,8 +295,12 @@ class ConceptComposer:
                 found_at = {(t.start, t.end, t.name) for t in in_clause if t.kind == "finding"}
                 in_clause = [t for t in in_clause
                              if t.kind != "site" or (t.start, t.end, t.name) not in found_at]
-            sites = [t for t in in_clause if t.kind == "site"]
             findings = [t for t in in_clause if t.kind == "finding"]
+            # a site that makes a symptom only by its own rule is no site of a clause whose
+            # findings no such rule takes ("my right hand just would not form the letters")
+            in_clause = [t for t in in_clause if t.kind != "site"
+                         or t.name not in self.rule_only_sites or self._ruled(t, findings)]
+            sites = [t for t in in_clause if t.kind == "site"]
             borrowed = bool(findings and not sites)
             if borrowed:
                 refers = not by_pronoun_only or bool(self.pronouns & set(tokens[start:stop]))
@@ -314,6 +331,11 @@ class ConceptComposer:
         absorbed = {site for rule in self.rules if rule.absorbs for c in concepts
                     if c.symptom == rule.symptom for site in rule.absorbs}
         return [c for c in concepts if not (c.symptom == self.unknown and c.site in absorbed)]
+
+    def _ruled(self, site: Tag, findings: list[Tag]) -> bool:
+        """Whether a rule takes this site with one of these findings."""
+        names = {f.name for f in findings}
+        return any(site.name in rule.sites and names & rule.findings for rule in self.rules)
 
     def _apply(self, tokens: list[str], sites: list[Tag], findings: list[Tag],
                side_span: tuple[int, int], borrowed: bool) -> list[Concept]:

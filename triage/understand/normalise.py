@@ -234,6 +234,9 @@ def tokenize(text: str) -> list[str]:
             after = words[position + 1].strip("'") if position + 1 < len(words) else ""
             if after in HAD_PARTICIPLES or (len(after) > 3 and after.endswith("ed")):
                 expanded = expanded.removesuffix(" would") + " had"  # "I thought she'd collapsed"
+        if expanded is None and raw.startswith("t'") and raw[2:].isalpha() \
+                and raw[2:] not in ("s", "re", "ve", "ll", "d"):
+            expanded = "the " + raw[2:]  # Yorkshire "t'needle" is "the needle"
         if raw in ("ma", "ah") and position + 1 < len(words):
             expanded = _scots_pronoun(raw, words[position + 1])
         for token in (expanded or raw.replace("'", "")).split():

@@ -124,7 +124,7 @@ class Repairer:
         for word in self.stem_targets:
             if len(word) >= MIN_MERGED_SOUND and word.isalpha():
                 by_sound.setdefault(_loose_key(word), set()).add(word)
-        self._one_word_by_sound = {k: next(iter(v)) for k, v in by_sound.items() if len(v) == 1}
+        self._words_by_sound = {k: sorted(v) for k, v in by_sound.items()}
         """Symptom words by a loose sound key, for a word a recognizer cut in two."""
         long_by_sound: dict[str, set[str]] = {}
         for word in data.get("long_words", {}).get("words", ()):
@@ -249,9 +249,11 @@ class Repairer:
         joined = first + second
         if joined in self.english or len(joined) < MIN_MERGED_SOUND - 1:
             return None
-        word = self._one_word_by_sound.get(_loose_key(joined))
-        if word is None or word[0] != first[0]:
+        # of the words that sound alike ("faint", "fainted"), the one spelt most like it
+        words = [w for w in self._words_by_sound.get(_loose_key(joined), ()) if w[0] == first[0]]
+        if not words:
             return None
+        word = min(words, key=lambda w: (Levenshtein.distance(joined, w), w))
         # sounding alike is not enough: "son dad" is no "swooned", "pot dad" no "pooped"
         distance = Levenshtein.distance(joined, word)
         return word if distance <= MAX_MERGED_SHARE * len(word) else None
@@ -294,6 +296,6 @@ def _vowel_key(word: str) -> str:
 def _loose_key(word: str) -> str:
     """A Metaphone key that ignores the h, w and y sounds and doubled letters a word boundary
     adds ("seize hers" and "seizures" sound the same)."""
-    key = jellyfish.metaphone(word)
+    key = jellyfish.metaphone(word.replace("gn", "n"))  # "feign ted": the g is silent
     kept = key[:1] + "".join(c for c in key[1:] if c not in "HWY")
     return re.sub(r"(.)\1+", r"\1", kept)
