@@ -135,11 +135,11 @@ def section(parts: dict[str, Score], layers: dict[str, dict[str, Score]],
               "sign model, on these same statements: held back in range 3187/3499, emergency "
               "1456/1532, urgent or above 876/921, over 148, under 164; tuning in range "
               "6517/6791, emergency 2968/2990. Before the sign model "
-              "(triage/understand/sign_model.py; code of commit 12e0ef5, on the 9570 statements of then): held back in range "
-              "2980/3293, emergency 1331/1421, urgent or above 821/865, over 138, under 175; "
-              "the sign model, which asks by name about an emergency sign the rules missed, "
-              "moved those emergencies from 1331 to 1349. It is part of the fallback layer "
-              "below.", "",
+              "(triage/understand/sign_model.py; code of commit 12e0ef5, on the 9570 "
+              "statements of then): held back in range 2980/3293, emergency 1331/1421, "
+              "urgent or above 821/865, over 138, under 175; the sign model, which asks by "
+              "name about an emergency sign the rules missed, moved those emergencies from "
+              "1331 to 1349. It is part of the fallback layer below.", "",
               "### New rounds, scored the day they were added, before any tuning on them", "",
               "The estimate for speakers nobody has tuned for (`bench/fresh_rounds.toml`).", "",
               "| round | before tuning on it |", "|---|---|"]
