@@ -3240,3 +3240,9 @@ def test_stopping_to_catch_ones_breath_is_breathlessness(text) -> None:
     "false alarm, I'm fine, my heart was racing because I ran for the bus"])
 def test_a_worry_called_off_first_then_explained_is_not_had(text) -> None:
     assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["my chest hurt after my run this morning, I'm fine now though",
+                                  "chest was tight from the seat belt I think, I feel fine"])
+def test_chest_pain_is_never_explained_away(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
