@@ -3246,3 +3246,52 @@ def test_a_worry_called_off_first_then_explained_is_not_had(text) -> None:
                                   "chest was tight from the seat belt I think, I feel fine"])
 def test_chest_pain_is_never_explained_away(text) -> None:
     assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "I'm breathing like a pony that just did the backstretch, fast and shallow",
+    "she's breathing like she just ran the backstretch, quick and shallow"])
+def test_a_word_that_only_begins_with_a_body_part_is_not_split(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_a_run_together_symptom_is_still_split() -> None:
+    assert "chest_pain" in present("chestpain since lunch")
+
+
+@pytest.mark.parametrize("text", ["the right corner of her mouth won't lift when she smiles",
+                                  "his left lip does not lift any more"])
+def test_a_mouth_corner_that_will_not_lift_is_a_drooping_face(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["my hay day is the worst I've ever had, came on all at once",
+                                  "a hay day like a thunderclap, sudden and awful"])
+def test_repair_reads_a_dictated_headache(text) -> None:
+    assert present(text) & {"headache", "sudden_severe_headache"}
+
+
+@pytest.mark.parametrize("text", ["been to the restroom once all day and barely anything came out",
+                                  "hardly anything in the washroom since breakfast, only drops"])
+def test_a_restroom_or_washroom_visit_is_about_urine(text) -> None:
+    assert "less_urine" in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my wife heard me panting, but I'd only been practising my trumpet, I feel fine",
+    "he was breathing heavy but he just carried the shopping up, breathing normal now"])
+def test_breath_lost_to_playing_or_carrying_and_then_over_is_not_had(text) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "I thought she'd stopped breathing but she'd just turned over, she's snoring away now",
+    "I thought he'd passed out, but he was just dozing, he's fine"])
+def test_a_sign_that_was_only_sleep_is_retracted(text) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["the paramedics blue lighted him in, I'm fine now",
+                                  "blue lights flashing outside, I'm fine"])
+def test_an_ambulances_blue_light_is_no_complaint(text) -> None:
+    assert "unknown_pain" not in present(text)

@@ -833,10 +833,12 @@ class Understander:
                     or self.assertions.resolved_at(tokens, after)):
                 continue
             result.mentions[i] = replace(mention, present=False, assertion=RETRACTED)
-            # the cause's own words name no complaint ("the blue raspberry slushie")
+            # the cause's own words name no complaint ("the blue raspberry slushie"), nor does
+            # the same sign told again as it goes ("... and the purple comes off")
             for k, other in enumerate(result.mentions):
-                if other.present and cause[0] <= other.start and other.end <= cause[1] \
-                        and other.symptom not in self.emergency_ids:
+                if other.present and other.symptom not in self.emergency_ids and (
+                        cause[0] <= other.start and other.end <= cause[1]
+                        or other.symptom == mention.symptom and other.start >= cause[0]):
                     result.mentions[k] = replace(other, present=False, assertion=RETRACTED)
 
     def _add_sides_compared(self, tokens: list[str], clause_of: list[int],

@@ -268,10 +268,17 @@ class Repairer:
             left, right = token[:cut], token[cut:]
             known = (left in self.vocabulary or left in self.english,
                      right in self.vocabulary or right in self.english)
-            if all(known) and (left in self.vocabulary or right in self.vocabulary):
+            # the second half a word of the domain, and the first one too or a word that
+            # goes before it ("chestpain", "mythroat"): "backstretch" is no back
+            if all(known) and right in self.vocabulary and (
+                    left in self.vocabulary or left in SPLIT_LEADS):
                 return [left, right]
         return [token]
 
+
+SPLIT_LEADS = frozenset({"my", "his", "her", "the", "a", "no", "so", "very", "bad", "sore",
+                         "can", "cant", "not", "i"})
+"""Words a run-together domain word may begin with ("mythroat", "sothirsty")."""
 
 MAX_MERGED_SHARE = 0.4
 """Two words heard as one domain word differ from it in at most this share of its letters
