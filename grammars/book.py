@@ -32,6 +32,9 @@ class PhraseBook:
     """Words that negate what precedes them in a clause ("my neck is fine")."""
     severity: dict[str, Phrases]
     """"mild", "moderate", "severe", "persistent" to the words that say so."""
+    spoken_severity: dict[str, Phrases]
+    """Of those, the ones a recognizer listens for; the rest ([written.severity] in
+    modifiers.toml) are understood in typed text only."""
     side: dict[str, Phrases]
     """"one" and "both" (legs, arms) to the words that say so."""
     clause_splitters: Phrases
@@ -138,7 +141,9 @@ def load_phrase_book() -> PhraseBook:
         command_alone={k: _phrases(v.get("alone", [])) for k, v in commands.items()},
         negation_cues=_phrases(modifiers["negation"]["cues"]),
         negation_after_cues=_phrases(modifiers["negation"]["after_cues"]),
-        severity={k: _phrases(v) for k, v in modifiers["severity"].items()},
+        severity=_with_written(modifiers["severity"],
+                               modifiers.get("written", {}).get("severity", {})),
+        spoken_severity={k: _phrases(v) for k, v in modifiers["severity"].items()},
         side={k: _phrases(v) for k, v in modifiers["side"].items()},
         clause_splitters=_phrases(modifiers["clause"]["splitters"]),
         number_units=dict(numbers["units"]),

@@ -187,7 +187,7 @@ def _table(awaiting: str | None) -> dict[str, set[str]]:
         add(f"answer:{name}", phrases)
     add("negation", book.negation_cues)
     add("negation", book.negation_after_cues)
-    for name, phrases in book.severity.items():
+    for name, phrases in book.spoken_severity.items():
         add(f"severity:{name}", phrases)
     # The concept lexicons, so what the concepts layer composes can also be heard
     # ("his lips have a purple tinge"): every state, like the symptoms.

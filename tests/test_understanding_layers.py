@@ -3295,3 +3295,136 @@ def test_a_sign_that_was_only_sleep_is_retracted(text) -> None:
                                   "blue lights flashing outside, I'm fine"])
 def test_an_ambulances_blue_light_is_no_complaint(text) -> None:
     assert "unknown_pain" not in present(text)
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("his lips and fingers have gone a bluish colour", "blue_lips"),
+    ("her tongue and lips are puffing right up", "throat_swelling")])
+def test_two_sites_joined_by_and_share_what_is_said_of_them(text, sign) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_a_site_already_described_is_not_joined_to_the_next() -> None:
+    assert level_after("gran's a bit achy all over and her back's sore") is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", ["out of nowhere my head hurts like never before",
+                                  "his head suddenly aches like never in his life"])
+def test_a_sudden_headache_like_never_before_is_an_emergency(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "my granny had a bad reaction to this drip once, her lips swelled up. I'm fine, just asking",
+    "Our auntie fainted after her infusion years back. Could it run in the family? I feel ok"])
+def test_a_relatives_old_story_then_the_patient_well_is_not_a_report(text) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["my mum's lips swelled up once this morning, I'm ok",
+                                  "my dad fainted once, he's fine now"])
+def test_a_relatives_sign_told_as_recent_is_still_acted_on(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "I thought her lips were blue but it was the grape ice lolly, they're pink underneath",
+    "I thought he'd collapsed, but no, he was only asleep on the sofa with his mouth open"])
+def test_the_explanation_after_a_retraction_names_no_new_complaint(text) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["the drip spot's red an' a bit sore",
+                                  "where the cannula was is pink an' tender"])
+def test_an_apostrophe_and_is_and(text) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "a red patch where the needle went in, about the size of a ten cent coin",
+    "the needle site is red, smaller than a two euro piece"])
+def test_a_number_naming_a_coin_is_no_pain_score(text) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "I've got a temperature, I'm very drowsy and it hurts to move my eyes",
+    "she's feverish, so sleepy, and moving her eyes hurts"])
+def test_fever_drowsiness_and_painful_eye_movement_together_are_urgent(text) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["hypothetically, if my throat closed up, what would I do?",
+                                  "were my lips to go blue, who do I ring?"])
+def test_a_hypothetical_said_as_such_is_no_report(text) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["went to toilet one time today, tiny bit only",
+                                  "I go toilet only once since morning, very little"])
+def test_going_to_toilet_without_an_article_is_about_urine(text) -> None:
+    assert "less_urine" in present(text)
+
+
+@pytest.mark.parametrize("text", ["she kept shaking my shoulder before I woke up in my chair",
+                                  "they were calling and calling and shaking me"])
+def test_being_shaken_before_waking_is_hard_to_wake(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["like a sandbag sitting on my chest",
+                                  "my breastbone feels heavier and heavier"])
+def test_a_weight_on_the_chest_is_chest_pain(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["her rings won't go past the knuckle any more",
+                                  "my shoes won't go over my swollen feet"])
+def test_what_no_longer_fits_is_swelling_not_a_denial(text) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["Temp 37.6. Shiver. Cold.", "I shiver now and then"])
+def test_shiver_and_shivery_are_chills(text) -> None:
+    assert "chills" in present(text)
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("grandad's been talking daft since his drip", "confusion"),
+    ("a bit of a head on me today", "headache"),
+    ("I can't walk to the car without sucking wind", "shortness_of_breath"),
+    ("before he went down his eyes went all rolly", "seizure"),
+    ("there's a rattle in there when I breathe out", "wheezing"),
+    ("her words come out like she drank a whole bottle of gin", "one_side_weakness")])
+def test_everyday_words_for_a_sign(text, sign) -> None:
+    assert sign in present(text)
+
+
+@pytest.mark.parametrize("text", ["negative on chest pain", "negative for any swelling"])
+def test_negative_on_or_for_denies(text) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "so out of breath, I'm afraid, but that's only from laughing at the panto. Otherwise in "
+    "fine fettle",
+    "lips gone purple, don't worry, I just ate a bowl of mulberries, all fine"])
+def test_laughter_and_colouring_fruit_explain_a_sign_away_when_well_after(text) -> None:
+    assert level_after(text) is Level.NONE
+
+
+def test_slurring_put_down_to_teeth_left_out_is_retracted() -> None:
+    text = "I thought he was slurring but he had his dentures out, he talks normal now"
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["some hospital show on, guy yelling he can't breathe. Not me",
+                                  "that was a woman shouting on the telly that her chest hurts"])
+def test_a_voice_on_a_show_is_not_the_patient(text) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["both ankles puffed up like pittu",
+                                  "her feet swollen like pitta"])
+def test_what_a_swelling_is_likened_to_names_nothing(text) -> None:
+    assert level_after(text) is Level.URGENT

@@ -29,14 +29,17 @@ from triage.understand.assertion import (
     NEGATED,
     NOT_HAD,
     NOW,
+    OTHER,
     PRESENT,
     RETRACTED,
+    UNCERTAIN,
     AssertionReader,
     Found,
 )
-from triage.understand.concepts import ConceptComposer
+from triage.understand.concepts import Concept, ConceptComposer
 from triage.understand.fallback import Fallback
 from triage.understand.normalise import (
+    COMPARING,
     MARKS,
     YEAR,
     is_year,
@@ -74,6 +77,8 @@ WEIGHT_SIGN = "weight_gain"
 """What two weights, the later higher, are asked about: the sources name sudden weight gain,
 not a number."""
 WELL = "well"
+UNKNOWN_COMPLAINT = "unknown_pain"
+"""A complaint the assistant does not know (concepts.toml's `unknown`)."""
 """The phrase book's "I'm fine": a question's "is it okay" says nothing about it."""
 ASKED_OK_BEFORE = frozenset({"it", "that", "this", "be", "is"})
 ASKED_OK_AFTER = frozenset({"to", "if", "for"})
@@ -311,6 +316,8 @@ class Understander:
         self._mark_long_standing(tokens, triggers, result)
         self._mark_story_then_well(tokens, triggers, result)
         self._mark_explained_then_well(tokens, result)
+        self._mark_relatives_story(tokens, result)
+        self._mark_retraction_explanation(result)
         said = {m.symptom for m in result.mentions if m.present}
         # said as present anywhere in the turn, it is present: a denial elsewhere in the same
         # turn ("... no puedo comer") never hides it
@@ -538,7 +545,8 @@ class Understander:
             {c.symptom for c in concepts if m.start in c.words}
             or not m.exact and any(
                 c.symptom != m.symptom and not c.extension and c.site
-                and set(c.finding) & set(range(m.start, m.end)) for c in concepts))]
+                and set(c.finding) & set(range(m.start, m.end)) for c in concepts)
+            or not m.exact and _compared_with(tokens, m.start, concepts))]
         taken = {k for m in result.mentions for k in range(m.start, m.end)}
         for concept in concepts:
             if concept.extension or (concept.symptom == self.concepts.unknown
@@ -795,13 +803,69 @@ class Understander:
                                              assertion=found.trigger.category)
                 break
 
+    def _mark_relatives_story(self, tokens: list[str], result: Understanding) -> None:
+        """A relative's reaction told as a story, then the patient said to be well or asking
+        whether it could happen to them ("my grandma had this medicine once and her leg swelled
+        up. Dad's fine though"; "my mum had a seizure after hers once. Years ago. Could it be
+        genetic? I feel ok"), is the relative's. The story opens with the relative, says when
+        (through the clause after the sign), and tells of no now or recent time; being well or
+        the question comes after the sign's clause."""
+        stories = self.assertions
+        well_at = [m.start for m in result.mentions if m.symptom == WELL and m.present]
+        for i, mention in enumerate(result.mentions):
+            if not mention.present or mention.symptom == WELL:
+                continue
+            opens = [k for k in range(max(0, mention.start - stories.story_reach),
+                                      mention.start) if stories.relative_at(tokens, k)]
+            if not opens:
+                continue
+            told = tokens[opens[-1]:mention.end]
+            if NOW & set(told) or stories.tells_recent(told):
+                continue
+            clause_end = mention.end
+            for _ in range(2):  # the sign's clause and the one after ("once. Years ago.")
+                while clause_end < len(tokens) and tokens[clause_end] not in MARKS:
+                    clause_end += 1
+                clause_end = min(len(tokens), clause_end + 1)
+            when = tokens[opens[-1]:clause_end]
+            if not stories.tells_story_time(when) or stories.tells_recent(
+                    tokens[mention.end:clause_end]):
+                continue
+            after = tokens[mention.end:]
+            first_mark = next((k for k, t in enumerate(after) if t in MARKS), len(after))
+            if not (any(at >= mention.end + first_mark for at in well_at)
+                    or stories.asks_if_shared(after[first_mark:])):
+                continue
+            result.mentions[i] = replace(mention, present=False, assertion=OTHER)
+
+    def _mark_retraction_explanation(self, result: Understanding) -> None:
+        """The explanation after a retraction names no complaint the assistant does not know:
+        in "I thought his lips were blue but it's the blue raspberry slushie" and "I thought she
+        fainted, but no, she was only asleep in the chair with the mouth open" the slushie and
+        the open mouth are the reason, not a new pain. Only an unknown complaint, hedged by the
+        same "I thought" or only nearly matched ("laughing at the panto"), told after the
+        retracted sign and within the retraction's reach."""
+        retracted = [m.end for m in result.mentions if m.assertion == RETRACTED]
+        if not retracted:
+            return
+        for i, mention in enumerate(result.mentions):
+            if mention.symptom == UNKNOWN_COMPLAINT and mention.present and (
+                    mention.assertion == UNCERTAIN or not mention.exact) and any(
+                    0 <= mention.start - end <= self.assertions.retraction_reach
+                    for end in retracted):
+                result.mentions[i] = replace(mention, present=False, assertion=RETRACTED)
+
     def _inside_not_in(self, tokens: list[str], symptom: str, start: int, end: int) -> bool:
         """Whether the phrase at tokens[start:end] lies in one of the symptom's `not_in`
-        wordings (symptoms.toml): "so I don't wake her" is no patient hard to wake."""
+        wordings (symptoms.toml): "so I don't wake her" is no patient hard to wake. Commas
+        do not count: "breathless, I'm afraid, though only with laughter"."""
+        kept = [k for k, token in enumerate(tokens) if token not in MARKS]
+        words_kept = [tokens[k] for k in kept]
         for phrase in self.book.symptom_not_in.get(symptom, ()):
             words = tuple(phrase.split())
-            for i in range(max(0, start - len(words) + 1), min(end, len(tokens))):
-                if tuple(tokens[i:i + len(words)]) == words and i + len(words) > start:
+            for i in range(len(kept) - len(words) + 1):
+                if tuple(words_kept[i:i + len(words)]) == words and kept[i] < end \
+                        and kept[i + len(words) - 1] >= start:
                     return True
         return False
 
@@ -1025,6 +1089,18 @@ class Understander:
                 if across or said:
                     result.mentions.append(Mention(sid, True, True, phrase))
                     break
+
+
+def _compared_with(tokens: list[str], start: int, concepts: list[Concept]) -> bool:
+    """The word at `start` is only what a composed symptom is likened to ("ankles swollen
+    like pittu"): a near match there names no symptom of its own."""
+    k = start - 1
+    if k > 0 and tokens[k] in SIMILE_ARTICLES:
+        k -= 1
+    return k > 0 and tokens[k] in COMPARING and any(0 <= k - c.end <= 1 for c in concepts)
+
+
+SIMILE_ARTICLES = frozenset({"a", "an", "the", "some"})
 
 
 def _matches(tokens: list[str], words: tuple[str, ...]) -> bool:

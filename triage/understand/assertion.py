@@ -118,6 +118,10 @@ class AssertionReader:
         self.observer_verbs = frozenset(s["observer_verbs"])
         self.story_past = [year_phrase_tokens(p) for p in s["story_past"]]
         self.story_recent = [phrase_tokens(p) for p in s["story_recent"]]
+        self.relatives = [phrase_tokens(p) for p in s["relatives"]]
+        self.relative_owners = [phrase_tokens(p) for p in s["relative_owners"]]
+        self.relative_story_times = [phrase_tokens(p) for p in s["relative_story_times"]]
+        self.shared_asks = [phrase_tokens(p) for p in s["shared_asks"]]
         self.had_words = frozenset(s["had_words"])
         self.had_between = frozenset(s["had_between"])
         self.fears = frozenset(phrase_tokens(p) for p in s["fears"])
@@ -199,6 +203,26 @@ class AssertionReader:
         """Whether the words tell of a recent time ("this morning", "then")."""
         return any(tuple(words[i:i + len(t)]) == t for i in range(len(words))
                    for t in self.story_recent)
+
+    def relative_at(self, tokens: list[str], start: int) -> bool:
+        """Whether a relative is named at `start` ("my own abuela", "me nana", "her sister")."""
+        for owner in self.relative_owners:
+            if tuple(tokens[start:start + len(owner)]) != owner:
+                continue
+            rest = start + len(owner)
+            if any(tuple(tokens[rest:rest + len(r)]) == r for r in self.relatives):
+                return True
+        return False
+
+    def tells_story_time(self, words: list[str]) -> bool:
+        """Whether the words say when a relative's story was ("once", "years ago")."""
+        return any(tuple(words[i:i + len(t)]) == t for i in range(len(words))
+                   for t in self.relative_story_times + self.story_past)
+
+    def asks_if_shared(self, words: list[str]) -> bool:
+        """Whether the words ask if a relative's sign could be the patient's too."""
+        return any(tuple(words[i:i + len(t)]) == t for i in range(len(words))
+                   for t in self.shared_asks)
 
     def passing_cause(self, tokens: list[str], start: int, end: int
                       ) -> tuple[int, int] | None:

@@ -72,6 +72,7 @@ PART_REACH = 12
 
 
 ARTICLES = frozenset({"the", "a", "an", "some", "any", "this", "that"})
+SITE_JOINERS = frozenset({"and", "or"})
 """Words before a noun that make an English word that thing, not a site it sounds like."""
 NOT_ABLE = frozenset({"not", "cannot", "can", "could", "unable", "even"})
 """Words before a verb that make it a verb of its own, not a copula standing for another."""
@@ -251,6 +252,7 @@ class ConceptComposer:
         """Clause spans; a splitter word inside a lexicon entry ("pins and needles") does not
         split."""
         inside = {k for t in tags if t.end - t.start > 1 for k in range(t.start + 1, t.end)}
+        inside |= self._joining_sites(tokens, tags)
         spans: list[tuple[int, int]] = []
         start = 0
         for i, token in enumerate(tokens):
@@ -261,6 +263,27 @@ class ConceptComposer:
         if start < len(tokens):
             spans.append((start, len(tokens)))
         return spans
+
+    def _joining_sites(self, tokens: list[str], tags: list[Tag]) -> set[int]:
+        """An "and" between two sites joins them into one clause: in "his lips and fingers are
+        blue" the lips are blue too. Not when something was already said of the first ("achy
+        all over and her back's sore")."""
+        site_ends = {t.end for t in tags if t.kind == "site"}
+        site_starts = {t.start for t in tags if t.kind == "site"}
+        findings = {t.start for t in tags if t.kind == "finding"}
+        joins: set[int] = set()
+        for i, token in enumerate(tokens):
+            if token not in SITE_JOINERS or i not in site_ends or not (
+                    i + 1 in site_starts or tokens[i + 1:i + 2] and tokens[i + 1] in OWNERS
+                    and i + 2 in site_starts):
+                continue
+            start = i - 1
+            while start > 0 and tokens[start - 1] not in MARKS \
+                    and tokens[start - 1] not in self.splitters:
+                start -= 1
+            if not findings & set(range(start, i)):
+                joins.add(i)
+        return joins
 
     def compose(self, tokens: list[str], told: frozenset[int] = frozenset()) -> list[Concept]:
         """The symptoms the clauses compose; `told` are words of something else the patient

@@ -213,10 +213,13 @@ def tokenize(text: str) -> list[str]:
         raw = _t_restored(_h_restored(raw.replace("\u00b7", ".")))
         if raw.endswith("in'") and raw[:-1] + "g" in _english_words():
             raw = raw[:-1] + "g"  # "bein'": the apostrophe says a "g" was dropped
+        # "an'" is "and": its apostrophe tells it from the article
+        expanded = CONTRACTIONS.get(raw) if "'" in raw else None
         raw = _g_restored(raw.strip("'"))
         if not raw:
             continue
-        expanded = CONTRACTIONS.get(raw)
+        if expanded is None:
+            expanded = CONTRACTIONS.get(raw)
         if expanded is None and raw.endswith("n't"):
             expanded = raw[:-3] + " not"
         if expanded is None and raw.endswith("'s"):

@@ -21,10 +21,12 @@ HALF_PHRASES = (("and", "a", "half"), ("and", "half"), ("a", "half"))
 """A half added to a number or a unit: "one and a half hours", "an hour and a half"."""
 FILLERS = frozenset({"uh", "um", "er", "erm", "like"})
 NOT_A_SCORE_AFTER = frozenset({"p", "pence", "pound", "pounds", "quid", "cm", "mm", "inches",
-                               "inch", "centimetres", "centimeters", "coin", "penny", "point",
-                               "scale"})
+                               "inch", "centimetres", "centimeters", "coin", "coins", "penny",
+                               "point", "scale", "cent", "cents", "euro", "euros", "dollar",
+                               "dollars", "rand", "rupee", "rupees", "peso", "pesos", "ringgit",
+                               "yen", "franc", "francs", "shilling", "shillings"})
 """Words after "a 5" that make it a thing, not a score: "a little circle, like a five p"; "on a
-ten point scale" names the scale."""
+ten point scale" names the scale. The word next but one counts too: "a five rand coin"."""
 """Words a speaker puts inside a number pair without meaning anything."""
 ORDINAL_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                 "eighth": 8, "ninth": 9, "tenth": 10}
@@ -202,7 +204,7 @@ class QuantityReader:
             if before[-1:] in (["a"], ["an"]) and 0 <= span.value <= 10 \
                     and span.value == int(span.value) \
                     and not (after[:1] and after[0] in UNITS_IN_HOURS) \
-                    and not (after[:1] and after[0] in NOT_A_SCORE_AFTER):
+                    and not set(after[:2]) & NOT_A_SCORE_AFTER:
                 scores.append(span)  # "like a 3", "maybe a 5 or 6"
                 continue
             if before[-1:] and before[-1] in ROUGHLY and before[-2:-1] != ["since"] \
