@@ -3322,8 +3322,10 @@ def test_a_relatives_old_story_then_the_patient_well_is_not_a_report(text) -> No
 
 
 @pytest.mark.parametrize("text", ["my mum's lips swelled up once this morning, I'm ok",
-                                  "my dad fainted once, he's fine now"])
-def test_a_relatives_sign_told_as_recent_is_still_acted_on(text) -> None:
+                                  "my dad fainted once, he's fine now",
+                                  "my mum had a seizure once. She's fine."])
+def test_a_relatives_sign_told_as_recent_or_of_the_one_now_well_is_still_acted_on(text) -> None:
+    """"She's fine" may be said of the relative, who may be the patient."""
     assert level_after(text) is Level.EMERGENCY
 
 

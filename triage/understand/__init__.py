@@ -25,6 +25,7 @@ from grammars import PhraseBook, load_phrase_book
 from triage.knowledge import Knowledge, default_knowledge
 from triage.levels import Level
 from triage.understand.assertion import (
+    FIRST_PERSON,
     HISTORICAL,
     NEGATED,
     NOT_HAD,
@@ -811,7 +812,6 @@ class Understander:
         (through the clause after the sign), and tells of no now or recent time; being well or
         the question comes after the sign's clause."""
         stories = self.assertions
-        well_at = [m.start for m in result.mentions if m.symptom == WELL and m.present]
         for i, mention in enumerate(result.mentions):
             if not mention.present or mention.symptom == WELL:
                 continue
@@ -833,8 +833,15 @@ class Understander:
                 continue
             after = tokens[mention.end:]
             first_mark = next((k for k, t in enumerate(after) if t in MARKS), len(after))
-            if not (any(at >= mention.end + first_mark for at in well_at)
-                    or stories.asks_if_shared(after[first_mark:])):
+            story_words = set(tokens[opens[-1]:opens[-1] + 4])
+            # the one said to be well is someone else: "I", or another relative ("Dad's
+            # fine"); a bare "she's fine" may be the relative, who may be the patient
+            someone_else = [w for w in result.mentions if w.symptom == WELL and w.present
+                            and w.start >= mention.end + first_mark
+                            and (FIRST_PERSON & set(tokens[max(0, w.start - 2):w.end])
+                                 or stories.relative_words & set(
+                                     tokens[max(0, w.start - 2):w.end]) - story_words)]
+            if not (someone_else or stories.asks_if_shared(after[first_mark:])):
                 continue
             result.mentions[i] = replace(mention, present=False, assertion=OTHER)
 

@@ -119,6 +119,7 @@ class AssertionReader:
         self.story_past = [year_phrase_tokens(p) for p in s["story_past"]]
         self.story_recent = [phrase_tokens(p) for p in s["story_recent"]]
         self.relatives = [phrase_tokens(p) for p in s["relatives"]]
+        self.relative_words = frozenset(r[-1] for r in self.relatives)
         self.relative_owners = [phrase_tokens(p) for p in s["relative_owners"]]
         self.relative_story_times = [phrase_tokens(p) for p in s["relative_story_times"]]
         self.shared_asks = [phrase_tokens(p) for p in s["shared_asks"]]
