@@ -3430,3 +3430,130 @@ def test_a_voice_on_a_show_is_not_the_patient(text) -> None:
                                   "her feet swollen like pitta"])
 def test_what_a_swelling_is_likened_to_names_nothing(text) -> None:
     assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["my my grain is killing me, worst in years",
+                                  "got a my grain again since lunch"])
+def test_repair_reads_a_dictated_migraine(text) -> None:
+    assert "headache" in present(text)
+
+
+@pytest.mark.parametrize("text", ["a bruise where they poked her for the drip",
+                                  "where they stuck me there's some bruising"])
+def test_a_bruise_where_the_needle_went_is_a_site_reaction(text) -> None:
+    assert "site_reaction" in present(text)
+
+
+@pytest.mark.parametrize("text", ["I'm all tuckered out today", "she's plumb tuckered"])
+def test_tuckered_out_is_tiredness(text) -> None:
+    assert "tiredness" in present(text)
+
+
+@pytest.mark.parametrize("text", ["his arm and leg keep jumping and he can't stop them",
+                                  "the leg and the arm jumped on their own for a minute"])
+def test_an_arm_and_a_leg_jumping_is_a_seizure(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["she don't know who I am this morning",
+                                  "he did not know who I was when I came in"])
+def test_not_knowing_who_the_carer_is_is_confusion(text) -> None:
+    assert "confusion" in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "his lips went blue 'cause the kids kept feeding him those slushies, he's fine now",
+    "lips are blue because my grandson had me eating blue snow cones all day, I'm fine"])
+def test_a_cause_a_few_words_after_its_lead_in_still_explains(text) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["I lost a few seconds at the wheel, it all went blank",
+                                  "stood up and lost like ten seconds, just went blank"])
+def test_lost_seconds_are_a_faint(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_a_mind_gone_blank_is_forgetting_not_a_faint() -> None:
+    assert "fainting" not in present("my mind went blank when the nurse asked my birthday")
+
+
+@pytest.mark.parametrize("text", ["heart racing and I felt like I was going to go",
+                                  "my heart's pounding fast and I feel like I'm about to go"])
+def test_feeling_about_to_go_with_a_racing_heart_is_an_emergency(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_a_misheard_word_corrected_from_the_screen_is_retracted() -> None:
+    text = "you wrote I fainted, what I actually said was I painted the fence, I'm fine"
+    assert level_after(text) is Level.NONE
+
+
+def test_what_the_screen_shows_confirmed_is_acted_on() -> None:
+    assert level_after("it says I have chest pain, yes that is right") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("Ma'am po, ang bilis ng hinga niya, parang tumakbo", "fast_shallow_breathing"),
+    ("nawalan po siya ng malay sa kusina kanina", "fainting"),
+    ("hindi ko siya magising, tulog pa rin", "hard_to_wake"),
+    ("namamaga po ang labi niya", "face_swelling")])
+def test_a_taglish_carers_words_for_emergency_signs(text, sign) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["yung ihi niya kulay tsaa", "sobrang dilaw ng mata niya"])
+def test_a_taglish_carers_words_for_kidney_and_blood_signs(text) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["my eye close and I fall for ground for market",
+                                  "my head dey spin and I don vomit two times"])
+def test_nigerian_pidgin_for_a_faint_and_for_dizziness_with_vomiting(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "some character in my game yelling I can't breathe, I'm fine",
+    "a woman on the radio screaming I can't breathe, not me, I'm fine"])
+def test_words_someone_else_cries_out_are_not_the_patients(text) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["my friend keeps saying my lips look blue",
+                                  "my mate was saying I can't breathe properly at night"])
+def test_what_someone_says_of_the_patient_is_the_patients(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["she went afk mid sentence on the sofa for a second",
+                                  "he was talking then just gone, then came back"])
+def test_going_absent_mid_sentence_is_a_faint(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_a_bosss_old_reaction_asked_about_is_the_bosss() -> None:
+    text = "my boss had a face swelling one time after his drip. could that happen to me?"
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["Where mi deh? him keep asking, inna him own bed",
+                                  "she keep saying whose house dis, it her own house"])
+def test_patois_for_not_knowing_where_one_is_is_confusion(text) -> None:
+    assert "confusion" in present(text)
+
+
+def test_where_am_i_supposed_to_is_a_plan_not_confusion() -> None:
+    assert "confusion" not in present("where am I supposed to put the plaster?")
+
+
+@pytest.mark.parametrize("text", ["him eye roll back and him whole body jerk",
+                                  "shaking for a minute, eyes open but not looking at me"])
+def test_eyes_rolled_back_or_open_unseeing_with_shaking_is_a_seizure(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["it come sudden and it bad, bad, in mi knee",
+                                  "sudden pain in mi foot, mi neva feel nutten so"])
+def test_a_sudden_pain_said_bad_bad_or_never_felt_so_is_an_emergency(text) -> None:
+    assert level_after(text) is Level.EMERGENCY

@@ -557,6 +557,9 @@ class Understander:
                     and m.start < concept.end and concept.start < m.end]
             if same or (concept.symptom, concept.start) in named:
                 continue
+            if concept.end - concept.start == 1 and self.assertions.cause_at(tokens,
+                                                                             concept.end):
+                continue  # "eating blue snow cones": the colour of the food, not of the lips
             told = concept.finding if concept.site in self.concepts.rule_only_sites \
                 else concept.words  # "vomited blood" says more than "vomited"
             if concept.symptom == self.concepts.unknown and set(told) & taken:

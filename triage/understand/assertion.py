@@ -113,9 +113,11 @@ class AssertionReader:
         self.passing_causes = [phrase_tokens(p) for p in s["passing_causes"]]
         self.resolved = [phrase_tokens(p) for p in s["resolved"]]
         self.cause_reach = int(s["cause_reach"])
+        self.cause_within = int(s["cause_within"])
         self.called_off = [phrase_tokens(p) for p in s["called_off"]]
         self.continuing = [phrase_tokens(p) for p in s["continuing"]]
         self.observer_verbs = frozenset(s["observer_verbs"])
+        self.quote_verbs = frozenset(s["quote_verbs"])
         self.story_past = [year_phrase_tokens(p) for p in s["story_past"]]
         self.story_recent = [phrase_tokens(p) for p in s["story_recent"]]
         self.relatives = [phrase_tokens(p) for p in s["relatives"]]
@@ -185,6 +187,11 @@ class AssertionReader:
             found.append(Found(trigger, start, end, scope_start, scope_end))
         return found
 
+    def _quoted(self, tokens: list[str], i: int) -> bool:
+        """Whether tokens[i] is the "I" of words someone else cried out ("some character
+        yelling I can't breathe"); "my friend saying my lips look blue" tells of the patient."""
+        return tokens[i] == "i" and i > 0 and tokens[i - 1] in self.quote_verbs
+
     def _is_terminator(self, tokens: list[str], i: int, negation: bool) -> bool:
         if tokens[i] in MARKS:
             # negation stops at punctuation; who and when reach past a comma, unless the
@@ -225,6 +232,10 @@ class AssertionReader:
         return any(tuple(words[i:i + len(t)]) == t for i in range(len(words))
                    for t in self.shared_asks)
 
+    def cause_at(self, tokens: list[str], start: int) -> bool:
+        """Whether a harmless cause of the list begins at `start` ("snow cones")."""
+        return any(tuple(tokens[start:start + len(c)]) == c for c in self.passing_causes)
+
     def passing_cause(self, tokens: list[str], start: int, end: int
                       ) -> tuple[int, int] | None:
         """Where a harmless cause led in by a reason ("cos I just ran up", "it was the
@@ -234,7 +245,7 @@ class AssertionReader:
                 if tuple(tokens[i:i + len(lead)]) != lead:
                     continue
                 after = i + len(lead)
-                for k in range(after, min(after + 6, end)):
+                for k in range(after, min(after + self.cause_within, end)):
                     for cause in self.passing_causes:
                         if tuple(tokens[k:k + len(cause)]) == cause:
                             return i, k + len(cause)
@@ -283,10 +294,12 @@ class AssertionReader:
                         and j + 1 < len(tokens) and tokens[j + 1] in PERSON \
                         and NOW & set(tokens[j + 2:j + 4]):
                     break  # "asking if she can take paracetamol, she has a bad headache"
-                if trigger.category == OTHER and (tokens[j] in FIRST_PERSON or (
+                if trigger.category == OTHER and (tokens[j] in FIRST_PERSON and not self._quoted(
+                        tokens, j) or (
                         tokens[start] in THIRD_PERSON and tokens[j] in THIRD_PERSON)):
                     # "my friend said my lips look blue": the patient's own lips; so too
-                    # "his sister says his lips are swelling", a carer's "his" being the patient
+                    # "his sister says his lips are swelling", a carer's "his" being the patient;
+                    # not words quoted ("some character yelling I can't breathe")
                     break
                 if trigger.one_clause and tokens[j] in MARKS and j + 1 < len(tokens) \
                         and tokens[j + 1] in SPEAKS_AGAIN:
@@ -383,7 +396,8 @@ class AssertionReader:
             if f.trigger.category == HYPOTHETICAL and backward and self._had_before(tokens,
                                                                                    start):
                 continue  # "I've got the headache they warned about": had, as said
-            if f.trigger.category == OTHER and FIRST_PERSON & set(tokens[start:end]):
+            if f.trigger.category == OTHER and FIRST_PERSON & set(tokens[start:end]) \
+                    and not any(self._quoted(tokens, k) for k in range(f.end, end)):
                 continue  # "my colleague said the left side of my face was sliding": mine
             if (emergency and f.trigger.category in (OTHER, HISTORICAL, HYPOTHETICAL)
                     or urgent and f.trigger.category == HISTORICAL) and any(
