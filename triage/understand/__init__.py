@@ -37,10 +37,9 @@ from triage.understand.assertion import (
     AssertionReader,
     Found,
 )
-from triage.understand.concepts import Concept, ConceptComposer
+from triage.understand.concepts import ConceptComposer
 from triage.understand.fallback import Fallback
 from triage.understand.normalise import (
-    COMPARING,
     MARKS,
     YEAR,
     is_year,
@@ -546,8 +545,7 @@ class Understander:
             {c.symptom for c in concepts if m.start in c.words}
             or not m.exact and any(
                 c.symptom != m.symptom and not c.extension and c.site
-                and set(c.finding) & set(range(m.start, m.end)) for c in concepts)
-            or not m.exact and _compared_with(tokens, m.start, concepts))]
+                and set(c.finding) & set(range(m.start, m.end)) for c in concepts))]
         taken = {k for m in result.mentions for k in range(m.start, m.end)}
         for concept in concepts:
             if concept.extension or (concept.symptom == self.concepts.unknown
@@ -557,8 +555,9 @@ class Understander:
                     and m.start < concept.end and concept.start < m.end]
             if same or (concept.symptom, concept.start) in named:
                 continue
-            if concept.end - concept.start == 1 and self.assertions.cause_at(tokens,
-                                                                             concept.end):
+            if concept.end - concept.start == 1 and tokens[concept.start] in \
+                    self.assertions.cause_colours and self.assertions.cause_at(tokens,
+                                                                               concept.end):
                 continue  # "eating blue snow cones": the colour of the food, not of the lips
             told = concept.finding if concept.site in self.concepts.rule_only_sites \
                 else concept.words  # "vomited blood" says more than "vomited"
@@ -844,7 +843,8 @@ class Understander:
                             and (FIRST_PERSON & set(tokens[max(0, w.start - 2):w.end])
                                  or stories.relative_words & set(
                                      tokens[max(0, w.start - 2):w.end]) - story_words)]
-            if not (someone_else or stories.asks_if_shared(after[first_mark:])):
+            if not (someone_else or stories.asks_if_shared(after[first_mark:])) \
+                    or stories.asks_what_to_do(tokens):
                 continue
             result.mentions[i] = replace(mention, present=False, assertion=OTHER)
 
@@ -867,15 +867,11 @@ class Understander:
 
     def _inside_not_in(self, tokens: list[str], symptom: str, start: int, end: int) -> bool:
         """Whether the phrase at tokens[start:end] lies in one of the symptom's `not_in`
-        wordings (symptoms.toml): "so I don't wake her" is no patient hard to wake. Commas
-        do not count: "breathless, I'm afraid, though only with laughter"."""
-        kept = [k for k, token in enumerate(tokens) if token not in MARKS]
-        words_kept = [tokens[k] for k in kept]
+        wordings (symptoms.toml): "so I don't wake her" is no patient hard to wake."""
         for phrase in self.book.symptom_not_in.get(symptom, ()):
             words = tuple(phrase.split())
-            for i in range(len(kept) - len(words) + 1):
-                if tuple(words_kept[i:i + len(words)]) == words and kept[i] < end \
-                        and kept[i + len(words) - 1] >= start:
+            for i in range(max(0, start - len(words) + 1), min(end, len(tokens))):
+                if tuple(tokens[i:i + len(words)]) == words and i + len(words) > start:
                     return True
         return False
 
@@ -1099,18 +1095,6 @@ class Understander:
                 if across or said:
                     result.mentions.append(Mention(sid, True, True, phrase))
                     break
-
-
-def _compared_with(tokens: list[str], start: int, concepts: list[Concept]) -> bool:
-    """The word at `start` is only what a composed symptom is likened to ("ankles swollen
-    like pittu"): a near match there names no symptom of its own."""
-    k = start - 1
-    if k > 0 and tokens[k] in SIMILE_ARTICLES:
-        k -= 1
-    return k > 0 and tokens[k] in COMPARING and any(0 <= k - c.end <= 1 for c in concepts)
-
-
-SIMILE_ARTICLES = frozenset({"a", "an", "the", "some"})
 
 
 def _matches(tokens: list[str], words: tuple[str, ...]) -> bool:

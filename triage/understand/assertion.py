@@ -42,6 +42,8 @@ CLAIM = "claim"
 NOT_HAD = frozenset({NEGATED, HYPOTHETICAL, HISTORICAL, OTHER, RETRACTED})
 """Assertions that mean the patient does not have the symptom now."""
 FIRST_PERSON = frozenset({"i", "my", "me", "mine", "myself"})
+DENYING = frozenset({"no", "not", "never", "without", "nor"})
+"""Words before a cause that rule it out ("no stairs or anything", "not even running")."""
 """After a clause mark these start the patient's own statement again."""
 THIRD_PERSON = frozenset({"he", "his", "him", "she", "her", "they", "their", "them"})
 """A carer's words for the patient: after "his sister" they speak of him again."""
@@ -114,6 +116,7 @@ class AssertionReader:
         self.resolved = [phrase_tokens(p) for p in s["resolved"]]
         self.cause_reach = int(s["cause_reach"])
         self.cause_within = int(s["cause_within"])
+        self.cause_colours = frozenset(s["cause_colours"])
         self.called_off = [phrase_tokens(p) for p in s["called_off"]]
         self.continuing = [phrase_tokens(p) for p in s["continuing"]]
         self.observer_verbs = frozenset(s["observer_verbs"])
@@ -124,6 +127,9 @@ class AssertionReader:
         self.relative_words = frozenset(r[-1] for r in self.relatives)
         self.relative_owners = [phrase_tokens(p) for p in s["relative_owners"]]
         self.relative_story_times = [phrase_tokens(p) for p in s["relative_story_times"]]
+        self.relative_once = frozenset(s["relative_once"])
+        self.relative_once_before = frozenset(s["relative_once_before"])
+        self.acting_now = [phrase_tokens(p) for p in s["acting_now"]]
         self.shared_asks = [phrase_tokens(p) for p in s["shared_asks"]]
         self.had_words = frozenset(s["had_words"])
         self.had_between = frozenset(s["had_between"])
@@ -187,10 +193,12 @@ class AssertionReader:
             found.append(Found(trigger, start, end, scope_start, scope_end))
         return found
 
-    def _quoted(self, tokens: list[str], i: int) -> bool:
-        """Whether tokens[i] is the "I" of words someone else cried out ("some character
-        yelling I can't breathe"); "my friend saying my lips look blue" tells of the patient."""
-        return tokens[i] == "i" and i > 0 and tokens[i - 1] in self.quote_verbs
+    def _quoted(self, tokens: list[str], i: int, start: int) -> bool:
+        """Whether tokens[i] is the "I" of words the someone else named at `start` cried out
+        ("some character yelling I can't breathe"); "my friend saying my lips look blue", or
+        "the neighbour heard her shouting I can't breathe", tell of the patient."""
+        return tokens[i] == "i" and i > 0 and tokens[i - 1] in self.quote_verbs \
+            and not (PERSON | {"him"} | self.relative_words) & set(tokens[start:i - 1])
 
     def _is_terminator(self, tokens: list[str], i: int, negation: bool) -> bool:
         if tokens[i] in MARKS:
@@ -223,9 +231,17 @@ class AssertionReader:
         return False
 
     def tells_story_time(self, words: list[str]) -> bool:
-        """Whether the words say when a relative's story was ("once", "years ago")."""
+        """Whether the words say when a relative's story was ("once,", "years ago")."""
+        once = any(w in self.relative_once and (i + 1 == len(words) or words[i + 1] in MARKS
+                                                or words[i + 1] in self.relative_once_before)
+                   for i, w in enumerate(words))
+        return once or any(tuple(words[i:i + len(t)]) == t for i in range(len(words))
+                           for t in self.relative_story_times + self.story_past)
+
+    def asks_what_to_do(self, words: list[str]) -> bool:
+        """Whether the words ask what to do now ("what do I do?", "should I call 999?")."""
         return any(tuple(words[i:i + len(t)]) == t for i in range(len(words))
-                   for t in self.relative_story_times + self.story_past)
+                   for t in self.acting_now)
 
     def asks_if_shared(self, words: list[str]) -> bool:
         """Whether the words ask if a relative's sign could be the patient's too."""
@@ -246,6 +262,8 @@ class AssertionReader:
                     continue
                 after = i + len(lead)
                 for k in range(after, min(after + self.cause_within, end)):
+                    if DENYING & set(tokens[max(after, k - 2):k]):
+                        continue  # "no stairs or anything", "not even running": ruled out
                     for cause in self.passing_causes:
                         if tuple(tokens[k:k + len(cause)]) == cause:
                             return i, k + len(cause)
@@ -295,7 +313,7 @@ class AssertionReader:
                         and NOW & set(tokens[j + 2:j + 4]):
                     break  # "asking if she can take paracetamol, she has a bad headache"
                 if trigger.category == OTHER and (tokens[j] in FIRST_PERSON and not self._quoted(
-                        tokens, j) or (
+                        tokens, j, end) or (
                         tokens[start] in THIRD_PERSON and tokens[j] in THIRD_PERSON)):
                     # "my friend said my lips look blue": the patient's own lips; so too
                     # "his sister says his lips are swelling", a carer's "his" being the patient;
@@ -397,7 +415,7 @@ class AssertionReader:
                                                                                    start):
                 continue  # "I've got the headache they warned about": had, as said
             if f.trigger.category == OTHER and FIRST_PERSON & set(tokens[start:end]) \
-                    and not any(self._quoted(tokens, k) for k in range(f.end, end)):
+                    and not any(self._quoted(tokens, k, f.end) for k in range(f.end, end)):
                 continue  # "my colleague said the left side of my face was sliding": mine
             if (emergency and f.trigger.category in (OTHER, HISTORICAL, HYPOTHETICAL)
                     or urgent and f.trigger.category == HISTORICAL) and any(

@@ -110,6 +110,7 @@ class ConceptComposer:
         self.ignore_sites = frozenset(data["settings"].get("ignore_sites", ()))
         self.rule_only_sites = frozenset(data["settings"].get("rule_only_sites", ()))
         self.size_words = frozenset(data["settings"].get("size_words", ()))
+        self.sized_findings = frozenset(data["settings"].get("sized_findings", ()))
         self.absorbs: dict[str, frozenset[str]] = {}
         """Symptom to the sites whose unknown complaints it absorbs (see ConceptRule)."""
         self.limiting = frozenset(data["settings"].get("limiting", ()))
@@ -300,7 +301,8 @@ class ConceptComposer:
         # a size said of another finding is that finding's: "big patches" are no swelling
         tags = [t for t in tags if not (
             t.kind == "finding" and " ".join(tokens[t.start:t.end]) in self.size_words
-            and any(o.kind == "finding" and o.start == t.end for o in tags))]
+            and any(o.kind == "finding" and o.start == t.end and o.name in self.sized_findings
+                    for o in tags))]
         # the thing compared with is no site: "ankles puffed up like a toad's throat"
         tags = [t for t in tags if not (t.kind == "site" and _compared(tokens, t.start))]
         # "my head, like an explosion in the back": the back of the head said just before
