@@ -25,12 +25,10 @@ from grammars import PhraseBook, load_phrase_book
 from triage.knowledge import Knowledge, default_knowledge
 from triage.levels import Level
 from triage.understand.assertion import (
-    FIRST_PERSON,
     HISTORICAL,
     NEGATED,
     NOT_HAD,
     NOW,
-    OTHER,
     PRESENT,
     RETRACTED,
     UNCERTAIN,
@@ -316,7 +314,6 @@ class Understander:
         self._mark_long_standing(tokens, triggers, result)
         self._mark_story_then_well(tokens, triggers, result)
         self._mark_explained_then_well(tokens, result)
-        self._mark_relatives_story(tokens, result)
         self._mark_retraction_explanation(result)
         said = {m.symptom for m in result.mentions if m.present}
         # said as present anywhere in the turn, it is present: a denial elsewhere in the same
@@ -805,48 +802,6 @@ class Understander:
                 result.mentions[i] = replace(mention, present=False,
                                              assertion=found.trigger.category)
                 break
-
-    def _mark_relatives_story(self, tokens: list[str], result: Understanding) -> None:
-        """A relative's reaction told as a story, then the patient said to be well or asking
-        whether it could happen to them ("my grandma had this medicine once and her leg swelled
-        up. Dad's fine though"; "my mum had a seizure after hers once. Years ago. Could it be
-        genetic? I feel ok"), is the relative's. The story opens with the relative, says when
-        (through the clause after the sign), and tells of no now or recent time; being well or
-        the question comes after the sign's clause."""
-        stories = self.assertions
-        for i, mention in enumerate(result.mentions):
-            if not mention.present or mention.symptom == WELL:
-                continue
-            opens = [k for k in range(max(0, mention.start - stories.story_reach),
-                                      mention.start) if stories.relative_at(tokens, k)]
-            if not opens:
-                continue
-            told = tokens[opens[-1]:mention.end]
-            if NOW & set(told) or stories.tells_recent(told):
-                continue
-            clause_end = mention.end
-            for _ in range(2):  # the sign's clause and the one after ("once. Years ago.")
-                while clause_end < len(tokens) and tokens[clause_end] not in MARKS:
-                    clause_end += 1
-                clause_end = min(len(tokens), clause_end + 1)
-            when = tokens[opens[-1]:clause_end]
-            if not stories.tells_story_time(when) or stories.tells_recent(
-                    tokens[mention.end:clause_end]):
-                continue
-            after = tokens[mention.end:]
-            first_mark = next((k for k, t in enumerate(after) if t in MARKS), len(after))
-            story_words = set(tokens[opens[-1]:opens[-1] + 4])
-            # the one said to be well is someone else: "I", or another relative ("Dad's
-            # fine"); a bare "she's fine" may be the relative, who may be the patient
-            someone_else = [w for w in result.mentions if w.symptom == WELL and w.present
-                            and w.start >= mention.end + first_mark
-                            and (FIRST_PERSON & set(tokens[max(0, w.start - 2):w.end])
-                                 or stories.relative_words & set(
-                                     tokens[max(0, w.start - 2):w.end]) - story_words)]
-            if not (someone_else or stories.asks_if_shared(after[first_mark:])) \
-                    or stories.asks_what_to_do(tokens):
-                continue
-            result.mentions[i] = replace(mention, present=False, assertion=OTHER)
 
     def _mark_retraction_explanation(self, result: Understanding) -> None:
         """The explanation after a retraction names no complaint the assistant does not know:

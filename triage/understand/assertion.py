@@ -120,17 +120,8 @@ class AssertionReader:
         self.called_off = [phrase_tokens(p) for p in s["called_off"]]
         self.continuing = [phrase_tokens(p) for p in s["continuing"]]
         self.observer_verbs = frozenset(s["observer_verbs"])
-        self.quote_verbs = frozenset(s["quote_verbs"])
         self.story_past = [year_phrase_tokens(p) for p in s["story_past"]]
         self.story_recent = [phrase_tokens(p) for p in s["story_recent"]]
-        self.relatives = [phrase_tokens(p) for p in s["relatives"]]
-        self.relative_words = frozenset(r[-1] for r in self.relatives)
-        self.relative_owners = [phrase_tokens(p) for p in s["relative_owners"]]
-        self.relative_story_times = [phrase_tokens(p) for p in s["relative_story_times"]]
-        self.relative_once = frozenset(s["relative_once"])
-        self.relative_once_before = frozenset(s["relative_once_before"])
-        self.acting_now = [phrase_tokens(p) for p in s["acting_now"]]
-        self.shared_asks = [phrase_tokens(p) for p in s["shared_asks"]]
         self.had_words = frozenset(s["had_words"])
         self.had_between = frozenset(s["had_between"])
         self.fears = frozenset(phrase_tokens(p) for p in s["fears"])
@@ -193,13 +184,6 @@ class AssertionReader:
             found.append(Found(trigger, start, end, scope_start, scope_end))
         return found
 
-    def _quoted(self, tokens: list[str], i: int, start: int) -> bool:
-        """Whether tokens[i] is the "I" of words the someone else named at `start` cried out
-        ("some character yelling I can't breathe"); "my friend saying my lips look blue", or
-        "the neighbour heard her shouting I can't breathe", tell of the patient."""
-        return tokens[i] == "i" and i > 0 and tokens[i - 1] in self.quote_verbs \
-            and not (PERSON | {"him"} | self.relative_words) & set(tokens[start:i - 1])
-
     def _is_terminator(self, tokens: list[str], i: int, negation: bool) -> bool:
         if tokens[i] in MARKS:
             # negation stops at punctuation; who and when reach past a comma, unless the
@@ -219,34 +203,6 @@ class AssertionReader:
         """Whether the words tell of a recent time ("this morning", "then")."""
         return any(tuple(words[i:i + len(t)]) == t for i in range(len(words))
                    for t in self.story_recent)
-
-    def relative_at(self, tokens: list[str], start: int) -> bool:
-        """Whether a relative is named at `start` ("my own abuela", "me nana", "her sister")."""
-        for owner in self.relative_owners:
-            if tuple(tokens[start:start + len(owner)]) != owner:
-                continue
-            rest = start + len(owner)
-            if any(tuple(tokens[rest:rest + len(r)]) == r for r in self.relatives):
-                return True
-        return False
-
-    def tells_story_time(self, words: list[str]) -> bool:
-        """Whether the words say when a relative's story was ("once,", "years ago")."""
-        once = any(w in self.relative_once and (i + 1 == len(words) or words[i + 1] in MARKS
-                                                or words[i + 1] in self.relative_once_before)
-                   for i, w in enumerate(words))
-        return once or any(tuple(words[i:i + len(t)]) == t for i in range(len(words))
-                           for t in self.relative_story_times + self.story_past)
-
-    def asks_what_to_do(self, words: list[str]) -> bool:
-        """Whether the words ask what to do now ("what do I do?", "should I call 999?")."""
-        return any(tuple(words[i:i + len(t)]) == t for i in range(len(words))
-                   for t in self.acting_now)
-
-    def asks_if_shared(self, words: list[str]) -> bool:
-        """Whether the words ask if a relative's sign could be the patient's too."""
-        return any(tuple(words[i:i + len(t)]) == t for i in range(len(words))
-                   for t in self.shared_asks)
 
     def cause_at(self, tokens: list[str], start: int) -> bool:
         """Whether a harmless cause of the list begins at `start` ("snow cones")."""
@@ -312,12 +268,10 @@ class AssertionReader:
                         and j + 1 < len(tokens) and tokens[j + 1] in PERSON \
                         and NOW & set(tokens[j + 2:j + 4]):
                     break  # "asking if she can take paracetamol, she has a bad headache"
-                if trigger.category == OTHER and (tokens[j] in FIRST_PERSON and not self._quoted(
-                        tokens, j, end) or (
+                if trigger.category == OTHER and (tokens[j] in FIRST_PERSON or (
                         tokens[start] in THIRD_PERSON and tokens[j] in THIRD_PERSON)):
                     # "my friend said my lips look blue": the patient's own lips; so too
-                    # "his sister says his lips are swelling", a carer's "his" being the patient;
-                    # not words quoted ("some character yelling I can't breathe")
+                    # "his sister says his lips are swelling", a carer's "his" being the patient
                     break
                 if trigger.one_clause and tokens[j] in MARKS and j + 1 < len(tokens) \
                         and tokens[j + 1] in SPEAKS_AGAIN:
@@ -414,8 +368,7 @@ class AssertionReader:
             if f.trigger.category == HYPOTHETICAL and backward and self._had_before(tokens,
                                                                                    start):
                 continue  # "I've got the headache they warned about": had, as said
-            if f.trigger.category == OTHER and FIRST_PERSON & set(tokens[start:end]) \
-                    and not any(self._quoted(tokens, k, f.end) for k in range(f.end, end)):
+            if f.trigger.category == OTHER and FIRST_PERSON & set(tokens[start:end]):
                 continue  # "my colleague said the left side of my face was sliding": mine
             if (emergency and f.trigger.category in (OTHER, HISTORICAL, HYPOTHETICAL)
                     or urgent and f.trigger.category == HISTORICAL) and any(

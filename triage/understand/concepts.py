@@ -109,8 +109,6 @@ class ConceptComposer:
         self.complaints = frozenset(data["settings"]["complaint_findings"])
         self.ignore_sites = frozenset(data["settings"].get("ignore_sites", ()))
         self.rule_only_sites = frozenset(data["settings"].get("rule_only_sites", ()))
-        self.size_words = frozenset(data["settings"].get("size_words", ()))
-        self.sized_findings = frozenset(data["settings"].get("sized_findings", ()))
         self.absorbs: dict[str, frozenset[str]] = {}
         """Symptom to the sites whose unknown complaints it absorbs (see ConceptRule)."""
         self.limiting = frozenset(data["settings"].get("limiting", ()))
@@ -298,11 +296,6 @@ class ConceptComposer:
         # a look-alike's words are not a symptom's either ("a bad line" is no sore drip line)
         tags = [t for t in tags if not any(
             i.start <= t.start and t.end <= i.end for i in ignored)]
-        # a size said of another finding is that finding's: "big patches" are no swelling
-        tags = [t for t in tags if not (
-            t.kind == "finding" and " ".join(tokens[t.start:t.end]) in self.size_words
-            and any(o.kind == "finding" and o.start == t.end and o.name in self.sized_findings
-                    for o in tags))]
         # the thing compared with is no site: "ankles puffed up like a toad's throat"
         tags = [t for t in tags if not (t.kind == "site" and _compared(tokens, t.start))]
         # "my head, like an explosion in the back": the back of the head said just before
