@@ -36,6 +36,31 @@ def test_a_sign_made_out_only_by_likeness_in_words_heard_unsurely_is_asked_by_na
     assert said.level is Level.EMERGENCY  # typed, or clearly heard, the likeness is acted on
 
 
+@pytest.mark.parametrize("heard", [
+    "giddy the in will gone to the syncopal",  # a presenter's "... see you tomorrow at seven"
+    "so it is will be a the fainting in the evening",
+])
+def test_a_sign_in_a_jumble_heard_unsurely_naming_no_one_is_asked_by_name(heard: str) -> None:
+    # a television forced onto the domain's words: function words in an order no one says
+    # ("the in", "will gone", "is will"), no person and no part of the body named
+    weak = new_session().handle(heard, Evidence.WEAK)
+    assert weak.level is not Level.EMERGENCY and weak.awaiting is Awaiting.YES_NO
+    assert "faint" in weak.say.lower()  # asked about by name
+    assert new_session().handle(heard).level is Level.EMERGENCY  # typed: acted on
+
+
+@pytest.mark.parametrize("heard", [
+    "went all dizzy then fainted in the hall",  # no one named, but words in a speaker's order
+    "the the he fainted",  # a jumble, but of someone
+    "the in my lips are blue",  # a jumble, but of the body
+])
+def test_a_sign_heard_unsurely_in_a_statement_or_of_someone_is_still_acted_on_first(
+        heard: str) -> None:
+    reply = new_session().handle(heard, Evidence.WEAK)
+    assert reply.level is Level.EMERGENCY and reply.say.startswith("Call 911 now")
+    assert WAS_IT_YOU in reply.say
+
+
 @pytest.mark.parametrize("heard", ["my lips are", "lips air"])
 def test_a_likeness_in_words_heard_unsurely_that_name_a_body_part_is_acted_on_first(
         heard: str) -> None:

@@ -204,16 +204,13 @@ class Session:
             # only after a weakly heard emergency; "she doesn't know me", "he won't let me":
             # a symptom said is never a denial
             return self._not_me(heard, self.doubt)
-        if self.evidence is Evidence.BACKGROUND or self.evidence is Evidence.WEAK and any(
-                m.present for m in u.mentions) and all(
-                m.layer == "fallback" for m in u.mentions if m.present) \
-                and not self.understander.names_body_site(u.text):
+        if self.evidence is Evidence.BACKGROUND or self.evidence is Evidence.WEAK and (
+                self._only_alike(u) or self._jumble(u)):
             # other voices (a television), not the patient's statement: a serious sign it
-            # names, an emergency too, is asked about by name, no more. So is a sign in words
-            # heard unsurely that only the similarity fallback made out, with no part of the
-            # body named: two doubts at once (a television's "good the the in will gone did",
-            # near "was gone a good"). Words that name one ("my lips are", the rest lost under
-            # a reply) are the patient's: acted on, then "Was that you?"
+            # names, an emergency too, is asked about by name, no more. So are signs in words
+            # heard unsurely with a second doubt (_only_alike, _jumble). Words that name a
+            # part of the body ("my lips are", the rest lost under a reply) are the patient's:
+            # acted on, then "Was that you?"
             return self._background(heard, u)
         if self.doubt is not None and self.evidence is Evidence.STRONG:
             self.doubt = None  # the patient speaks up clearly: what was heard stands
@@ -873,6 +870,22 @@ class Session:
         parts.append(self.pending.text if self.pending else self.k.say("ui.prompt"))
         return self._reply(heard, parts,
                            self.pending.awaiting if self.pending else Awaiting.SYMPTOM)
+
+    def _only_alike(self, u: Understanding) -> bool:
+        """Signs that only the similarity fallback made out, with no part of the body named:
+        a television's "good the the in will gone did", near "was gone a good"."""
+        present = [m for m in u.mentions if m.present]
+        return bool(present) and all(m.layer == "fallback" for m in present) \
+            and not self.understander.names_body_site(u.text)
+
+    def _jumble(self, u: Understanding) -> bool:
+        """Words that name no one and no part of the body, with function words in an order no
+        speaker uses: a television's "giddy the in will gone to the syncopal". A patient's
+        words heard unsurely keep their person or body part ("the the my lips are"), or their
+        order ("went all dizzy then fainted")."""
+        return any(m.present for m in u.mentions) and self.understander.jumbled(u.text) \
+            and not self.understander.names_body_site(u.text) \
+            and not self.understander.names_someone(u.text)
 
     def _background(self, heard: str | None, u: Understanding) -> Reply:
         """Long unbroken speech (a television, people talking): not the patient's statement.

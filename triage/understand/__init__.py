@@ -37,6 +37,7 @@ from triage.understand.assertion import (
 )
 from triage.understand.concepts import ConceptComposer
 from triage.understand.fallback import Fallback
+from triage.understand.jumble import JumbleReader
 from triage.understand.normalise import (
     MARKS,
     YEAR,
@@ -197,6 +198,7 @@ class Understander:
         self.vocabulary = frozenset(vocabulary)
         self.phrases = PhraseMatcher(book, self._candidates)
         self.concepts = ConceptComposer(book, self._candidates)
+        self.jumble = JumbleReader()
         self.assertions = AssertionReader(frozenset(book.clause_splitters))
         self.quantities = QuantityReader(book)
         self.fallback = Fallback(book, background=background) if "fallback" in layers else None
@@ -234,6 +236,14 @@ class Understander:
         """Whether the words name a part of the body ("my lips are"): a sign made out from
         them by likeness is about the patient's body, not a television's jumble."""
         return "concepts" in self.layers and self.concepts.names_site(tokenize(text))
+
+    def names_someone(self, text: str) -> bool:
+        """Whether the words name a person ("I", "she", "my mum"): a sign said of someone."""
+        return "concepts" in self.layers and self.concepts.names_someone(tokenize(text))
+
+    def jumbled(self, text: str) -> bool:
+        """Whether the words are a jumble of function words in an order no speaker uses."""
+        return self.jumble.jumbled(tokenize(text))
 
     # -- the whole input ---------------------------------------------------------------------
     def understand(self, text: str) -> Understanding:
