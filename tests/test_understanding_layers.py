@@ -598,6 +598,15 @@ def test_a_site_inside_a_longer_site_is_not_a_complaint_of_its_own(text) -> None
     assert "leg_pain" not in present(text) and "muscle_aches" in present(text)
 
 
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("my chest and back hurt really badly", "chest_pain"),
+    ("a crushing pain across the neck and chest", "chest_pain"),
+])
+def test_a_complaint_of_two_joined_sites_is_each_sites_own(text, symptom) -> None:
+    # "chest and back" is also one place for a rash; a pain there is the chest's, not the skin's
+    assert symptom in present(text) and "unknown_pain" not in present(text)
+
+
 @pytest.mark.parametrize(("text", "symptom"),
                          [("all shivery and a bit warm, 37.8 last time I looked", "chills"),
                           ("her temperature was up, 38.1 when I last checked", "fever")])

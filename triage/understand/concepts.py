@@ -105,6 +105,7 @@ class ConceptComposer:
         self.person_subjects = frozenset(data["settings"]["person_subjects"])
         self.person_verbs = frozenset(data["settings"]["person_verbs"])
         self.pronouns = frozenset(data["settings"]["pronouns"])
+        self.person_words = frozenset(data["settings"]["person_words"])
         self.unknown = str(data["settings"]["unknown"])
         self.complaints = frozenset(data["settings"]["complaint_findings"])
         self.ignore_sites = frozenset(data["settings"].get("ignore_sites", ()))
@@ -165,6 +166,10 @@ class ConceptComposer:
         """Whether a body site is named ("lips", "my chest"), look-alikes aside."""
         return any(t.kind == "site" and t.name not in self.ignore_sites
                    for t in self.tag(tokens))
+
+    def names_someone(self, tokens: list[str]) -> bool:
+        """Whether a person is named ("I", "my", "she", "mum")."""
+        return bool(self.person_words & set(tokens))
 
     def site_said_alone(self, tokens: list[str]) -> str | None:
         """The serious symptom to ask about when a whole turn is only a body site ("chest.",
@@ -230,10 +235,20 @@ class ConceptComposer:
             if t.kind == "site":
                 longest[t.start] = max(longest.get(t.start, 0), t.end)
         spans = [(start, end) for start, end in longest.items() if end - start > 1]
-        # a site inside a longer one is not a site of its own ("legs" in "arms and legs")
-        return [t for t in tags if t.kind != "site" or t.end == longest[t.start] and not any(
-            start <= t.start and t.end <= end and (start, end) != (t.start, t.end)
-            for start, end in spans)]
+        joined = [(start, end) for start, end in spans
+                  if SITE_JOINERS & set(tokens[start + 1:end - 1])]
+        kept: list[Tag] = []
+        for t in tags:
+            if t.kind != "site" or t.end == longest[t.start] and not any(
+                    start <= t.start and t.end <= end and (start, end) != (t.start, t.end)
+                    for start, end in spans):
+                kept.append(t)
+            elif any(start <= t.start and t.end <= end for start, end in joined):
+                # a site inside a longer one is not a site of its own ("legs" in "arms and
+                # legs" with a rash), but a part of it, for what the whole does not take
+                # ("my chest and back hurt": chest pain, not pain of the skin)
+                kept.append(Tag("part", t.name, t.start, t.end))
+        return kept
 
     def _match(self, tokens: list[str], i: int, words: tuple[str, ...]) -> int | None:
         j = i + 1
@@ -345,7 +360,8 @@ class ConceptComposer:
                     and last + 1 < len(clauses):
                 last += 1  # "gone numb, like wood, but only the left side"
             side_span = (clauses[max(0, number - 1)][0], clauses[last][1])
-            made = self._apply(tokens, sites, findings, side_span, borrowed)
+            made = self._apply(tokens, sites, findings, side_span, borrowed, [
+                t for t in in_clause if t.kind == "part"] if not borrowed else [])
             if borrowed and used and self._limiting(tokens, start):
                 made = [replace(c, extension=True) for c in made]
             concepts.extend(made)
@@ -361,10 +377,12 @@ class ConceptComposer:
         return any(site.name in rule.sites and names & rule.findings for rule in self.rules)
 
     def _apply(self, tokens: list[str], sites: list[Tag], findings: list[Tag],
-               side_span: tuple[int, int], borrowed: bool) -> list[Concept]:
+               side_span: tuple[int, int], borrowed: bool,
+               parts: list[Tag] | None = None) -> list[Concept]:
         """Symptoms of one clause. With a borrowed site the mention's span is the finding's
         own clause, so what qualified the earlier clause ("what if my throat swells?") does
-        not reach this one ("... it already feels tight")."""
+        not reach this one ("... it already feels tight"). `parts`: the sites inside a joined
+        site ("chest" and "back" in "chest and back"), tried when no rule takes the whole."""
         found: dict[str, Concept] = {}
         blocked: set[str] = set()
         matched_sites: set[str] = set()
@@ -396,6 +414,10 @@ class ConceptComposer:
                          and s.name not in self.ignore_sites | self.rule_only_sites), None)
             if complaint is not None and site is not None and not (
                     complaint.start < site.end and site.start < complaint.end):
+                if parts:  # a complaint no rule takes of the whole may be one of its parts'
+                    made = self._apply(tokens, parts, [complaint], side_span, borrowed)
+                    if any(c.symptom != self.unknown for c in made):
+                        return made
                 found[self.unknown] = _concept(self.unknown, site, complaint, borrowed)
         return list(found.values())
 
