@@ -1559,6 +1559,37 @@ def test_a_story_told_wholly_in_the_past_stays_in_the_past() -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "Years ago, I had chest pain with a chest infection",
+    "When I was little, I passed out at the dentist"])
+def test_a_long_past_time_said_first_before_a_comma_is_the_time_of_its_clause(
+        text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "Years ago, I had hives, my throat is swelling now",
+    "Last time, my lips went blue and I passed out",  # last time may be today's infusion
+    "years ago, my throat swelled up and it is happening again now"])
+def test_a_long_past_time_said_first_reaches_no_further_than_the_clause_after_it(
+        text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "years ago i had a reaction and tonight my lips swelled up",
+    "Years ago I had a reaction and after the IVIg my face swelled up"])
+def test_a_time_of_today_or_of_this_infusion_ends_a_time_long_past(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "a long time ago my throat swelled up like it is doing right now",
+    "years ago my lips went blue just like today"])
+def test_a_sign_of_the_past_compared_with_now_is_had_now(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
     "I can't seem to wake him", "she's not um responding",
     "okay so her lips, they're going blue", "her breathing is not good, she is really struggling",
     "is it supposed to feel like my throat is closing", "cnt feel my left arm"])
@@ -3624,3 +3655,32 @@ def test_a_cry_of_i_cannot_breathe_is_acted_on_whoever_is_said_to_cry_it(text) -
                                   "her lips are massive big rash on her neck"])
 def test_a_swelling_said_before_a_rash_without_punctuation_is_still_swelling(text) -> None:
     assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "her lips look blue from the butterfly pea rice, she wiped it off and they're normal",
+    "his lips went purple from the blue pea noodles, it washed off, he is fine"])
+def test_a_colour_from_a_blue_flower_food_that_washes_off_is_no_sign(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("she did not know which room she was in", "confusion"),
+    ("can not make it up the stairs without stopping now", "shortness_of_breath"),
+])
+def test_what_a_patient_cannot_do_or_know_tells_the_sign(text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("his back is unbearable tonight", "back_pain"),
+    ("the knees, they're agonising", "leg_pain"),
+])
+def test_a_body_part_past_bearing_hurts(text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["the heat in here is unbearable",
+                                  "my head is fine now. The waiting is unbearable"])
+def test_something_else_past_bearing_is_no_pain(text: str) -> None:
+    assert not present(text) - {"well"}

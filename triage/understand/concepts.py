@@ -106,6 +106,7 @@ class ConceptComposer:
         self.person_verbs = frozenset(data["settings"]["person_verbs"])
         self.pronouns = frozenset(data["settings"]["pronouns"])
         self.person_words = frozenset(data["settings"]["person_words"])
+        self.pointed_findings = frozenset(data["settings"].get("pointed_findings", ()))
         self.unknown = str(data["settings"]["unknown"])
         self.complaints = frozenset(data["settings"]["complaint_findings"])
         self.ignore_sites = frozenset(data["settings"].get("ignore_sites", ()))
@@ -339,6 +340,10 @@ class ConceptComposer:
             in_clause = [t for t in in_clause if t.kind != "site"
                          or t.name not in self.rule_only_sites or self._ruled(t, findings)]
             sites = [t for t in in_clause if t.kind == "site"]
+            if not sites and not self.pronouns & set(tokens[start:stop]):
+                # "it's unbearable" is of the site said before; "the waiting is unbearable" not
+                findings = [t for t in findings
+                            if " ".join(tokens[t.start:t.end]) not in self.pointed_findings]
             borrowed = bool(findings and not sites)
             if borrowed:
                 refers = not by_pronoun_only or bool(self.pronouns & set(tokens[start:stop]))
