@@ -1569,7 +1569,10 @@ def test_a_long_past_time_said_first_before_a_comma_is_the_time_of_its_clause(
 @pytest.mark.parametrize("text", [
     "Years ago, I had hives, my throat is swelling now",
     "Last time, my lips went blue and I passed out",  # last time may be today's infusion
-    "years ago, my throat swelled up and it is happening again now"])
+    "years ago, my throat swelled up and it is happening again now",
+    "Years ago, she had a stroke and the left side of her face is drooping",
+    "When I was little, I had asthma but today I really can not breathe",
+    "Years ago, I had a heart attack and this chest pain feels the same"])
 def test_a_long_past_time_said_first_reaches_no_further_than_the_clause_after_it(
         text: str) -> None:
     assert level_after(text) is Level.EMERGENCY
@@ -3662,6 +3665,14 @@ def test_a_swelling_said_before_a_rash_without_punctuation_is_still_swelling(tex
     "his lips went purple from the blue pea noodles, it washed off, he is fine"])
 def test_a_colour_from_a_blue_flower_food_that_washes_off_is_no_sign(text: str) -> None:
     assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "Her lips went blue after hauling herself up the stairs and they haven't gone pink again",
+    "Dad can't breathe properly after lugging the coal, he says it's not a symptom, but he's blue",
+])
+def test_a_cause_of_effort_explains_nothing_while_the_sign_goes_on(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
 
 
 @pytest.mark.parametrize(("text", "symptom"), [
