@@ -3695,3 +3695,10 @@ def test_a_body_part_past_bearing_hurts(text: str, symptom: str) -> None:
                                   "my head is fine now. The waiting is unbearable"])
 def test_something_else_past_bearing_is_no_pain(text: str) -> None:
     assert not present(text) - {"well"}
+
+
+@pytest.mark.parametrize("text", ["Something's badly wrong with me",
+                                  "something is seriously wrong, I can feel it"])
+def test_a_feeling_that_something_is_badly_wrong_is_anxiety(text: str) -> None:
+    # seed_mnt lists "anxiety or confusion" among anaphylaxis signs
+    assert "anxiety" in present(text)
