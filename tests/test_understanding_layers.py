@@ -607,6 +607,11 @@ def test_a_complaint_of_two_joined_sites_is_each_sites_own(text, symptom) -> Non
     assert symptom in present(text) and "unknown_pain" not in present(text)
 
 
+@pytest.mark.parametrize("text", ["My arms and legs are numb", "Her arms and legs are blue"])
+def test_a_sign_of_both_arms_and_legs_is_not_one_limbs_or_one_sides(text) -> None:
+    assert not present(text) & {"one_side_weakness", "arm_swelling", "leg_pain"}
+
+
 @pytest.mark.parametrize(("text", "symptom"),
                          [("all shivery and a bit warm, 37.8 last time I looked", "chills"),
                           ("her temperature was up, 38.1 when I last checked", "fever")])
@@ -1559,21 +1564,15 @@ def test_a_story_told_wholly_in_the_past_stays_in_the_past() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Years ago, I had chest pain with a chest infection",
-    "When I was little, I passed out at the dentist"])
-def test_a_long_past_time_said_first_before_a_comma_is_the_time_of_its_clause(
-        text: str) -> None:
-    assert level_after(text) is Level.NONE
-
-
-@pytest.mark.parametrize("text", [
     "Years ago, I had hives, my throat is swelling now",
     "Last time, my lips went blue and I passed out",  # last time may be today's infusion
     "years ago, my throat swelled up and it is happening again now",
     "Years ago, she had a stroke and the left side of her face is drooping",
     "When I was little, I had asthma but today I really can not breathe",
-    "Years ago, I had a heart attack and this chest pain feels the same"])
-def test_a_long_past_time_said_first_reaches_no_further_than_the_clause_after_it(
+    "Years ago, I had a heart attack and this chest pain feels the same",
+    "Years ago, I had a stroke my face is drooping",
+    "Years ago, I had a reaction my throat is closing up"])
+def test_a_long_past_time_said_first_does_not_reach_a_sign_of_now_after_it(
         text: str) -> None:
     assert level_after(text) is Level.EMERGENCY
 
@@ -3661,15 +3660,10 @@ def test_a_swelling_said_before_a_rash_without_punctuation_is_still_swelling(tex
 
 
 @pytest.mark.parametrize("text", [
-    "her lips look blue from the butterfly pea rice, she wiped it off and they're normal",
-    "his lips went purple from the blue pea noodles, it washed off, he is fine"])
-def test_a_colour_from_a_blue_flower_food_that_washes_off_is_no_sign(text: str) -> None:
-    assert level_after(text) is Level.NONE
-
-
-@pytest.mark.parametrize("text", [
     "Her lips went blue after hauling herself up the stairs and they haven't gone pink again",
     "Dad can't breathe properly after lugging the coal, he says it's not a symptom, but he's blue",
+    "Never mind the dog, grandad's lips have gone blue after hauling the logs",
+    "His lips are blue from hauling the wood, he was fine an hour ago",
 ])
 def test_a_cause_of_effort_explains_nothing_while_the_sign_goes_on(text: str) -> None:
     assert level_after(text) is Level.EMERGENCY

@@ -18,7 +18,6 @@ from rapidfuzz.fuzz import ratio
 
 from triage.understand.normalise import (
     AGE,
-    CLAUSE_MARK,
     COMPARING,
     MARKS,
     QUESTION_MARK,
@@ -261,10 +260,6 @@ class AssertionReader:
             return max(0, start - self.retraction_reach), end
         if trigger.direction in ("forward", "both"):
             j = end
-            if self._fronted_past(tokens, start, end, trigger):
-                # "Years ago, I had chest pain": a time said first, before a comma, is the
-                # time of the one plain clause after it
-                return scope_start, self._next_mark(tokens, end + 1)
             while j < len(tokens) and j - end < reach and (
                     trigger.category == "opener" and tokens[j] not in MARKS or
                     not self._is_terminator(tokens, j, negation)):
@@ -296,25 +291,6 @@ class AssertionReader:
                 j -= 1
             scope_start = j
         return scope_start, scope_end
-
-    def _fronted_past(self, tokens: list[str], start: int, end: int, trigger: Trigger) -> bool:
-        """A time long past said first in its clause and followed by a comma, then one plain
-        clause ("Years ago, I had chest pain with a chest infection."). Not "last time" or
-        "the first time" (that may be today's infusion), and not when the clause goes on to
-        something else ("Years ago, I had a stroke and my face is drooping", "..., but
-        today ...") or names a time of its own: then the comma ends the time, as before."""
-        if not (trigger.category == HISTORICAL and trigger.words in self.story_past
-                and (start == 0 or tokens[start - 1] in MARKS)
-                and end + 1 < len(tokens) and tokens[end] == CLAUSE_MARK
-                and tokens[end + 1] not in MARKS):
-            return False
-        clause = tokens[end + 1:self._next_mark(tokens, end + 1)]
-        return not (self.splitters & set(clause) or LIKE_NOW & set(clause)
-                    or any(self._is_terminator(clause, k, False) for k in range(len(clause))))
-
-    @staticmethod
-    def _next_mark(tokens: list[str], start: int) -> int:
-        return next((k for k in range(start, len(tokens)) if tokens[k] in MARKS), len(tokens))
 
     def speaks_of(self, tokens: list[str], found: Found, end: int) -> bool:
         """Whether a long-standing trigger speaks of the sign that ends at `end` before it."""
@@ -397,9 +373,7 @@ class AssertionReader:
                 continue  # "my colleague said the left side of my face was sliding": mine
             if (emergency and f.trigger.category in (OTHER, HISTORICAL, HYPOTHETICAL)
                     or urgent and f.trigger.category == HISTORICAL) and any(
-                    t in MARKS for t in tokens[min(f.end, start):max(f.start, end)]) and not (
-                    f.end <= start and self._fronted_past(tokens, f.start, f.end, f.trigger)
-                    and not any(t in MARKS for t in tokens[f.end + 1:start])):
+                    t in MARKS for t in tokens[min(f.end, start):max(f.start, end)]):
                 # for an emergency sign, who, when and whether reach one clause only; for an
                 # urgent one, when ("the dent stays. They weren't like that before the drip")
                 continue

@@ -106,7 +106,8 @@ class ConceptComposer:
         self.person_verbs = frozenset(data["settings"]["person_verbs"])
         self.pronouns = frozenset(data["settings"]["pronouns"])
         self.person_words = frozenset(data["settings"]["person_words"])
-        self.pointed_findings = frozenset(data["settings"].get("pointed_findings", ()))
+        self.part_findings = frozenset(data["settings"].get("part_findings", ()))
+        self.pointed_pain = frozenset(data["settings"].get("pointed_pain", ()))
         self.unknown = str(data["settings"]["unknown"])
         self.complaints = frozenset(data["settings"]["complaint_findings"])
         self.ignore_sites = frozenset(data["settings"].get("ignore_sites", ()))
@@ -341,9 +342,10 @@ class ConceptComposer:
                          or t.name not in self.rule_only_sites or self._ruled(t, findings)]
             sites = [t for t in in_clause if t.kind == "site"]
             if not sites and not self.pronouns & set(tokens[start:stop]):
-                # "it's unbearable" is of the site said before; "the waiting is unbearable" not
-                findings = [t for t in findings
-                            if " ".join(tokens[t.start:t.end]) not in self.pointed_findings]
+                # "it's unbearable" hurts at the site said before; "the noise is unbearable"
+                # does not (what else the word may be of stands: "bright light, unbearable")
+                findings = [t for t in findings if not (
+                    t.name == "pain" and " ".join(tokens[t.start:t.end]) in self.pointed_pain)]
             borrowed = bool(findings and not sites)
             if borrowed:
                 refers = not by_pronoun_only or bool(self.pronouns & set(tokens[start:stop]))
@@ -419,7 +421,8 @@ class ConceptComposer:
                          and s.name not in self.ignore_sites | self.rule_only_sites), None)
             if complaint is not None and site is not None and not (
                     complaint.start < site.end and site.start < complaint.end):
-                if parts:  # a complaint no rule takes of the whole may be one of its parts'
+                if parts and complaint.name in self.part_findings:
+                    # a pain no rule takes of the whole may be one of its parts'
                     made = self._apply(tokens, parts, [complaint], side_span, borrowed)
                     if any(c.symptom != self.unknown for c in made):
                         return made
