@@ -3696,3 +3696,28 @@ def test_something_else_past_bearing_is_no_pain(text: str) -> None:
 def test_a_feeling_that_something_is_badly_wrong_is_anxiety(text: str) -> None:
     # seed_mnt lists "anxiety or confusion" among anaphylaxis signs
     assert "anxiety" in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "She can't breathe after carrying the logs in, she's not fine now",  # denied
+    "Her lips are blue, she had blueberry juice, I'm not sure she is okay",  # doubted
+    "His lips are blue from carrying the wood, he was fine an hour ago",  # past
+    "She can't catch her breath after carrying the pram up the steps, she's usually fine",
+    "Her lips went blue after carrying the shopping up, is it okay to wait?",  # asked
+    "I can hardly breathe after carrying coal, when is it okay to call 999",
+    "I can't breathe after carrying the shopping, the shopping is fine, it's me",  # of a thing
+    "My lips are blue after carrying the washing, there's nothing wrong with my heart",
+    "Dad's lips are blue after carrying the coal in, he says he is fine but he doesn't look it",
+    "Never mind the dog, grandad's lips have gone blue after carrying the logs",  # other worry
+    "Oh never mind, she's fighting for breath after carrying herself up the stairs",
+])
+def test_a_harmless_cause_explains_a_sign_only_when_being_well_is_said_of_now(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "lips are purple from the beetroot juice not blue don't worry breathing fine",
+    "I'm puffed out cos I ran up the stairs, I'm fine now",
+])
+def test_a_harmless_cause_then_being_well_now_still_explains_the_sign(text) -> None:
+    assert level_after(text) is Level.NONE

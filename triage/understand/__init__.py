@@ -779,7 +779,8 @@ class Understander:
         may be today's; from it to the end of the sign's clause nothing may tell of now or of
         a recent time ("is", "today", "this morning", "then", "but"). The sign's clause runs
         from punctuation to punctuation here ("his face drooped just now")."""
-        well_at = [m.start for m in result.mentions if m.symptom == WELL and m.present]
+        well_at = [m.start for m in result.mentions if m.symptom == WELL and m.present
+                   and self.assertions.well_now_at(tokens, m.start, m.end)]
         well_at += [i for i in range(len(tokens)) for w in self.assertions.well_now
                     if tuple(tokens[i:i + len(w)]) == w]
         if not well_at:
@@ -847,7 +848,8 @@ class Understander:
         cause must be led in as a reason, after the sign, and being well must be said after
         the cause; a sign told as severe or sudden, or of the kinds not listed, always stands.
         """
-        well_at = [m.start for m in result.mentions if m.symptom == WELL and m.present]
+        well_at = [m.start for m in result.mentions if m.symptom == WELL and m.present
+                   and self.assertions.well_now_at(tokens, m.start, m.end)]
         for i, mention in enumerate(result.mentions):
             if not mention.present or mention.symptom not in self.assertions.explained_signs \
                     or mention.sudden or (mention.severity or 0) >= SEVERITY_SCORES["severe"]:

@@ -18,6 +18,7 @@ from rapidfuzz.fuzz import ratio
 
 from triage.understand.normalise import (
     AGE,
+    CLAUSE_MARK,
     COMPARING,
     MARKS,
     QUESTION_MARK,
@@ -110,6 +111,10 @@ class AssertionReader:
         self.long_standing_signs = frozenset(s["long_standing_signs"])
         self.terminators = [phrase_tokens(p) for p in s["terminators"]]
         self.well_now = [phrase_tokens(p) for p in s["well_now"]]
+        self.not_well_before = frozenset(s["not_well_before"])
+        self.not_well_after = [phrase_tokens(p) for p in s["not_well_after"]]
+        self.question_openers = frozenset(s["question_openers"])
+        self.reassurances = [phrase_tokens(p) for p in s["reassurances"]]
         self.story_reach = int(s["story_reach"])
         self.explained_signs = frozenset(s["explained_signs"])
         self.cause_lead_ins = [phrase_tokens(p) for p in s["cause_lead_ins"]]
@@ -227,9 +232,34 @@ class AssertionReader:
         return None
 
     def resolved_at(self, tokens: list[str], start: int) -> bool:
-        """Whether words of being well again come at or after `start`."""
-        return any(tuple(tokens[i:i + len(w)]) == w for i in range(start, len(tokens))
-                   for w in self.resolved + self.well_now)
+        """Whether words of being well again come at or after `start`, said as so now."""
+        return any(tuple(tokens[i:i + len(w)]) == w and self.well_now_at(tokens, i, i + len(w))
+                   for i in range(start, len(tokens)) for w in self.resolved + self.well_now)
+
+    def well_now_at(self, tokens: list[str], start: int, end: int) -> bool:
+        """Whether words of being well at tokens[start:end] say so of now: not denied, doubted,
+        past, habitual or asked ("she's not fine now", "he was fine an hour ago", "is it okay
+        to wait?")."""
+        words = list(tokens)
+        for phrase in self.reassurances:  # "don't worry, breathing fine": no denial
+            for i in range(max(0, start - 4), start):
+                if tuple(words[i:i + len(phrase)]) == phrase:
+                    words[i:i + len(phrase)] = [""] * len(phrase)
+        before = words[max(0, start - 3):start]
+        if CLAUSE_MARK in before:
+            before = before[len(before) - before[::-1].index(CLAUSE_MARK):]
+        if self.not_well_before & set(before + words[start + 1:end - 1]):
+            return False  # "he was fine" is one phrase of the book: its inner words count too
+        if any(tuple(tokens[end:end + len(w)]) == w for w in self.not_well_after):
+            return False
+        first = start
+        while first > 0 and tokens[first - 1] not in MARKS:
+            first -= 1
+        last = end
+        while last < len(tokens) and tokens[last] not in MARKS:
+            last += 1
+        return not (last < len(tokens) and tokens[last] == QUESTION_MARK
+                    or tokens[first] in self.question_openers)
 
     def called_off_at_start(self, tokens: list[str]) -> bool:
         """Whether the turn opens by calling off a worry ("nvm", "false alarm")."""

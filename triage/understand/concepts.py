@@ -415,17 +415,18 @@ class ConceptComposer:
                 blocked |= rule.blocks
         for symptom in blocked:
             found.pop(symptom, None)
+        part_findings = [f for f in findings if f.name in self.part_findings]
+        if not found and parts and part_findings:
+            # a pain or a pressure no rule takes of the whole may be one of its parts'
+            made = self._apply(tokens, parts, part_findings, side_span, borrowed)
+            if any(c.symptom != self.unknown for c in made):
+                return made
         if not found:
             complaint = next((f for f in findings if f.name in self.complaints), None)
             site = next((s for s in sites if s.name not in matched_sites
                          and s.name not in self.ignore_sites | self.rule_only_sites), None)
             if complaint is not None and site is not None and not (
                     complaint.start < site.end and site.start < complaint.end):
-                if parts and complaint.name in self.part_findings:
-                    # a pain no rule takes of the whole may be one of its parts'
-                    made = self._apply(tokens, parts, [complaint], side_span, borrowed)
-                    if any(c.symptom != self.unknown for c in made):
-                        return made
                 found[self.unknown] = _concept(self.unknown, site, complaint, borrowed)
         return list(found.values())
 
