@@ -3721,3 +3721,24 @@ def test_a_harmless_cause_explains_a_sign_only_when_being_well_is_said_of_now(te
 ])
 def test_a_harmless_cause_then_being_well_now_still_explains_the_sign(text) -> None:
     assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["Chest pain? No. Short of breath? No. Just bored.",
+                                  "Swelling in the throat? Nope. Rash? Nope."])
+def test_signs_asked_and_answered_no_as_on_a_form_are_denied(text: str) -> None:
+    assert not level_after(text).at_least(Level.URGENT)
+
+
+@pytest.mark.parametrize("text", ["trouble breathing? no, much worse",
+                                  "Chest pain? No... well, yes, a bit",
+                                  "Chest pain? No idea, but it hurts"])
+def test_a_sign_asked_then_corrected_or_doubted_stands(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("ME FAINT FINISH. Wake up on floor.", "fainting"),
+    ("Dad collapse finish in bathroom, now sitting", "fainting"),
+])
+def test_signed_english_finish_tells_a_sign_that_happened(text: str, symptom: str) -> None:
+    assert symptom in present(text)
