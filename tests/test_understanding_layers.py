@@ -3723,16 +3723,12 @@ def test_a_harmless_cause_then_being_well_now_still_explains_the_sign(text) -> N
     assert level_after(text) is Level.NONE
 
 
-@pytest.mark.parametrize("text", ["Chest pain? No. Short of breath? No. Just bored.",
-                                  "Swelling in the throat? Nope. Rash? Nope."])
-def test_signs_asked_and_answered_no_as_on_a_form_are_denied(text: str) -> None:
-    assert not level_after(text).at_least(Level.URGENT)
-
-
-@pytest.mark.parametrize("text", ["trouble breathing? no, much worse",
-                                  "Chest pain? No... well, yes, a bit",
-                                  "Chest pain? No idea, but it hurts"])
-def test_a_sign_asked_then_corrected_or_doubted_stands(text: str) -> None:
+@pytest.mark.parametrize("text", [
+    "Chest pain? No. Pressure, spreading into my jaw and left arm.",
+    "Throat closing? No. Oh god it is now.",
+    "Lips blue after the blueberries, pink now only with the oxygen on."])
+def test_a_sign_asked_and_answered_no_or_pink_somewhere_stands(text: str) -> None:
+    # a self-answered "no" and "pink" as being well were tried and undone by a safety review
     assert level_after(text) is Level.EMERGENCY
 
 

@@ -39,9 +39,7 @@ from triage.understand.concepts import ConceptComposer
 from triage.understand.fallback import Fallback
 from triage.understand.jumble import JumbleReader
 from triage.understand.normalise import (
-    CLAUSE_MARK,
     MARKS,
-    QUESTION_MARK,
     YEAR,
     is_year,
     phrase_tokens,
@@ -326,7 +324,6 @@ class Understander:
         self._mark_long_standing(tokens, triggers, result)
         self._mark_story_then_well(tokens, triggers, result)
         self._mark_explained_then_well(tokens, result)
-        self._mark_self_answered(tokens, result)
         self._mark_retraction_explanation(result)
         said = {m.symptom for m in result.mentions if m.present}
         # said as present anywhere in the turn, it is present: a denial elsewhere in the same
@@ -815,26 +812,6 @@ class Understander:
                     continue
                 result.mentions[i] = replace(mention, present=False,
                                              assertion=found.trigger.category)
-                break
-
-    def _mark_self_answered(self, tokens: list[str], result: Understanding) -> None:
-        """A sign asked and answered no at once, as a form is filled in ("Chest pain? No.
-        Short of breath? No.") is denied: only a bare no, not taken back in the clause after
-        it. "Chest pain? No idea", "... No, much worse" and "No... well, yes" deny nothing."""
-        for i, mention in enumerate(result.mentions):
-            end = mention.end
-            if not mention.present or end >= len(tokens) or tokens[end] != QUESTION_MARK:
-                continue
-            for answer in self.assertions.self_answers_no:
-                stop = end + 1 + len(answer)
-                if tuple(tokens[end + 1:stop]) != answer:
-                    continue
-                following = next((k for k in range(stop + 1, len(tokens))
-                                  if tokens[k] in MARKS), len(tokens))
-                answered = stop >= len(tokens) or tokens[stop] == CLAUSE_MARK and not (
-                    self.assertions.self_answer_undone & set(tokens[stop + 1:following]))
-                if answered:
-                    result.mentions[i] = replace(mention, present=False, assertion=NEGATED)
                 break
 
     def _mark_retraction_explanation(self, result: Understanding) -> None:

@@ -115,8 +115,6 @@ class AssertionReader:
         self.not_well_after = [phrase_tokens(p) for p in s["not_well_after"]]
         self.question_openers = frozenset(s["question_openers"])
         self.reassurances = [phrase_tokens(p) for p in s["reassurances"]]
-        self.self_answers_no = [phrase_tokens(p) for p in s["self_answers_no"]]
-        self.self_answer_undone = frozenset(s["self_answer_undone"])
         self.story_reach = int(s["story_reach"])
         self.explained_signs = frozenset(s["explained_signs"])
         self.cause_lead_ins = [phrase_tokens(p) for p in s["cause_lead_ins"]]
