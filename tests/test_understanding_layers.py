@@ -3443,7 +3443,7 @@ def test_everyday_words_for_a_sign(text, sign) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "so out of breath, but that's only from laughing at the panto. Otherwise in fine fettle",
+    "so out of breath, but that's only from laughing at the panto. I'm fine now",
     "lips gone purple, don't worry, I just ate a bowl of mulberries, I'm fine"])
 def test_laughter_and_colouring_fruit_explain_a_sign_away_when_well_after(text) -> None:
     assert level_after(text) is Level.NONE
@@ -3738,3 +3738,40 @@ def test_a_sign_asked_and_answered_no_or_pink_somewhere_stands(text: str) -> Non
 ])
 def test_signed_english_finish_tells_a_sign_that_happened(text: str, symptom: str) -> None:
     assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "mum can't breathe after the stairs, dad's fine",  # someone else is well
+    "we both ran up the stairs, my husband's lips went blue from the running, I'm fine",
+    "she's struggling to breathe after the stairs, she's fine apart from that",  # limited
+    "she can't get her breath after the stairs, hopefully she's fine",  # hoped
+    "she's breathless after the stairs, I keep telling her she's fine",  # reassured
+    "her lips went blue after the stairs, she'd been breathing fine all morning",  # past
+    "he went blue round the lips after carrying the wood in, he's fine, no he isn't",  # undone
+    "her lips are blue, I doubt it's from the blueberries, she is fine in herself",  # doubted
+    "I'm flushed and wheezing after I ate a curry with peanuts in, I'm fine otherwise",
+    "she's breathless after the stairs, we've got her settled in bed",  # settled of another
+    "my husband is gasping after carrying the bags in he's okay right",
+])
+def test_being_well_after_a_cause_must_be_plain_now_and_of_the_patient(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "my chest hurts like it did years ago when I had my heart attack",
+    "dad had a stroke years ago and his face drooping on one side again",
+    "years ago my throat closed up with the penicillin, it's doing it again",
+    "my left arm and leg are weak",
+    "he's clutching his chest",
+])
+def test_a_sign_of_now_like_one_of_long_ago_is_had_now(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "I'm breathless, but that's cos I just ran up four flights, I'm fine now",
+    "My granddaughter insists my lips are blue. It is ink from my fountain pen. It wipes off "
+    "with a damp cloth.",
+])
+def test_a_cause_then_being_well_plainly_still_explains_a_sign(text: str) -> None:
+    assert level_after(text) is Level.NONE

@@ -779,16 +779,18 @@ class Understander:
         may be today's; from it to the end of the sign's clause nothing may tell of now or of
         a recent time ("is", "today", "this morning", "then", "but"). The sign's clause runs
         from punctuation to punctuation here ("his face drooped just now")."""
-        well_at = [m.start for m in result.mentions if m.symptom == WELL and m.present
-                   and self.assertions.well_now_at(tokens, m.start, m.end)]
-        well_at += [i for i in range(len(tokens)) for w in self.assertions.well_now
-                    if tuple(tokens[i:i + len(w)]) == w]
-        if not well_at:
+        wells = [(m.start, m.end) for m in result.mentions if m.symptom == WELL and m.present]
+        wells += [(i, i + len(w)) for i in range(len(tokens)) for w in self.assertions.well_now
+                  if tuple(tokens[i:i + len(w)]) == w]
+        if not wells:
             return
         stories = [f for f in triggers if self.assertions.long_past(f)]
         for i, mention in enumerate(result.mentions):
-            if not mention.present or not self._serious(mention.symptom) \
-                    or not any(mention.end <= at for at in well_at):
+            if not mention.present or not self._serious(mention.symptom) or not any(
+                    mention.end <= at and self.assertions.well_said_of(
+                        tokens, (mention.start, mention.end), at, end, same_person=False)
+                    for at, end in wells):
+                # a story of someone else's long ago, then "I'm fine": the speaker is well
                 continue
             start = mention.start
             while start > 0 and tokens[start - 1] not in MARKS:
@@ -848,9 +850,12 @@ class Understander:
         cause must be led in as a reason, after the sign, and being well must be said after
         the cause; a sign told as severe or sudden, or of the kinds not listed, always stands.
         """
-        well_at = [m.start for m in result.mentions if m.symptom == WELL and m.present
-                   and self.assertions.well_now_at(tokens, m.start, m.end)]
+        if self.assertions.names_allergen(tokens):
+            return  # "flushed and wheezing after a curry with peanuts in": no harmless cause
+        wells = [m for m in result.mentions if m.symptom == WELL and m.present]
         for i, mention in enumerate(result.mentions):
+            well_at = [m.start for m in wells if self.assertions.well_said_of(
+                tokens, (mention.start, mention.end), m.start, m.end)]
             if not mention.present or mention.symptom not in self.assertions.explained_signs \
                     or mention.sudden or (mention.severity or 0) >= SEVERITY_SCORES["severe"]:
                 continue
@@ -867,7 +872,7 @@ class Understander:
                 continue  # "... cos I ran up the stairs, and it's not settling"
             after = 0 if called_off else cause[1]
             if not (any(at >= after for at in well_at)
-                    or self.assertions.resolved_at(tokens, after)):
+                    or self.assertions.resolved_at(tokens, after, (mention.start, mention.end))):
                 continue
             result.mentions[i] = replace(mention, present=False, assertion=RETRACTED)
             # the cause's own words name no complaint ("the blue raspberry slushie"), nor does

@@ -52,6 +52,8 @@ THIRD_PERSON = frozenset({"he", "his", "him", "she", "her", "they", "their", "th
 SPEAKS_AGAIN = frozenset({"it", "its", "this"})
 """After what was read and a clause mark, these start the patient's own statement again."""
 PRECEDENCE = (NEGATED, OTHER, HISTORICAL, HYPOTHETICAL, RETRACTED, UNCERTAIN)
+SUBJECTS = frozenset({"i", "he", "she", "we", "they", "you"})
+"""Who a denial said after a sign is said of ("... he's okay"): the sign before them is not."""
 PERSON = FIRST_PERSON | {"she", "he", "her", "his", "they", "their", "now"}
 """Words that start a new statement about the patient after "and" or "but"."""
 NOW = frozenset({"is", "are", "am", "can", "have", "has", "keep", "keeps", "now", "still",
@@ -115,6 +117,14 @@ class AssertionReader:
         self.not_well_after = [phrase_tokens(p) for p in s["not_well_after"]]
         self.question_openers = frozenset(s["question_openers"])
         self.reassurances = [phrase_tokens(p) for p in s["reassurances"]]
+        self.well_hedges = frozenset(s["well_hedges"])
+        self.well_undone = [phrase_tokens(p) for p in s["well_undone"]]
+        self.persons = {name: frozenset(s[f"person_{name}"]) for name in ("self", "she", "he")}
+        self.cause_doubts = [phrase_tokens(p) for p in s["cause_doubts"]]
+        self.cause_not = [phrase_tokens(p) for p in s["cause_not"]]
+        self.allergens = frozenset(s["allergens"])
+        self.recurring = [phrase_tokens(p) for p in s["recurring"]]
+        self.well_doubted = [phrase_tokens(p) for p in s["well_doubted"]]
         self.story_reach = int(s["story_reach"])
         self.explained_signs = frozenset(s["explained_signs"])
         self.cause_lead_ins = [phrase_tokens(p) for p in s["cause_lead_ins"]]
@@ -220,21 +230,73 @@ class AssertionReader:
         slushie") is among tokens[start:end]: from its lead-in to its end, or None."""
         for i in range(start, end):
             for lead in self.cause_lead_ins:
-                if tuple(tokens[i:i + len(lead)]) != lead:
+                if tuple(tokens[i:i + len(lead)]) != lead or self._cause_doubted(tokens, i):
                     continue
                 after = i + len(lead)
                 for k in range(after, min(after + self.cause_within, end)):
                     if DENYING & set(tokens[max(after, k - 2):k]):
                         continue  # "no stairs or anything", "not even running": ruled out
+                    if any(tuple(tokens[k:k + len(n)]) == n for n in self.cause_not):
+                        continue  # "running out of my inhaler"
                     for cause in self.passing_causes:
                         if tuple(tokens[k:k + len(cause)]) == cause:
                             return i, k + len(cause)
         return None
 
-    def resolved_at(self, tokens: list[str], start: int) -> bool:
-        """Whether words of being well again come at or after `start`, said as so now."""
-        return any(tuple(tokens[i:i + len(w)]) == w and self.well_now_at(tokens, i, i + len(w))
+    def _cause_doubted(self, tokens: list[str], lead: int) -> bool:
+        """A cause asked about or doubted: its clause asks ("is it from the stairs?"), or a
+        word of doubt comes just before it ("I doubt it's the blueberries")."""
+        end = _clause_end(tokens, lead)
+        if end < len(tokens) and tokens[end] == QUESTION_MARK:
+            return True
+        before = tokens[max(0, lead - 4):lead + 2]
+        return any(tuple(before[k:k + len(d)]) == d for k in range(len(before))
+                   for d in self.cause_doubts)
+
+    def resolved_at(self, tokens: list[str], start: int, sign: tuple[int, int]) -> bool:
+        """Whether words of being well again come at or after `start`, said as so now of the
+        one who has the sign at tokens[sign[0]:sign[1]]."""
+        return any(tuple(tokens[i:i + len(w)]) == w
+                   and self.well_said_of(tokens, sign, i, i + len(w))
                    for i in range(start, len(tokens)) for w in self.resolved + self.well_now)
+
+    def well_said_of(self, tokens: list[str], sign: tuple[int, int], start: int,
+                     end: int, same_person: bool = True) -> bool:
+        """Whether the words of being well at tokens[start:end] say, of now and plainly, that
+        the one with the sign at tokens[sign[0]:sign[1]] is well: not denied, doubted, past,
+        asked (well_now_at), hedged or limited in their clause, undone after, or (with
+        `same_person`) said of someone else."""
+        if not self.well_now_at(tokens, start, end) or any(
+                tuple(tokens[k:k + len(d)]) == d for k in range(len(tokens))
+                for d in self.well_doubted):
+            return False
+        first, last = _clause(tokens, start), _clause_end(tokens, end)
+        if self.well_hedges & set(tokens[first:last]) or any(
+                tuple(tokens[k:k + len(u)]) == u for k in range(end, len(tokens))
+                for u in self.well_undone):
+            return False
+        if not same_person:
+            return True
+        mine = self._who(tokens[_clause(tokens, sign[0]):_clause_end(tokens, sign[1])])
+        said_of = self._who(tokens[first:last])
+        return not (mine and said_of and not mine & said_of)
+
+    def _who(self, words: list[str]) -> frozenset[str]:
+        """Who the words speak of: "self", "she", "he", and each person named by a noun."""
+        found: set[str] = set()
+        for k, word in enumerate(words):
+            for name, said in self.persons.items():
+                if word not in said:
+                    continue
+                owner = name == "self" and k + 1 < len(words) and any(
+                    words[k + 1] in self.persons[other] for other in ("she", "he"))
+                if not owner:  # "my husband" speaks of him, not of me
+                    found.add(name)
+        return frozenset(found)
+
+    def names_allergen(self, tokens: list[str]) -> bool:
+        """Whether the turn names something one may react to ("peanuts", "the dye")."""
+        return bool(self.allergens & set(tokens))
 
     def well_now_at(self, tokens: list[str], start: int, end: int) -> bool:
         """Whether words of being well at tokens[start:end] say so of now: not denied, doubted,
@@ -318,6 +380,10 @@ class AssertionReader:
                     tokens, j - 1, negation):
                 if tokens[j - 1] in MARKS and FIRST_PERSON & set(tokens[j:start]):
                     break  # "few chills. I fainted at my first cannulation back in 2015"
+                if trigger.category == HISTORICAL and tokens[j - 1] in COMPARING:
+                    break  # "my chest hurts like it did years ago": now, like then
+                if negation and j == start and tokens[j - 1] in SUBJECTS:
+                    break  # "my husband is gasping ... he's okay": only he is said okay
                 j -= 1
             scope_start = j
         return scope_start, scope_end
@@ -413,8 +479,12 @@ class AssertionReader:
                 # "this is my first infusion and my lips are swelling", "my throat is closing
                 # like at my last infusion": said of now
                 continue
-            if f.trigger.category == HISTORICAL and _like_now(tokens, end):
-                continue  # "years ago my throat swelled up like it is doing right now"
+            if f.trigger.category == HISTORICAL and (_like_now(tokens, end) or any(
+                    tuple(tokens[k:k + len(r)]) == r for k in range(end, len(tokens))
+                    for r in self.recurring)):
+                # "years ago my throat swelled up like it is doing right now", "... and his
+                # face drooping on one side again", "..., it's doing it again"
+                continue
             if f.trigger.category == HISTORICAL and self._continues(tokens, f.start, end):
                 continue  # "a month ago I started getting chest pain, it's still there"
             if emergency and f.trigger.category == HYPOTHETICAL and f.end <= start \
@@ -506,3 +576,17 @@ def _like_now(tokens: list[str], end: int) -> bool:
                              len(tokens))]
     compared = next((k for k, t in enumerate(clause) if t in COMPARING), None)
     return compared is not None and bool(LIKE_NOW & set(clause[compared + 1:]))
+
+
+def _clause(tokens: list[str], at: int) -> int:
+    """Where the clause holding tokens[at] starts (after the punctuation before it)."""
+    while at > 0 and tokens[at - 1] not in MARKS:
+        at -= 1
+    return at
+
+
+def _clause_end(tokens: list[str], at: int) -> int:
+    """Where the clause holding tokens[at] ends (at its punctuation, or the end)."""
+    while at < len(tokens) and tokens[at] not in MARKS:
+        at += 1
+    return at
