@@ -239,7 +239,7 @@ class Understander:
 
     def names_someone(self, text: str) -> bool:
         """Whether the words name a person ("I", "she", "my mum"): a sign said of someone."""
-        return "concepts" in self.layers and self.concepts.names_someone(tokenize(text))
+        return self.assertions.names_someone(tokenize(text))
 
     def jumbled(self, text: str) -> bool:
         """Whether the words are a jumble of function words in an order no speaker uses."""

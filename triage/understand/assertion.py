@@ -23,6 +23,7 @@ from triage.understand.normalise import (
     MARKS,
     QUESTION_MARK,
     YEAR,
+    clause_end,
     clause_start,
     is_age,
     is_year,
@@ -120,6 +121,7 @@ class AssertionReader:
         self.well_hedges = frozenset(s["well_hedges"])
         self.well_undone = [phrase_tokens(p) for p in s["well_undone"]]
         self.persons = {name: frozenset(s[f"person_{name}"]) for name in ("self", "she", "he")}
+        self.someone = frozenset(s["person_other"]).union(*self.persons.values())
         self.cause_doubts = [phrase_tokens(p) for p in s["cause_doubts"]]
         self.cause_not = [phrase_tokens(p) for p in s["cause_not"]]
         self.allergens = frozenset(s["allergens"])
@@ -246,7 +248,7 @@ class AssertionReader:
     def _cause_doubted(self, tokens: list[str], lead: int) -> bool:
         """A cause asked about or doubted: its clause asks ("is it from the stairs?"), or a
         word of doubt comes just before it ("I doubt it's the blueberries")."""
-        end = _clause_end(tokens, lead)
+        end = clause_end(tokens, lead)
         if end < len(tokens) and tokens[end] == QUESTION_MARK:
             return True
         before = tokens[max(0, lead - 4):lead + 2]
@@ -270,14 +272,14 @@ class AssertionReader:
                 tuple(tokens[k:k + len(d)]) == d for k in range(len(tokens))
                 for d in self.well_doubted):
             return False
-        first, last = _clause(tokens, start), _clause_end(tokens, end)
+        first, last = clause_start(tokens, start), clause_end(tokens, end)
         if self.well_hedges & set(tokens[first:last]) or any(
                 tuple(tokens[k:k + len(u)]) == u for k in range(end, len(tokens))
                 for u in self.well_undone):
             return False
         if not same_person:
             return True
-        mine = self._who(tokens[_clause(tokens, sign[0]):_clause_end(tokens, sign[1])])
+        mine = self._who(tokens[clause_start(tokens, sign[0]):clause_end(tokens, sign[1])])
         said_of = self._who(tokens[first:last])
         return not (mine and said_of and not mine & said_of)
 
@@ -293,6 +295,10 @@ class AssertionReader:
                 if not owner:  # "my husband" speaks of him, not of me
                     found.add(name)
         return frozenset(found)
+
+    def names_someone(self, tokens: list[str]) -> bool:
+        """Whether a person is named ("I", "my", "she", "mum", "the patient")."""
+        return bool(self.someone & set(tokens))
 
     def names_allergen(self, tokens: list[str]) -> bool:
         """Whether the turn names something one may react to ("peanuts", "the dye")."""
@@ -314,12 +320,7 @@ class AssertionReader:
             return False  # "he was fine" is one phrase of the book: its inner words count too
         if any(tuple(tokens[end:end + len(w)]) == w for w in self.not_well_after):
             return False
-        first = start
-        while first > 0 and tokens[first - 1] not in MARKS:
-            first -= 1
-        last = end
-        while last < len(tokens) and tokens[last] not in MARKS:
-            last += 1
+        first, last = clause_start(tokens, start), clause_end(tokens, end)
         return not (last < len(tokens) and tokens[last] == QUESTION_MARK
                     or tokens[first] in self.question_openers)
 
@@ -572,21 +573,6 @@ LIKE_NOW = frozenset({"now", "today", "tonight", "currently", "again"})
 def _like_now(tokens: list[str], end: int) -> bool:
     """After the sign ending at `end`, in its clause, a comparison with now: "... like it is
     doing right now", "... same as today"."""
-    clause = tokens[end:next((k for k in range(end, len(tokens)) if tokens[k] in MARKS),
-                             len(tokens))]
+    clause = tokens[end:clause_end(tokens, end)]
     compared = next((k for k, t in enumerate(clause) if t in COMPARING), None)
     return compared is not None and bool(LIKE_NOW & set(clause[compared + 1:]))
-
-
-def _clause(tokens: list[str], at: int) -> int:
-    """Where the clause holding tokens[at] starts (after the punctuation before it)."""
-    while at > 0 and tokens[at - 1] not in MARKS:
-        at -= 1
-    return at
-
-
-def _clause_end(tokens: list[str], at: int) -> int:
-    """Where the clause holding tokens[at] ends (at its punctuation, or the end)."""
-    while at < len(tokens) and tokens[at] not in MARKS:
-        at += 1
-    return at

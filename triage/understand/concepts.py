@@ -105,7 +105,6 @@ class ConceptComposer:
         self.person_subjects = frozenset(data["settings"]["person_subjects"])
         self.person_verbs = frozenset(data["settings"]["person_verbs"])
         self.pronouns = frozenset(data["settings"]["pronouns"])
-        self.person_words = frozenset(data["settings"]["person_words"])
         self.part_findings = frozenset(data["settings"].get("part_findings", ()))
         self.pointed_pain = frozenset(data["settings"].get("pointed_pain", ()))
         self.unknown = str(data["settings"]["unknown"])
@@ -168,10 +167,6 @@ class ConceptComposer:
         """Whether a body site is named ("lips", "my chest"), look-alikes aside."""
         return any(t.kind == "site" and t.name not in self.ignore_sites
                    for t in self.tag(tokens))
-
-    def names_someone(self, tokens: list[str]) -> bool:
-        """Whether a person is named ("I", "my", "she", "mum")."""
-        return bool(self.person_words & set(tokens))
 
     def site_said_alone(self, tokens: list[str]) -> str | None:
         """The serious symptom to ask about when a whole turn is only a body site ("chest.",

@@ -279,6 +279,13 @@ def clause_start(tokens: list[str], i: int) -> int:
     return i
 
 
+def clause_end(tokens: list[str], i: int) -> int:
+    """Where the clause holding tokens[i] ends: at the punctuation after it, or the end."""
+    while i < len(tokens) and tokens[i] not in MARKS:
+        i += 1
+    return i
+
+
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
     """A phrase from the data, tokenised exactly like input text (no clause marks)."""
     return tuple(t for t in tokenize(phrase) if t not in MARKS)
