@@ -3672,6 +3672,8 @@ def test_a_cause_of_effort_explains_nothing_while_the_sign_goes_on(text: str) ->
 @pytest.mark.parametrize(("text", "symptom"), [
     ("she did not know which room she was in", "confusion"),
     ("can not make it up the stairs without stopping now", "shortness_of_breath"),
+    ("I forgot which room I was in", "confusion"),
+    ("he can't get to the top of the stairs without a sit down now", "shortness_of_breath"),
 ])
 def test_what_a_patient_cannot_do_or_know_tells_the_sign(text: str, symptom: str) -> None:
     assert symptom in present(text)
@@ -3761,11 +3763,38 @@ def test_being_well_after_a_cause_must_be_plain_now_and_of_the_patient(text: str
     "my chest hurts like it did years ago when I had my heart attack",
     "dad had a stroke years ago and his face drooping on one side again",
     "years ago my throat closed up with the penicillin, it's doing it again",
-    "my left arm and leg are weak",
-    "he's clutching his chest",
 ])
 def test_a_sign_of_now_like_one_of_long_ago_is_had_now(text: str) -> None:
     assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["struggling to breathe like years ago with my asthma",
+                                  "her face drooping on one side like when she had her stroke "
+                                  "years ago"])
+def test_a_sign_compared_with_one_of_long_ago_is_had_now(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("my left arm and leg are weak", "one_side_weakness"),
+    ("his right leg and arm have gone numb", "one_side_weakness"),
+    ("he's clutching his chest", "chest_pain"),
+    ("she keeps clutching at her chest and she's grey", "chest_pain"),
+    ("he's shaking all over and foaming", "seizure"),
+    ("she went stiff and was foaming at the mouth", "seizure"),
+    ("her breathing's something terrible", "breathing_difficulty"),
+    ("his breathing is awful tonight", "breathing_difficulty"),
+    ("worst headache of his life", "sudden_severe_headache"),
+    ("she says it's the worst headache of her life", "sudden_severe_headache"),
+])
+def test_more_everyday_words_for_a_sign(text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["Mummy is fine, she ate two rotis and is watching her serial",
+                                  "had chapati and dal for lunch, feeling normal"])
+def test_a_food_is_not_repaired_into_a_sign(text: str) -> None:
+    assert not present(text) - {"well"}
 
 
 @pytest.mark.parametrize("text", [
