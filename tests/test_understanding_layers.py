@@ -3797,6 +3797,12 @@ def test_a_food_is_not_repaired_into_a_sign(text: str) -> None:
     assert not present(text) - {"well"}
 
 
+@pytest.mark.parametrize("text", ["my coffee is foaming", "the milk was foaming over on the hob",
+                                  "I clutched the rail on the stairs"])
+def test_new_words_for_a_sign_said_of_things_are_no_sign(text: str) -> None:
+    assert not level_after(text).at_least(Level.URGENT)
+
+
 @pytest.mark.parametrize("text", [
     "I'm breathless, but that's cos I just ran up four flights, I'm fine now",
     "My granddaughter insists my lips are blue. It is ink from my fountain pen. It wipes off "
