@@ -3810,3 +3810,41 @@ def test_new_words_for_a_sign_said_of_things_are_no_sign(text: str) -> None:
 ])
 def test_a_cause_then_being_well_plainly_still_explains_a_sign(text: str) -> None:
     assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["she's barely passed any water since yesterday teatime",
+                                  "I haven't been passing much water, only drops"])
+def test_water_passed_with_a_word_of_amount_between_is_little_urine(text) -> None:
+    assert "less_urine" in present(text)
+
+
+@pytest.mark.parametrize("text", ["every time I go it's the colour of strong tea",
+                                  "when he did go it was dark as cola"])
+def test_going_with_nowhere_named_is_going_to_the_toilet(text) -> None:
+    assert "dark_urine" in present(text)
+
+
+def test_going_with_nowhere_named_says_nothing_of_urine_by_itself() -> None:
+    assert not present("every time I go I feel dizzy") & {"dark_urine", "less_urine"}
+
+
+@pytest.mark.parametrize("text", ["hardly been to the khazi since breakfast",
+                                  "barely used the dunny all day, mate"])
+def test_the_toilet_in_other_englishes(text) -> None:
+    assert "less_urine" in present(text)
+
+
+@pytest.mark.parametrize("text", ["me old ticker's revving its head off and won't settle",
+                                  "heart's redlining and I'm only sat in the chair"])
+def test_an_engine_s_words_for_a_heart_running_fast(text) -> None:
+    assert "fast_heartbeat" in present(text)
+
+
+def test_an_engine_revving_is_no_heart() -> None:
+    assert "fast_heartbeat" not in present("the neighbour's car keeps revving outside")
+
+
+@pytest.mark.parametrize("text", ["got me trackies on and I'm under the doona, feeling grand",
+                                  "in me jarmies with the doona, all good here"])
+def test_clothes_and_bedding_in_other_englishes_are_not_repaired_into_signs(text) -> None:
+    assert level_after(text) is Level.NONE
