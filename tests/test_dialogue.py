@@ -309,3 +309,17 @@ def test_a_mild_complaint_not_known_is_read_back_as_a_mild_symptom_not_mild_a_sy
     reply = new_session().handle("I'm a bit tired, and my lips have gone a funny dark colour")
     assert "a mild symptom I don't know well" in reply.say
     assert "mild a " not in reply.say
+
+
+def test_the_chest_question_names_pressure_and_tightness_so_a_tight_chest_is_not_denied() -> None:
+    """A patient whose chest is tight may answer "no" to "chest pain"; the question names
+    what the understanding already counts as chest pain."""
+    session = new_session()
+    reply = session.handle("my chest feels really funny")
+    for _ in range(8):
+        if reply.question == "chest_pain" or "chest pain" in reply.say.lower():
+            break
+        reply = session.handle("no")
+    assert "tightness" in reply.say.lower() and "pressure" in reply.say.lower()
+    session.handle("yes, a tightness")
+    assert session.level is Level.EMERGENCY

@@ -3848,3 +3848,17 @@ def test_an_engine_revving_is_no_heart() -> None:
                                   "in me jarmies with the doona, all good here"])
 def test_clothes_and_bedding_in_other_englishes_are_not_repaired_into_signs(text) -> None:
     assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text,rate", [
+    ("I check my pulse with the app on my phone, it is showing 138", 138),
+    ("got the pulse thing on my finger and now it reads 124", 124)])
+def test_a_device_reading_after_the_pulse_is_named_is_the_pulse(text, rate) -> None:
+    u = understand(text)
+    assert u.heart_rate == rate and u.confirm == "fast_heartbeat"
+
+
+@pytest.mark.parametrize("text", ["checked my pulse, fine, then the thermometer is showing 101",
+                                  "my pulse was normal and the scales say 140"])
+def test_a_device_reading_of_another_measure_is_not_the_pulse(text) -> None:
+    assert understand(text).heart_rate is None

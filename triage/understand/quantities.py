@@ -66,6 +66,10 @@ HEART_RATE_WORDS = frozenset(
     .split())
 HEART_RATE_REACH = 4
 """Words between a heart word and its number: "heart going like 150", "pulse is 130"."""
+DEVICE_READS = frozenset("showing shows showed show says said saying reads reading read".split())
+"""What a device does with a number: said just before it, in a turn that names the pulse and
+no other measure, the number is the pulse, however far back the pulse was named ("I check my
+pulse with the app on my phone, it is showing 138")."""
 DIGIT_WORDS = frozenset(
     "zero one two three four five six seven eight nine 0 1 2 3 4 5 6 7 8 9".split())
 """Words of one digit, for readings said digit by digit."""
@@ -149,9 +153,13 @@ class QuantityReader:
         """ "pulse 130", "heart going like 150 on my watch": a reading, taken out of the
         numbers."""
         reach_until = -1
+        only_pulse = not set(tokens) & (TEMPERATURE_WORDS | PRESSURE_WORDS | WEIGHT_WORDS)
         for span in spans:
             near = tokens[max(0, span.start - HEART_RATE_REACH):span.start] \
                 + tokens[span.end:span.end + 2]
+            if only_pulse and DEVICE_READS & set(tokens[max(0, span.start - 2):span.start]) \
+                    and HEART_RATE_WORDS & set(tokens[:span.start]):
+                near = near + ["pulse"]
             if HEART_RATE_WORDS & set(near) and 30 <= span.value <= 300:
                 # "pulse normally 64, currently 138": the next reading is the pulse too
                 reach_until = span.end + HEART_RATE_REACH
