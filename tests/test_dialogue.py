@@ -84,6 +84,21 @@ def test_hives_are_followed_by_questions_about_the_signs_that_make_them_anaphyla
     assert replies[-1].emergency and session.level is Level.EMERGENCY
 
 
+@pytest.mark.parametrize("said", ["my hands are swollen", "my fingers have gone fat and puffy"])
+def test_swollen_hands_are_followed_by_the_question_about_a_swelling_face(said: str) -> None:
+    # the kidney source names swelling "of the face or hands" together, and a swelling face
+    # is a sign of anaphylaxis; a recognizer hearing "tongue" as "palm" is caught the same way
+    session = new_session()
+    first = session.handle(said)
+    assert first.level is Level.URGENT
+    assert first.question == "face_swelling"
+    assert first.say.endswith(K.say("ask.face_swelling"))
+    assert session.handle("yes").level is Level.EMERGENCY
+    denied = new_session()
+    denied.handle(said)
+    assert denied.handle("no").level is Level.URGENT
+
+
 def test_a_severe_headache_needs_the_doctor_now_and_is_never_called_not_an_emergency() -> None:
     for text in ("I have a severe headache", "my headache is nine out of ten"):
         session = new_session()

@@ -3862,3 +3862,69 @@ def test_a_device_reading_after_the_pulse_is_named_is_the_pulse(text, rate) -> N
                                   "my pulse was normal and the scales say 140"])
 def test_a_device_reading_of_another_measure_is_not_the_pulse(text) -> None:
     assert understand(text).heart_rate is None
+
+
+@pytest.mark.parametrize("text,symptom", [
+    ("de repente the worst dolor de cabeza I ever had, like lightning", "sudden_severe_headache"),
+    ("ronchas all over her back and she is scratching", "hives"),
+    ("mi esposo se ve amarillo, even the white of los ojos", "yellow_skin"),
+    ("los labios hinchados since the infusion", "face_swelling"),
+])
+def test_spanish_words_mixed_into_english_are_read_as_their_english(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+def test_a_spanish_negation_mixed_into_english_is_a_negation() -> None:
+    assert "dizziness" not in present("he has ronchas on his arms but no esta mareado")
+
+
+@pytest.mark.parametrize("text,denied", [
+    ("mi have hives pon mi back but mi nuh dizzy", "dizziness"),
+    ("mi belly a turn but mi nuh throw up", "vomiting")])
+def test_a_patois_negation_is_a_negation(text, denied) -> None:
+    assert denied not in present(text)
+    assert level_after(text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["Dad faint in the kitchen, please help",
+                                  "she faint when she stand up from the toilet"])
+def test_faint_as_the_verb_without_its_ending_is_fainting(text) -> None:
+    assert "fainting" in present(text)
+
+
+def test_feeling_faint_is_still_dizziness_not_fainting() -> None:
+    assert present("she feels faint when she stands") == {"dizziness"}
+
+
+@pytest.mark.parametrize("text", ["she did drop down in the kitchen, she up now",
+                                  "he dropped down in the hallway, we don't know for how long"])
+def test_a_fall_with_time_lost_told_plainly_is_fainting(text) -> None:
+    assert "fainting" in present(text)
+
+
+@pytest.mark.parametrize("text", ["my head feels light, and I'm scared bad",
+                                  "mi head light an mi cyaan stand up"])
+def test_a_light_head_is_dizziness_not_light_hurting_the_eyes(text) -> None:
+    found = present(text)
+    assert "dizziness" in found
+    assert "light_sensitivity" not in found
+
+
+@pytest.mark.parametrize("text", ["his heart is at a gallop and won't slow", "mi heart a gallop"])
+def test_a_heart_at_a_gallop_is_a_fast_heartbeat(text) -> None:
+    assert "fast_heartbeat" in present(text)
+
+
+@pytest.mark.parametrize("text", ["I feel a bit seasick", "my tummy is turning like seasick"])
+def test_seasick_is_sickness_not_dizziness(text) -> None:
+    assert present(text) == {"nausea"}
+
+
+@pytest.mark.parametrize("text", ["I'm all washed out today", "feeling washed out after the drip"])
+def test_washed_out_is_tiredness(text) -> None:
+    assert "tiredness" in present(text)
+
+
+def test_a_word_that_only_stresses_is_dropped_from_a_retraction() -> None:
+    text = "I thought my lip was swelling but it was literally the lip balm"
+    assert "face_swelling" not in present(text)
