@@ -65,7 +65,15 @@ def section(rows: list[AccuracyRow], origin: str) -> str:
         f"male). awb's first measurement ({AWB_FIRST}) showed its \"yes\" heard as \"us\"; "
         "that was fixed (answers.toml), so awb is now a voice tuned on and the bar below is "
         f"judged on joe and kal alone. The measurement before ({BEFORE_AUTO}) led to "
-        "suppression only when noisy; its threshold was chosen on slt and rms alone.",
+        "suppression only when noisy; its threshold was chosen on slt and rms alone. "
+        "On 2026-12-04 the suite's patients were corrected to answer yes to questions about "
+        "what they had said (tests/vignettes.toml, as the corpus's patients do; \"my chest "
+        "feels really tight\" had answered no to \"Do you have any chest pain, pressure or "
+        "tightness?\"), and the check after a turn not understood now asks about fainting. "
+        "With the code of commit c965a60, before either: kal clean 96% of emergencies "
+        "(fainted missed), kal 10 dB 96% (chest_tight_lay), awb clean 96% (passed_out_helper); "
+        "with the corrected patients alone: kal 10 dB 100%, the two faints still missed, "
+        "because the check never asked about fainting; with both, the rows below.",
         "",
         "| voice | condition | suppression | WER | emergency recall | urgent at or above "
         "| level in range | said again | under-triaged |",

@@ -132,7 +132,7 @@ def test_nothing_heard_says_so() -> None:
 
 
 EMERGENCY_SIGNS = ["breathing_difficulty", "face_swelling", "chest_pain", "blue_lips",
-                   "clammy_skin"]
+                   "clammy_skin", "fainting"]
 EMERGENCY_SIGN_CHECK = [*EMERGENCY_SIGNS, "hives"]
 """The signs asked about, in this order, when the patient cannot be understood: emergency
 signs, then hives, an emergency with one more sign of anaphylaxis."""
@@ -147,9 +147,18 @@ def test_an_unclear_turn_is_followed_by_the_emergency_sign_check() -> None:
     assert replies[1].say.endswith(K.say("ask.face_swelling"))
     assert replies[3].say.endswith(K.say("ask.blue_lips"))
     assert replies[4].say.endswith(K.say("ask.clammy_skin"))
+    assert replies[5].say.endswith(K.say("ask.fainting"))
     done = replies[-1]
     assert done.say.endswith(K.say("ui.check_done")) and done.awaiting is Awaiting.SYMPTOM
     assert done.level is Level.NONE and K.say("level.none") not in done.say
+
+
+def test_a_faint_the_recognizer_lost_is_asked_about_in_the_check() -> None:
+    # "she passed out" heard as "she passed tight": the check reaches the faint
+    session = new_session()
+    replies = talk(session, "she passed tight", *("no",) * (len(EMERGENCY_SIGNS) - 1))
+    assert replies[-1].question == "fainting"
+    assert session.handle("yes").emergency and session.level is Level.EMERGENCY
 
 
 def test_a_yes_to_the_check_is_an_emergency() -> None:

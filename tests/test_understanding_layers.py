@@ -3869,6 +3869,7 @@ def test_a_device_reading_of_another_measure_is_not_the_pulse(text) -> None:
     ("ronchas all over her back and she is scratching", "hives"),
     ("mi esposo se ve amarillo, even the white of los ojos", "yellow_skin"),
     ("los labios hinchados since the infusion", "face_swelling"),
+    ("me duele mucho la cabeza hoy", "headache"),
 ])
 def test_spanish_words_mixed_into_english_are_read_as_their_english(text, symptom) -> None:
     assert symptom in present(text)
