@@ -3929,3 +3929,22 @@ def test_washed_out_is_tiredness(text) -> None:
 def test_a_word_that_only_stresses_is_dropped_from_a_retraction() -> None:
     text = "I thought my lip was swelling but it was literally the lip balm"
     assert "face_swelling" not in present(text)
+
+
+@pytest.mark.parametrize("text", ["she went stiff and shook all over for a minute",
+                                  "he stiffened and jerked, then was very sleepy"])
+def test_going_stiff_then_shaking_is_a_seizure(text) -> None:
+    assert "seizure" in present(text)
+
+
+@pytest.mark.parametrize("text", ["his heart is racing and he can't sit still",
+                                  "her pulse is going fast and she is full of fear"])
+def test_fear_or_restlessness_with_a_racing_heart_is_two_signs_of_anaphylaxis(text) -> None:
+    assert "anxiety" in present(text)
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["a mild light-headedness on standing",
+                                  "this lightheadedness since lunch"])
+def test_light_headedness_as_a_noun_is_dizziness(text) -> None:
+    assert "dizziness" in present(text)
