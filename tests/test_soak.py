@@ -55,6 +55,7 @@ SPOKEN_SPLITS = [" ", ", ", ". ", "! ", "? ", " - ", "; "]
 
 # -- words that can stand around an emergency phrase without changing its meaning -----------------
 EVERYDAY = ("today tonight hello hmm well um uh okay please doctor nurse honey mom grandma darling "
+            "jigsaw teacake marmalade "
             "kitchen sofa window garden kettle radio television cat dog bird yesterday's weather "
             "blue green purple orange sunday monday tuesday friday lunch dinner breakfast tea "
             "coffee toast soup newspaper book glasses phone keys upstairs downstairs outside "
