@@ -66,7 +66,7 @@ EVERYDAY = ("today tonight hello hmm well um uh okay please doctor nurse honey m
             "umbrella pillow blanket cushion armchair bedroom bathroom hallway doorbell "
             "neighbour daughter husband grandson saturday thursday wednesday afternoon "
             "calendar biscuit carpet curtains lamp wardrobe postman crossword teapot "
-            "slippers").split()
+            "slippers hedgehog allotment bungalow pigeon bicycle hammock").split()
 VOCABULARY = frozenset(w for p in ALL_PHRASES + MODIFIER_PHRASES + NUMBER_WORDS
                        for w in tokenize(p))
 

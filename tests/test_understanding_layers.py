@@ -3948,3 +3948,198 @@ def test_fear_with_a_racing_heart_is_two_signs_of_anaphylaxis(text) -> None:
                                   "this lightheadedness since lunch"])
 def test_light_headedness_as_a_noun_is_dizziness(text) -> None:
     assert "dizziness" in present(text)
+
+
+@pytest.mark.parametrize("text", ["i am drinking black tea, my back is fine",
+                                  "she is like black and blue from the bruise on her shin"])
+def test_a_stand_in_word_and_a_gap_together_make_no_two_word_phrase(text) -> None:
+    # "am" stands in for "went" in "went black"; stretched over a word too, it is no faint
+    assert "fainting" not in present(text)
+
+
+@pytest.mark.parametrize("text", ["everything is going all black", "it went black for a second"])
+def test_things_going_black_is_still_fainting(text) -> None:
+    assert "fainting" in present(text)
+
+
+@pytest.mark.parametrize("text", ["my pee is like black coffee",
+                                  "wee's come out the colour of strong black tea"])
+def test_urine_likened_to_a_black_drink_is_dark_urine(text) -> None:
+    assert "dark_urine" in present(text)
+
+
+def test_a_black_drink_after_being_sick_is_no_dark_vomit() -> None:
+    assert present("threw up after my black coffee") == {"vomiting"}
+
+
+@pytest.mark.parametrize("text", ["wife say. me shake. whole body. 2 min. eyes back. now sleepy",
+                                  "words. gone. cant find. worse. hour ago"])
+def test_a_telegraphic_turn_is_read_through_its_stops_for_serious_signs(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["head pain big. neck stiff. vomit 1 time. since morning.",
+                                  "Fingers blue. From new jeans dye. Wash off. Lips normal."])
+def test_a_telegraphic_turn_composes_no_site_and_finding_across_its_stops(text) -> None:
+    found = present(text)
+    assert "throat_swelling" not in found and "blue_lips" not in found
+
+
+@pytest.mark.parametrize(("text", "said"), [("and then?", ["more"]),
+                                            ("and then we had a bit of lunch", [])])
+def test_and_then_is_a_command_only_said_on_its_own(text, said) -> None:
+    assert understand(text).commands == said
+
+
+def test_a_story_told_with_and_then_still_reaches_the_sign_in_it() -> None:
+    # "and then" was taken for "tell me more", and a command leaves no sign to ask about
+    session = Session()
+    reply = session.handle("I shake him, he opens his eyes a little bit and then he sleeps "
+                           "again, he always wakes for his food")
+    assert reply.question == "hard_to_wake"
+    session.handle("yes")
+    assert session.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["headache. bad. 9. not sudden. since last night",
+                                  "my back, the pain, 8"])
+def test_a_bare_number_said_just_after_how_bad_is_a_score(text) -> None:
+    assert understand(text).mentions[0].severity in (8, 9)
+
+
+def test_a_count_after_a_bad_symptom_is_no_score() -> None:
+    assert understand("my headache is bad. 2 tablets taken").mentions[0].severity is None
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("The coração is batendo muito rápido since one hour", "fast_heartbeat"),
+    ("the place of the needle is vermelho and dolorido", "site_reaction"),
+    ("falta de ar since the morning", "shortness_of_breath")])
+def test_portuguese_words_for_the_signs_are_read(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["i cant find my words", "the words will not come, since lunch"])
+def test_words_that_will_not_come_are_a_stroke_sign(text) -> None:
+    assert "one_side_weakness" in present(text)
+
+
+def test_no_words_to_thank_someone_is_no_stroke_sign() -> None:
+    assert "one_side_weakness" not in present("I can't find the words to thank the nurses")
+
+
+@pytest.mark.parametrize("text", ["he was shaking, his eyes back in his head",
+                                  "she shook all over and her eyes went back"])
+def test_eyes_turned_back_while_shaking_is_a_seizure(text) -> None:
+    assert "seizure" in present(text)
+
+
+def test_eyes_back_to_normal_is_no_seizure() -> None:
+    assert "seizure" not in present("his eyes are back to normal after the drops")
+
+
+@pytest.mark.parametrize("text", ["he made me shut all the curtains, his head is splitting",
+                                  "she's got her sunglasses on indoors and says her head hurts"])
+def test_light_shunned_as_a_carer_sees_it_is_light_sensitivity(text) -> None:
+    assert "light_sensitivity" in present(text)
+
+
+def test_curtains_closed_for_a_nap_are_no_complaint() -> None:
+    assert present("I closed the curtains and had a nap") == set()
+
+
+@pytest.mark.parametrize("text", ["he won't turn his head, he turns his whole body round",
+                                  "she can't turn her head to look at me"])
+def test_a_head_held_still_is_a_stiff_neck(text) -> None:
+    assert "stiff_neck" in present(text)
+
+
+@pytest.mark.parametrize("text", ["heart. race. sitting. no reason", "my heart races at rest"])
+def test_a_heart_that_races_is_a_fast_heartbeat(text) -> None:
+    assert "fast_heartbeat" in present(text)
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("my throw feels kind of tight like it's clothing up", "throat_swelling"),
+    ("I'm kind of nor shush since lunch", "nausea")])
+def test_repair_puts_back_what_a_sleepy_dictation_misheard(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("his back's giving him gyp, worse than yesterday", "back_pain"),
+    ("my knee gives me gyp when I stand", "leg_pain")])
+def test_giving_gyp_is_a_pain(text, symptom) -> None:
+    assert present(text) == {symptom}
+
+
+@pytest.mark.parametrize("text", ["needle place little red little sore",
+                                  "where the drip was is red and a bit sore n bruised"])
+def test_a_bare_pain_word_in_the_clause_of_a_named_pain_is_that_pain(text) -> None:
+    assert present(text) == {"site_reaction"}
+
+
+@pytest.mark.parametrize("text", ["no no I didn't say chest pain I said chest of drawers",
+                                  "it wrote seizure, I said sneeze"])
+def test_words_a_dictation_put_down_wrongly_are_nobodys(text) -> None:
+    assert present(text) == set()
+
+
+def test_not_having_said_something_before_keeps_what_follows_the_but() -> None:
+    assert "chest_pain" in present("I didn't say it before, but my chest hurts")
+
+
+@pytest.mark.parametrize("text", [
+    "Mon coeur bat vite vite vite, I vomit two times, pis j'ai la chienne",
+    "mon coeur bat vite and I am etourdi, j'ai la chienne"])
+def test_french_words_for_the_signs_are_read(text) -> None:
+    # a racing heart with two more signs of anaphylaxis, said half in French
+    assert "fast_heartbeat" in present(text)
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["Mon mollet gauche is big, gonflé, the right one is normal",
+                                  "my mollet gauche is enflé and hot"])
+def test_a_french_calf_swollen_on_one_side_is_leg_swelling(text) -> None:
+    assert "leg_swelling" in present(text)
+
+
+@pytest.mark.parametrize("text", ["forgot where my room was for a sec and my moms name",
+                                  "she forgot her own name this morning"])
+def test_not_knowing_ones_own_people_or_place_is_confusion(text) -> None:
+    assert "confusion" in present(text)
+
+
+@pytest.mark.parametrize("text", ["I forgot what day my next infusion is",
+                                  "I don't know where I was meant to put the plaster"])
+def test_not_knowing_a_plan_is_no_confusion(text) -> None:
+    assert "confusion" not in present(text)
+
+
+@pytest.mark.parametrize("text", ["Who bring me here ah? This one my home meh?",
+                                  "is this my house? what day we are?"])
+def test_asking_where_or_when_one_is_is_confusion(text) -> None:
+    assert "confusion" in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "If I get a panic attack tonight, how am I supposed to tell it apart from an allergic "
+    "reaction?", "what is the difference between a panic attack and a swelling throat"])
+def test_asking_how_to_tell_two_things_apart_has_neither(text) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["that one is the TV say cannot breathe, not me",
+                                  "the dictation wrote chest pain, I said chess game"])
+def test_words_of_the_tv_or_the_dictation_said_plainly_are_nobodys(text) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["The arm they used. Swollen up to the shoulder. Warm.",
+                                  "the drip arm, swollen up to the shoulder"])
+def test_the_arm_the_drip_went_into_swollen_far_up_is_asked_about_as_a_whole(text) -> None:
+    session = Session()
+    reply = session.handle(text)
+    assert reply.question == "arm_swelling"
+    session.handle("yes")
+    assert session.level is Level.URGENT

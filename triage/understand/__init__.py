@@ -40,6 +40,7 @@ from triage.understand.fallback import Fallback
 from triage.understand.jumble import JumbleReader
 from triage.understand.normalise import (
     MARKS,
+    QUESTION_MARK,
     YEAR,
     is_year,
     phrase_tokens,
@@ -129,6 +130,10 @@ STATEMENT_WORDS = frozenset({"next", "back", "more"})
 """Command words that a longer statement uses as plain words ("next time I'll ask for the
 tablets", "back at work tomorrow", "the sheet says drink more"); any other command in it keeps
 it a command."""
+TELEGRAPHIC_MIN_CLAUSES = 3
+TELEGRAPHIC_MAX_MEAN_WORDS = 2.5
+"""A turn of this many clauses or more, of at most this many words each on average, is
+telegraphic: its stops are read through for serious signs (Understander._read_telegraphic)."""
 CLAUSE_MIN_WORDS = 3
 """A clause no layer read is compared with the phrase book only from this many words."""
 STATEMENT_MIN_WORDS = 3
@@ -257,6 +262,10 @@ class Understander:
         all_tokens = tokenize(text or "")
         if "repair" in self.layers:
             all_tokens = self.repairer.rejoin(all_tokens)
+        return self._understand_tokens(text, all_tokens)
+
+    def _understand_tokens(self, text: str, all_tokens: list[str],
+                           nested: bool = False) -> Understanding:
         truncated = len(all_tokens) > MAX_TOKENS
         tokens = all_tokens[:MAX_TOKENS]
         result = Understanding(text=" ".join(t for t in tokens if t not in MARKS))
@@ -325,6 +334,8 @@ class Understander:
         self._mark_story_then_well(tokens, triggers, result)
         self._mark_explained_then_well(tokens, result)
         self._mark_retraction_explanation(result)
+        if not nested:
+            self._read_telegraphic(text, tokens, result)
         said = {m.symptom for m in result.mentions if m.present}
         # said as present anywhere in the turn, it is present: a denial elsewhere in the same
         # turn ("... no puedo comer") never hides it
@@ -380,6 +391,37 @@ class Understander:
         if known == 0 and not scores and not standalone:
             result.unknown_words = [t for t in tokens if t not in MARKS][:10]
         return result
+
+    def _read_telegraphic(self, text: str, tokens: list[str], result: Understanding) -> None:
+        """A telegraphic turn ("wife say. me shake. whole body. eyes back. now sleepy") is
+        read again with its stops taken out: each stop there ends a word or two, not a
+        thought, and a sign said across them ("words. gone.") would be lost. Only serious
+        signs found that way and said as had are added, only whole phrases of the phrase book
+        (a site and a finding of clauses apart make nothing: "head pain big. neck stiff." is
+        no big neck), and only ones the turn did not name already, said or denied: the first
+        reading keeps its word on all else."""
+        if QUESTION_MARK in tokens or any(m.present and self._serious(m.symptom)
+                                          for m in result.mentions):
+            return
+        clauses: list[int] = [0]
+        for token in tokens:
+            if token in MARKS:
+                clauses.append(0)
+            else:
+                clauses[-1] += 1
+        clauses = [size for size in clauses if size]
+        if len(clauses) < TELEGRAPHIC_MIN_CLAUSES \
+                or sum(clauses) > TELEGRAPHIC_MAX_MEAN_WORDS * len(clauses):
+            return
+        kept = [i for i, t in enumerate(tokens) if t not in MARKS]
+        joined = self._understand_tokens(text, [tokens[i] for i in kept], nested=True)
+        named = {m.symptom for m in result.mentions}
+        for mention in joined.mentions:
+            if mention.present and mention.layer == "phrases" \
+                    and self._serious(mention.symptom) and mention.symptom not in named:
+                result.mentions.append(replace(mention, start=kept[mention.start],
+                                               end=kept[mention.end - 1] + 1))
+                named.add(mention.symptom)
 
     def _rated_here(self, tokens: list[str], mention: Mention) -> bool:
         """Whether how bad the sign is was said of it ("is it normal to have such a bad
@@ -593,7 +635,8 @@ class Understander:
                  if near is not None and near.similarity >= settings.ask_from]
         # the nearest match that is near enough is acted on; else the likeliest serious one is
         # asked about, even where a mild one was nearer
-        near_enough = [c for c in found if c[0].similarity >= settings.act_from]
+        near_enough = [c for c in found if c[0].similarity >= settings.act_from
+                       and self.fallback.enough_to_act([tokens[i] for i in c[1]])]
         serious = [c for c in found if self._serious(c[0].symptom)]
         chosen = near_enough or serious
         if not chosen:
@@ -603,7 +646,8 @@ class Understander:
                                              frozenset(), near.symptom in self.emergency_ids)
         if assertion in NOT_HAD:
             return
-        if near.similarity >= settings.act_from:
+        if near.similarity >= settings.act_from and \
+                self.fallback.enough_to_act([tokens[i] for i in span]):
             result.mentions.append(Mention(near.symptom, True, False, near.phrase,
                                            assertion=assertion, layer="fallback",
                                            start=span[0], end=span[-1] + 1))
@@ -743,10 +787,12 @@ class Understander:
                    for k in _occurs(tokens, pattern, start, end))
 
     def _alone_in_clause(self, tokens: list[str], start: int, end: int) -> bool:
-        """tokens[start:end] is its clause but for fillers ("ok, end please")."""
-        first, last = self._clause_bounds(self._clauses(tokens), start)
-        return all(t in self.book.command_fillers or t in MARKS
-                   for t in tokens[first:start] + tokens[end:last])
+        """tokens[start:end] is all there is between two stops but for fillers ("ok, end
+        please"). Between stops, not splitter words: "and then" begins a clause of its own
+        by its splitter "and", yet in "and then we had lunch" it is a word of the story."""
+        first = max((k + 1 for k in range(start) if tokens[k] in MARKS), default=0)
+        last = next((k for k in range(end, len(tokens)) if tokens[k] in MARKS), len(tokens))
+        return all(t in self.book.command_fillers for t in tokens[first:start] + tokens[end:last])
 
     def _mark_long_standing(self, tokens: list[str], triggers: list[Found],
                             result: Understanding) -> None:
@@ -906,7 +952,8 @@ class Understander:
                     result: Understanding) -> None:
         """A vague complaint ("swelling") inside a symptom the concepts named ("my throat, it
         is swelling") is that symptom, not a second, unknown one; so is a bare pain word in a
-        turn that names a pain ("headache, not bad, just an ache")."""
+        turn that names a pain ("headache, not bad, just an ache"), or in the clause of one
+        ("needle place little red little sore")."""
         unknown = self.concepts.unknown
         named = [m for m in result.mentions if m.symptom != unknown]
         pain_told = any(m.present and m.symptom in self.concepts.pain_symptoms for m in named)
@@ -920,8 +967,18 @@ class Understander:
                 and (m.severity is None or m.severity <= SEVERITY_SCORES["mild"]) \
                 and bool(self.concepts.limiting & set(tokens[start:m.start]))
 
+        def of_that_pain(m: Mention) -> bool:
+            # "needle place little red little sore": the bare word said in the clause of a
+            # pain named there is that pain
+            return m.layer == "phrases" and m.phrase in self.concepts.bare_pain \
+                and not m.sudden and (m.severity is None
+                                      or m.severity <= SEVERITY_SCORES["mild"]) \
+                and any(n.present and n.symptom in self.concepts.pain_symptoms
+                        and clause_of[n.start] == clause_of[m.start] for n in named)
+
         result.mentions = [m for m in result.mentions if m.symptom != unknown or not (
-            any(n.start <= m.start and m.end <= n.end for n in named) or bare(m))]
+            any(n.start <= m.start and m.end <= n.end for n in named) or bare(m)
+            or of_that_pain(m))]
 
     def _mention(self, tokens: list[str], clause_of: list[int], triggers: list[Found],
                  symptom: str, start: int, end: int, own: frozenset[int], exact: bool,

@@ -63,6 +63,8 @@ class FallbackSettings:
     topic_neighbours: int
     topic_min_similarity: float
     min_longest_word: int
+    act_min_words: int
+    function_words: frozenset[str]
 
 
 def model_folder() -> Path | None:
@@ -109,7 +111,9 @@ class Fallback:
                                          int(s["min_words"]), frozenset(s["ignore"]),
                                          int(s["topic_neighbours"]),
                                          float(s["topic_min_similarity"]),
-                                         int(s["min_longest_word"]))
+                                         int(s["min_longest_word"]),
+                                         int(s["act_min_words"]),
+                                         frozenset(s["function_words"]))
         self.labels: list[str] = []
         self.phrases: list[str] = []
         for symptom, phrases in book.symptoms.items():
@@ -135,6 +139,11 @@ class Fallback:
             threading.Thread(target=self._load, name="fallback-model", daemon=False).start()
         else:
             self._load()
+
+    def enough_to_act(self, words: list[str]) -> bool:
+        """Words enough of their own (not function words) to act on a likeness unasked."""
+        own = [word for word in words if word not in self.settings.function_words]
+        return len(own) >= self.settings.act_min_words
 
     def _spelt_out(self, phrase: str, words: set[str]) -> bool:
         """An abbreviation ("a pe", "a tia", "dvt") is short words whose vectors are mostly

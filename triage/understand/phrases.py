@@ -3,7 +3,8 @@
 
 Phrases match in order with up to MAX_GAP extra words between their words ("my neck is really
 stiff"). Each input token stands for its repair candidates; a sound-alike of an English word
-("pane" for "pain") only counts inside a phrase of two or more words.
+("pane" for "pain") only counts inside a phrase of two or more words. A two-word phrase whose
+first word is a stand-in ("am" for "went") takes no extra word between its two.
 """
 
 from __future__ import annotations
@@ -110,6 +111,8 @@ class PhraseMatcher:
                     return None
             else:
                 return None
+        if len(phrase) == 2 and gaps and tokens[i] != phrase[0]:
+            return None  # loose twice over: "am drinking black" is no "went black"
         return position, exact, tuple(gaps)
 
     @staticmethod

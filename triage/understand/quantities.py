@@ -32,6 +32,9 @@ ORDINAL_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "s
                 "eighth": 8, "ninth": 9, "tenth": 10}
 """ "the fifth day": how many days a symptom has been going on."""
 ROUGHLY = frozenset({"about", "around", "maybe", "roughly", "probably", "prob"})
+RATED_BEFORE = frozenset({"bad", "pain", "painful", "hurts", "hurting", "sore", "ache",
+                          "aching", "headache", "severe", "score", "rating", "level"})
+"""Words a bare number said on its own right after is a score of: "headache. bad. 9." """
 """Before a number from 1 to 10 that ends its clause, a rating ("about 8. the headache")."""
 TIME_BEFORE = frozenset({"since", "at", "till", "until", "from", "by", "after", "before", "for",
                          "started", "start", "starts", "began", "begin", "on", "woke", "up",
@@ -219,6 +222,11 @@ class QuantityReader:
                     and not set(before[-2:-1]) & TIME_BEFORE and 1 <= span.value <= 10 \
                     and span.value == int(span.value) and (not after or after[0] in MARKS):
                 scores.append(span)  # "about 8. the headache, yeah"
+                continue
+            if before[-1:] and before[-1] in MARKS and before[-2:-1] \
+                    and before[-2] in RATED_BEFORE and 1 <= span.value <= 10 \
+                    and span.value == int(span.value) and (not after or after[0] in MARKS):
+                scores.append(span)  # telegraphic: "headache. bad. 9. since last night"
                 continue
             rated = tokens[span.end + 1:span.end + 4] if after[:1] and after[0] in MARKS \
                 else after  # "nine, on a ten point scale"
