@@ -3,6 +3,10 @@
     python -m bench.sign_model            train and write triage/understand/sign_model.npz
     python -m bench.sign_model --check    five-fold cross-validation on the tuning part only:
                                           what asking would catch, and cost, at ASK_FROM
+    python -m bench.sign_model --choose 0.5 0.25
+                                          the same folds through the whole dialogue: the
+                                          tuning part's figures and the questions asked, for
+                                          each threshold (how ASK_FROM was chosen)
 
 Only the tuning part is ever read: the held-back part stays a measure of statements the model
 has not seen (tests/test_fallback.py checks the digest).
@@ -46,6 +50,7 @@ def training_set() -> tuple[list[Utterance], list[str], list[str], np.ndarray]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--check", action="store_true")
+    parser.add_argument("--choose", type=float, nargs="+", metavar="THRESHOLD")
     args = parser.parse_args(argv)
     folder = model_folder()
     if folder is None:
@@ -55,6 +60,9 @@ def main(argv: list[str] | None = None) -> None:
     x = features(texts, Embedder(folder).embed(texts))
     if args.check:
         check(cases, x, signs, labels)
+        return
+    if args.choose:
+        choose(cases, texts, x, signs, labels, args.choose)
         return
     weights, bias = sign_model.train(x, labels)
     sign_model.save(sign_model.MODEL_FILE, weights, bias, signs,
@@ -78,6 +86,45 @@ def check(cases: list[Utterance], x: np.ndarray, signs: list[str], labels: np.nd
           f"a sign asked about in {int(asked.sum())}, the right one in "
           f"{int((asked & right).sum())}; asked where none was told: "
           f"{int((asked & ~told).sum())}")
+
+
+def choose(cases: list[Utterance], texts: list[str], x: np.ndarray, signs: list[str],
+           labels: np.ndarray, thresholds: list[float]) -> None:
+    """Each statement read by the whole understanding and dialogue with a model trained on
+    the other four folds, for each threshold: what it reaches, and how many statements the
+    sign model asks about."""
+    import tempfile
+
+    import triage.understand as understanding
+    from tests.corpus import level_reached, score
+    from triage.understand import default_understander
+
+    understander = default_understander()
+    fallback = understander.fallback
+    assert fallback is not None
+    fallback.ready.wait()
+    fold = [int(hashlib.sha256(c.id.encode()).hexdigest()[:8], 16) % 5 for c in cases]
+    models = []
+    with tempfile.TemporaryDirectory() as folder:
+        for f in range(5):
+            keep = np.array([k != f for k in fold])
+            weights, bias = sign_model.train(x[keep], labels[keep])
+            path = Path(folder) / f"fold{f}.npz"
+            sign_model.save(path, weights, bias, signs, sign_model.statements_digest(
+                [t for t, k in zip(texts, keep, strict=True) if k]))
+            models.append(sign_model.SignModel(path))
+    for threshold in thresholds:
+        understanding.ASK_FROM = threshold
+        reached = {}
+        asked = 0
+        for f, model in enumerate(models):
+            fallback.sign_model = model
+            for case, k in zip(cases, fold, strict=True):
+                if k == f:
+                    reached[case.id] = level_reached(case)
+                    asked += understander.understand(case.text).confirm is not None
+        print(f"ask from {threshold}: {score(cases, reached).line()}; a question asked "
+              f"after {asked} of {len(cases)} statements")
 
 
 if __name__ == "__main__":
