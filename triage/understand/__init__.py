@@ -636,7 +636,7 @@ class Understander:
         # the nearest match that is near enough is acted on; else the likeliest serious one is
         # asked about, even where a mild one was nearer
         near_enough = [c for c in found if c[0].similarity >= settings.act_from
-                       and self.fallback.enough_to_act([tokens[i] for i in c[1]])]
+                       and self._enough_to_act([tokens[i] for i in c[1]])]
         serious = [c for c in found if self._serious(c[0].symptom)]
         chosen = near_enough or serious
         if not chosen:
@@ -647,12 +647,20 @@ class Understander:
         if assertion in NOT_HAD:
             return
         if near.similarity >= settings.act_from and \
-                self.fallback.enough_to_act([tokens[i] for i in span]):
+                self._enough_to_act([tokens[i] for i in span]):
             result.mentions.append(Mention(near.symptom, True, False, near.phrase,
                                            assertion=assertion, layer="fallback",
                                            start=span[0], end=span[-1] + 1))
         else:
             result.confirm = near.symptom
+
+    def _enough_to_act(self, words: list[str]) -> bool:
+        """Words enough to act on a likeness unasked: two of meaning, or one that names a
+        part of the body ("my lips are", the start of "my lips are swelling" cut off under a
+        reply). "i knew", an echo's leftover, is only asked about."""
+        assert self.fallback is not None
+        return self.fallback.enough_to_act(words) or (
+            "concepts" in self.layers and self.concepts.names_site(words))
 
     @staticmethod
     def _clause_spans(tokens: list[str]) -> list[list[int]]:
