@@ -4143,3 +4143,8 @@ def test_the_arm_the_drip_went_into_swollen_far_up_is_asked_about_as_a_whole(tex
     assert reply.question == "arm_swelling"
     session.handle("yes")
     assert session.level is Level.URGENT
+
+
+def test_telling_someone_of_a_sign_is_no_question_about_it() -> None:
+    # "how do I tell" asks how to say it, not whether it is there
+    assert level_after("how do I tell my wife my chest hurts") is Level.EMERGENCY
