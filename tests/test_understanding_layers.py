@@ -4145,6 +4145,14 @@ def test_the_arm_the_drip_went_into_swollen_far_up_is_asked_about_as_a_whole(tex
     assert session.level is Level.URGENT
 
 
-def test_telling_someone_of_a_sign_is_no_question_about_it() -> None:
-    # "how do I tell" asks how to say it, not whether it is there
-    assert level_after("how do I tell my wife my chest hurts") is Level.EMERGENCY
+@pytest.mark.parametrize("text", ["how do I tell my wife my chest hurts",
+                                  "how can I tell the nurse my throat is tight"])
+def test_telling_someone_of_a_sign_is_no_question_about_it(text) -> None:
+    # "how do I tell <someone>" asks how to say it, not whether it is there
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["how can I tell if my throat is swelling?",
+                                  "How would I tell a stroke from my usual migraine?"])
+def test_how_to_tell_a_sign_is_there_is_a_question(text) -> None:
+    assert level_after(text) is Level.NONE

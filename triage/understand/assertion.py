@@ -86,6 +86,8 @@ class Trigger:
     reach: int | None = None
     """How many words its scope may span at most, when less than the category's own: "the
     headache can come on later" speaks of the words just before it only."""
+    not_to_someone: bool = False
+    """Void when someone is named next: "how do I tell my wife ..." tells, it does not ask."""
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,8 @@ class AssertionReader:
         self.well_undone = [phrase_tokens(p) for p in s["well_undone"]]
         self.persons = {name: frozenset(s[f"person_{name}"]) for name in ("self", "she", "he")}
         self.someone = frozenset(s["person_other"]).union(*self.persons.values())
+        self.addressees = self.someone | frozenset(s["addressees"])
+        self.addressee_determiners = frozenset(s["addressee_determiners"])
         self.cause_doubts = [phrase_tokens(p) for p in s["cause_doubts"]]
         self.cause_not = [phrase_tokens(p) for p in s["cause_not"]]
         self.allergens = frozenset(s["allergens"])
@@ -154,7 +158,7 @@ class AssertionReader:
         self.splitters = splitters
         self.triggers = [Trigger(t["category"], t["direction"], year_phrase_tokens(p),
                                  bool(t.get("weak", False)), bool(t.get("one_clause", False)),
-                                 t.get("reach"))
+                                 t.get("reach"), bool(t.get("not_to_someone", False)))
                          for t in data["trigger"] for p in t["phrases"]]
         self.by_first: dict[str, list[Trigger]] = {}
         for trigger in self.triggers:
@@ -175,13 +179,20 @@ class AssertionReader:
             i -= 1
         return i >= 0 and tokens[i] in self.had_words
 
+    def _addressed(self, tokens: list[str], at: int) -> bool:
+        """Whether a person is named at `at`, past a determiner ("my wife", "the nurse")."""
+        if at < len(tokens) and tokens[at] in self.addressee_determiners:
+            at += 1
+        return at < len(tokens) and tokens[at] in self.addressees
+
     def find(self, tokens: list[str]) -> list[Found]:
         """Triggers in the input, longest first where they overlap; pseudo-triggers dropped."""
         raw: list[tuple[int, int, Trigger]] = []
         for i, token in enumerate(tokens):
             for trigger in self.by_first.get(token, ()):
                 size = len(trigger.words)
-                if _same(tokens[i:i + size], trigger.words):
+                if _same(tokens[i:i + size], trigger.words) and not (
+                        trigger.not_to_someone and self._addressed(tokens, i + size)):
                     raw.append((i, i + size, trigger))
         raw.sort(key=lambda r: (-(r[1] - r[0]), r[2].category == "pseudo", r[0]))
         taken: set[int] = set()
