@@ -4156,3 +4156,93 @@ def test_telling_someone_of_a_sign_is_no_question_about_it(text) -> None:
                                   "How would I tell a stroke from my usual migraine?"])
 def test_how_to_tell_a_sign_is_there_is_a_question(text) -> None:
     assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["Room spin. Stand cant.", "everything spin when I get up"])
+def test_a_room_said_to_spin_in_the_bare_form_is_dizziness(text) -> None:
+    assert "dizziness" in present(text)
+
+
+@pytest.mark.parametrize("text", ["Mum says she feels a bit sicky, but she hasn't been sick",
+                                  "he's sicky, not thrown up though"])
+def test_feeling_sicky_is_nausea_even_when_vomiting_is_denied(text) -> None:
+    assert "nausea" in present(text)
+    assert "vomiting" not in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "her neck's all stiff and she made me shut the curtains",
+    "his throat is a bit sore and he wants the blinds shut"])
+def test_a_word_of_a_whole_phrase_makes_no_second_symptom_with_a_site_outside_it(text) -> None:
+    # "shut" belongs to the light being shunned, not to a throat closing
+    assert "throat_swelling" not in present(text)
+    assert "light_sensitivity" in present(text)
+
+
+@pytest.mark.parametrize("text", ["both hands are swollen, she says they feel heavy",
+                                  "both my arms feel weak and achy"])
+def test_both_hands_or_arms_are_not_the_one_sided_sign(text) -> None:
+    assert "one_side_weakness" not in present(text)
+
+
+def test_one_side_named_beside_both_hands_is_still_the_one_sided_sign() -> None:
+    assert level_after("both hands are swollen and my left arm has gone weak") \
+        is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["I vomit 3 time since morning",
+                                  "she throw up maybe five, six time since the night"])
+def test_a_count_said_with_time_for_times_is_repeated_vomiting(text) -> None:
+    assert level_after(text) is Level.DOCTOR
+
+
+@pytest.mark.parametrize("text", ["it is the first time i vomit",
+                                  "my lips swelled up for the first time"])
+def test_a_first_time_told_of_now_is_now(text) -> None:
+    assert understand(text).symptoms_present
+
+
+@pytest.mark.parametrize("text", ["myalgias are brutal, solid 9", "back pain, easy 8"])
+def test_a_bare_score_after_solid_or_easy_is_a_rating(text) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "My old mare's been wheezing something awful, vet's on his way. Me, I'm fine.",
+    "the cow can't breathe properly and the vet is coming"])
+def test_an_animal_is_never_the_patient(text) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "had a pt in bed 4 last night whose throat swelled up, that's why I'm jumpy",
+    "we had a pt with a swollen tongue on shift tonight, I'm just shaken"])
+def test_a_nurses_patient_is_not_the_patient(text) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["where the nurse stuck me it is red and tender",
+                                  "where the needle went in is a bit sore"])
+def test_where_the_needle_went_in_is_the_infusion_site(text) -> None:
+    assert "site_reaction" in present(text)
+
+
+@pytest.mark.parametrize("text", ["sudden loss of sight in my right eye",
+                                  "I've gone blind in my left eye all of a sudden"])
+def test_sight_lost_suddenly_is_sudden_and_severe(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["my vision's gone a bit blurry", "eyes are blurry today"])
+def test_blurred_sight_is_for_the_care_team_not_an_emergency(text) -> None:
+    assert level_after(text) is Level.DOCTOR
+
+
+@pytest.mark.parametrize("text", ["Not dizzy. Not... spin.", "Not... dizzy."])
+def test_a_denial_said_alone_before_a_pause_denies_what_follows(text) -> None:
+    assert "dizziness" not in present(text)
+
+
+@pytest.mark.parametrize("text", ["No... I can't breathe", "not... my throat is closing"])
+def test_a_denial_before_a_pause_never_hides_an_emergency_sign(text) -> None:
+    assert level_after(text) is Level.EMERGENCY

@@ -130,6 +130,9 @@ STATEMENT_WORDS = frozenset({"next", "back", "more"})
 """Command words that a longer statement uses as plain words ("next time I'll ask for the
 tablets", "back at work tomorrow", "the sheet says drink more"); any other command in it keeps
 it a command."""
+WHOLE_PHRASE_WORDS = 3
+"""A phrase of the book matched whole at this length or more owns its words: none of them is
+a finding for a site outside it."""
 TELEGRAPHIC_MIN_CLAUSES = 3
 TELEGRAPHIC_MAX_MEAN_WORDS = 2.5
 """A turn of this many clauses or more, of at most this many words each on average, is
@@ -596,9 +599,17 @@ class Understander:
                 c.symptom != m.symptom and not c.extension and c.site
                 and set(c.finding) & set(range(m.start, m.end)) for c in concepts))]
         taken = {k for m in result.mentions for k in range(m.start, m.end)}
+        # a word of a longer phrase said whole is that phrase's: the "shut" of "made me shut
+        # the curtains" (light shunned) closes no throat named a clause before
+        held = [(m.symptom, set(range(m.start, m.end))) for m in result.mentions
+                if m.layer == "phrases" and m.exact and m.end - m.start >= WHOLE_PHRASE_WORDS]
         for concept in concepts:
             if concept.extension or (concept.symptom == self.concepts.unknown
                                      and concept.site in absorbed):
+                continue
+            if any(symptom != concept.symptom and set(concept.finding) <= span
+                   and not set(concept.words) - set(concept.finding) & span
+                   for symptom, span in held):
                 continue
             same = [m for m in result.mentions if m.symptom == concept.symptom
                     and m.start < concept.end and concept.start < m.end]

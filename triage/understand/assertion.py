@@ -21,6 +21,7 @@ from triage.understand.normalise import (
     CLAUSE_MARK,
     COMPARING,
     MARKS,
+    PAUSE_MARK,
     QUESTION_MARK,
     YEAR,
     clause_end,
@@ -364,6 +365,9 @@ class AssertionReader:
             return max(0, start - self.retraction_reach), end
         if trigger.direction in ("forward", "both"):
             j = end
+            if negation and j < len(tokens) and tokens[j] == PAUSE_MARK \
+                    and (start == 0 or tokens[start - 1] in MARKS):
+                j += 1  # "Not... spin.": a denial said alone, then a breath, then what it denies
             while j < len(tokens) and j - end < reach and (
                     trigger.category == "opener" and tokens[j] not in MARKS or
                     not self._is_terminator(tokens, j, negation)):

@@ -47,6 +47,9 @@ class ConceptRule:
     spread: tuple[tuple[str, ...], ...] = ()
     """Words that say the finding reaches past this rule's site ("the arm the drip was in is
     puffed up all the way to my shoulder"): then the rule blocks nothing."""
+    not_both: tuple[tuple[str, ...], ...] = ()
+    """Words that say both sides are meant ("both hands are swollen, they feel heavy"): with
+    them, and no one side named, the rule does not make its one-sided symptom."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,9 @@ class Concept:
     just achy"): it names no new symptom, it only says what a vague word there refers to."""
 
 
+BOTH_REACH = 4
+"""How many words before a site (borrowed from a clause before) "both" may stand: "both of
+her hands"."""
 PART_REACH = 12
 """How many words after a site "in the back" may still be a part of it."""
 
@@ -138,7 +144,9 @@ class ConceptComposer:
             symptom=r["symptom"], sites=frozenset(r["sites"]), findings=frozenset(r["findings"]),
             side=r.get("side"), blocks=frozenset(r.get("blocks", ())),
             absorbs=frozenset(r.get("absorbs", ())),
-            spread=tuple(phrase_tokens(p) for p in r.get("spread", ()))) for r in data["rule"])
+            spread=tuple(phrase_tokens(p) for p in r.get("spread", ())),
+            not_both=tuple(phrase_tokens(p) for p in r.get("not_both", ())))
+            for r in data["rule"])
         self.entries: list[tuple[tuple[str, ...], str, str]] = []
         for kind, table in (("site", book.sites), ("finding", book.findings)):
             for name, phrases in table.items():
@@ -402,6 +410,11 @@ class ConceptComposer:
                 continue
             if rule.side == "one" and not self._one_side(tokens, *side_span):
                 continue
+            if rule.not_both:
+                said = tokens[min(side_span[0], max(0, site.start - BOTH_REACH)):side_span[1]]
+                if any(_has(said, p) for p in rule.not_both) \
+                        and not any(_has(said, p) for p in self.one_side):
+                    continue
             found[rule.symptom] = _concept(rule.symptom, site, finding, borrowed)
             used.add((site.start, finding.start))
             matched_sites.add(site.name)

@@ -32,6 +32,10 @@ ORDINAL_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "s
                 "eighth": 8, "ninth": 9, "tenth": 10}
 """ "the fifth day": how many days a symptom has been going on."""
 ROUGHLY = frozenset({"about", "around", "maybe", "roughly", "probably", "prob"})
+RATED_QUALIFIERS = frozenset({"solid", "easy", "easily", "straight", "flat", "proper",
+                              "strong", "full", "firm", "high"})
+"""Before a number from 1 to 10 that ends its clause, words that make it a rating too:
+"myalgias are brutal, solid 9"."""
 RATED_BEFORE = frozenset({"bad", "pain", "painful", "hurts", "hurting", "sore", "ache",
                           "aching", "headache", "severe", "score", "rating", "level"})
 """Words a bare number said on its own right after is a score of: "headache. bad. 9." """
@@ -218,7 +222,8 @@ class QuantityReader:
                     and not set(after[:2]) & NOT_A_SCORE_AFTER:
                 scores.append(span)  # "like a 3", "maybe a 5 or 6"
                 continue
-            if before[-1:] and before[-1] in ROUGHLY and before[-2:-1] != ["since"] \
+            if before[-1:] and before[-1] in ROUGHLY | RATED_QUALIFIERS \
+                    and before[-2:-1] != ["since"] \
                     and not set(before[-2:-1]) & TIME_BEFORE and 1 <= span.value <= 10 \
                     and span.value == int(span.value) and (not after or after[0] in MARKS):
                 scores.append(span)  # "about 8. the headache, yeah"
