@@ -4246,3 +4246,22 @@ def test_a_denial_said_alone_before_a_pause_denies_what_follows(text) -> None:
 @pytest.mark.parametrize("text", ["No... I can't breathe", "not... my throat is closing"])
 def test_a_denial_before_a_pause_never_hides_an_emergency_sign(text) -> None:
     assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "One moment the barometer, the next the carpet against my cheek. I'm back in my chair now.",
+    "tiles against my cheek, then the wife shouting"])
+def test_coming_round_on_the_floor_told_as_a_story_is_fainting(text) -> None:
+    assert "fainting" in present(text)
+
+
+@pytest.mark.parametrize("text", ["I don't know how the floor got so wet",
+                                  "the carpet is wet, I don't know how"])
+def test_a_floor_with_no_one_coming_round_on_it_is_no_faint(text) -> None:
+    assert "fainting" not in present(text)
+
+
+@pytest.mark.parametrize("text", ["the left half of the world has gone, it's alarming",
+                                  "half my vision went all of a sudden"])
+def test_half_of_what_is_seen_gone_and_called_alarming_or_sudden_is_an_emergency(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
