@@ -188,6 +188,30 @@ def test_an_emergency_sign_told_in_words_no_rule_holds_is_asked_about_by_name(
     assert session.level is Level.EMERGENCY
 
 
+@pytest.mark.parametrize("text", [
+    # written for this test: a story told, then a question about it
+    "I shook my husband three times and he only groaned and rolled over again, normally he "
+    "jumps up. Should I let him sleep it off?",
+    "I tried to rouse her for her tablets and rubbed her arm, she just "
+    "murmured and her eyes closed again. Is that the tiredness from the drip?"])
+def test_an_emergency_sign_told_before_a_question_is_asked_about_by_name(text: str) -> None:
+    session = Session(Profile(), clock=FakeClock())
+    asked = session.handle(text)
+    assert asked.question == "hard_to_wake"
+    session.handle("yes")
+    assert session.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "If her lips went blue and I could not wake her, what should I do?",
+    "What if he gets so sleepy I cannot rouse him, do I ring 911?"])
+def test_a_sign_only_supposed_in_a_question_is_answered_not_asked_about(text: str) -> None:
+    session = Session(Profile(), clock=FakeClock())
+    reply = session.handle(text)
+    assert reply.question not in ("hard_to_wake", "blue_lips")
+    assert session.level is Level.NONE
+
+
 def test_a_sign_the_model_guessed_and_the_patient_denies_raises_nothing() -> None:
     session = Session(Profile(), clock=FakeClock())
     session.handle("my lips have gone the colour of a bruise")

@@ -4265,3 +4265,41 @@ def test_a_floor_with_no_one_coming_round_on_it_is_no_faint(text) -> None:
                                   "half my vision went all of a sudden"])
 def test_half_of_what_is_seen_gone_and_called_alarming_or_sudden_is_an_emergency(text) -> None:
     assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["Headache: yes. Rash: no. Vomiting: no.",
+                                  "Headache: present, mild. Vomiting: absent. Rash? None."])
+def test_a_checklist_denial_after_its_label_denies_it(text) -> None:
+    assert present(text) == {"headache"}
+
+
+@pytest.mark.parametrize("text", ["Throat closing. No. Help.", "Wheezing: none. Fever: no."])
+def test_a_checklist_denial_never_hides_an_emergency_sign(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "Question: if my lips turned blue, would that be an emergency? They have not turned blue.",
+    "her lips haven't gone blue, I checked"])
+def test_a_change_of_colour_denied_is_denied(text) -> None:
+    assert "blue_lips" not in present(text)
+
+
+@pytest.mark.parametrize("text", ["I give him his eye drops every morning",
+                                  "I think I catch the wind, body ache and tired"])
+def test_eye_drops_and_a_chill_caught_are_no_sign(text) -> None:
+    assert not present(text) & {"one_side_weakness", "breathing_difficulty"}
+
+
+@pytest.mark.parametrize("text", ["temps one oh three point two and im shivering",
+                                  "her temp's one oh three"])
+def test_a_temperature_said_digit_by_digit_after_temp_is_read(text) -> None:
+    assert understand(text).temperature_c is not None
+    assert understand(text).temperature_c > 39
+
+
+@pytest.mark.parametrize("text", [
+    "Headache duration: 31 hours, continuous. Nausea: present.",
+    "Headache, since Monday, nonstop, and I feel sick"])
+def test_how_a_symptom_goes_on_said_past_a_short_clause_is_still_its_own(text) -> None:
+    assert level_after(text) is Level.URGENT

@@ -240,7 +240,7 @@ class Session:
             return self._emergency_turn(heard, u, readback, assessment, previous, answer)
 
         if not new_info and answer and not set(u.commands) & {"stop", "repeat"}:
-            if u.asks_guessed and self.pending is None:
+            if u.asks_guessed and self.pending is None and not u.confirm:
                 return self._answered_then_checked(heard, answer)
             # "the machine says 80 over 45, is that low?": answered, and the reading asked about
             return self._answered(heard, answer, self._confirm_question(u.confirm) or ask)

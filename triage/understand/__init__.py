@@ -17,6 +17,7 @@ same data the recognizers are built from). `Understander.understand` runs them i
 from __future__ import annotations
 
 import re
+from collections import Counter
 from contextvars import ContextVar
 from dataclasses import replace
 from functools import lru_cache
@@ -26,6 +27,7 @@ from triage.knowledge import Knowledge, default_knowledge
 from triage.levels import Level
 from triage.understand.assertion import (
     HISTORICAL,
+    HYPOTHETICAL,
     NEGATED,
     NOT_HAD,
     NOW,
@@ -101,6 +103,11 @@ TOPIC_OVERRIDE_SHARE = 0.99
 statement a question: on rounds written after the patterns (8q, 11q) they were then right
 in 8 of 8 disagreements where no symptom was named (and 6 of 9 in the tuning part, which
 the patterns were written from)."""
+LENT_OVER = 3
+"""A clause of at most this many words, naming nothing, does not stop a modifier after it
+being told of the symptom before it ("headache: 31 hours, continuous")."""
+TOLD_BEFORE_QUESTION = 8
+"""Words told before a question from which the sign model reads them as a statement."""
 SIGN_MIN_WORDS = 5
 """Shorter turns ("not really", "two hours ago", "faith hand leave") are answers, commands or
 noise, never read by the sign model; the rules and the sign check see them."""
@@ -723,9 +730,14 @@ class Understander:
         so that an unclear complaint is still screened for emergency signs first. Not in a
         question (what is asked about is not had), not after a short answer or a command, not
         when something else is already to be asked."""
+        if result.question:
+            # a question after a story ("I try to wake her, she only moans and closes her eyes
+            # again. Is it ok to let her sleep?"): the story before it is told, not asked
+            tokens = self._told_before_question(tokens)
         words = [t for t in tokens if t not in MARKS]
-        if self.fallback is None or result.confirm is not None or result.question \
-                or result.emergency or result.commands or result.asks is not None \
+        if self.fallback is None or result.confirm is not None or not tokens \
+                or result.emergency or result.commands \
+                or result.asks is not None and not result.question \
                 or result.truncated or result.not_english or len(words) < SIGN_MIN_WORDS \
                 or not result.mentions and (result.age is not None or result.risk_factors):
             return  # "I'm 70 years old": about the patient, told when asked
@@ -734,7 +746,8 @@ class Understander:
         if known < len(words) * MIN_KNOWN_SHARE:
             return  # noise or another language: nothing for a model of English statements
         named = {m.symptom for m in result.mentions}
-        for score in self.fallback.sign_scores(result.text):
+        text = " ".join(words) if result.question else result.text
+        for score in self.fallback.sign_scores(text):
             if score.probability < ASK_FROM:
                 return
             symptom = self.knowledge.symptoms.get(score.symptom)
@@ -743,6 +756,21 @@ class Understander:
                 continue
             result.confirm = score.symptom
             return
+
+    def _told_before_question(self, tokens: list[str]) -> list[str]:
+        """The sentences before the first question's own, when they are long enough to tell
+        something (TOLD_BEFORE_QUESTION words); else nothing."""
+        if QUESTION_MARK not in tokens:
+            return []
+        end = tokens.index(QUESTION_MARK)
+        start = end
+        while start > 0 and tokens[start - 1] not in MARKS:
+            start -= 1
+        told = tokens[:max(0, start - 1)]
+        hypothetical = self.assertions.find(told)
+        if any(f.trigger.category == HYPOTHETICAL for f in hypothetical):
+            return []  # "if her lips went blue, and she was sleepy, what would I do?"
+        return told if sum(t not in MARKS for t in told) >= TOLD_BEFORE_QUESTION else []
 
     def _one_complaint(self, tokens: list[str], scores: list[NumberSpan],
                        result: Understanding) -> None:
@@ -772,8 +800,12 @@ class Understander:
         spans = {k: (clause_of[m.start], clause_of[max(m.start, m.end - 1)])
                  for k, m in enumerate(result.mentions) if m.present and m.start < len(clause_of)}
         named = {c for first, last in spans.values() for c in range(first, last + 1)}
+        sizes = Counter(c for t, c in zip(tokens, clause_of, strict=False) if t not in MARKS)
         for clause in sorted(set(clause_of) - named):
             before = [k for k, (_, last) in spans.items() if last == clause - 1]
+            if not before and clause - 1 not in named and 0 < sizes[clause - 1] <= LENT_OVER:
+                # "Headache duration: 31 hours, continuous": over a short clause between
+                before = [k for k, (_, last) in spans.items() if last == clause - 2]
             if not before:
                 continue
             indexes = [i for i, c in enumerate(clause_of) if c == clause]

@@ -62,6 +62,8 @@ NOW = frozenset({"is", "are", "am", "can", "have", "has", "keep", "keeps", "now"
                  "feel", "feels", "getting", "going", "just"})
 """Just after that subject, words that say the statement is about now ("... and my lips are
 swelling"); without one it still tells of the past ("... and my lips went blue")."""
+LABEL_WORDS = 3
+"""At most this many words make a label a denial alone after it may speak of ("Rash: no.")."""
 CONTINUES_REACH = 10
 """Words after a sign in which "it's still there" may tell that it goes on."""
 NORMAL = frozenset({"normal", "supposed", "meant", "usual"})
@@ -89,6 +91,9 @@ class Trigger:
     headache can come on later" speaks of the words just before it only."""
     not_to_someone: bool = False
     """Void when someone is named next: "how do I tell my wife ..." tells, it does not ask."""
+    after_label: bool = False
+    """Counts only alone in its clause, just after a clause of a few words (a label): "Rash:
+    no." denies the rash, as a form filled in does; its scope is that clause."""
 
 
 @dataclass(frozen=True)
@@ -159,7 +164,8 @@ class AssertionReader:
         self.splitters = splitters
         self.triggers = [Trigger(t["category"], t["direction"], year_phrase_tokens(p),
                                  bool(t.get("weak", False)), bool(t.get("one_clause", False)),
-                                 t.get("reach"), bool(t.get("not_to_someone", False)))
+                                 t.get("reach"), bool(t.get("not_to_someone", False)),
+                                 bool(t.get("after_label", False)))
                          for t in data["trigger"] for p in t["phrases"]]
         self.by_first: dict[str, list[Trigger]] = {}
         for trigger in self.triggers:
@@ -180,6 +186,17 @@ class AssertionReader:
             i -= 1
         return i >= 0 and tokens[i] in self.had_words
 
+    def _label_before(self, tokens: list[str], start: int, end: int) -> int | None:
+        """Where the label clause before a trigger alone in its clause starts, or None when
+        the trigger is not alone or the clause before is no short label."""
+        if start == 0 or tokens[start - 1] not in MARKS or (
+                end < len(tokens) and tokens[end] not in MARKS):
+            return None
+        k = start - 1
+        while k > 0 and tokens[k - 1] not in MARKS:
+            k -= 1
+        return k if 0 < start - 1 - k <= LABEL_WORDS else None
+
     def _addressed(self, tokens: list[str], at: int) -> bool:
         """Whether a person is named at `at`, past a determiner ("my wife", "the nurse")."""
         if at < len(tokens) and tokens[at] in self.addressee_determiners:
@@ -193,9 +210,11 @@ class AssertionReader:
             for trigger in self.by_first.get(token, ()):
                 size = len(trigger.words)
                 if _same(tokens[i:i + size], trigger.words) and not (
-                        trigger.not_to_someone and self._addressed(tokens, i + size)):
+                        trigger.not_to_someone and self._addressed(tokens, i + size)) and not (
+                        trigger.after_label and self._label_before(tokens, i, i + size) is None):
                     raw.append((i, i + size, trigger))
-        raw.sort(key=lambda r: (-(r[1] - r[0]), r[2].category == "pseudo", r[0]))
+        raw.sort(key=lambda r: (-(r[1] - r[0]), r[2].category == "pseudo",
+                                not r[2].after_label, r[0]))
         taken: set[int] = set()
         kept: list[tuple[int, int, Trigger]] = []
         for start, end, trigger in raw:
@@ -359,6 +378,9 @@ class AssertionReader:
         if trigger.reach is not None:
             reach = min(reach, trigger.reach)
         scope_start, scope_end = start, end
+        if trigger.after_label:
+            label = self._label_before(tokens, start, end)
+            return (start if label is None else label), end
         if trigger.category == CLAIM:
             # "how do you know if your throat is closing? mine feels like it": the claim points
             # back past the question mark at what was asked about

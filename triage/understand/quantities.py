@@ -67,7 +67,8 @@ PLAN_BEFORE_DAY = frozenset({("can", "i"), ("can", "he"), ("can", "she"), ("coul
 to my lectures on Monday?", "next Friday"), not the day a symptom began ("could barely eat on
 Sunday")."""
 TEMPERATURE_WORDS = frozenset(
-    "temperature temp fever degrees degree celsius centigrade fahrenheit thermometer".split())
+    "temperature temp temps fever degrees degree celsius centigrade fahrenheit thermometer"
+    .split())
 HEART_RATE_WORDS = frozenset(
     "heart pulse bpm hr beats heartbeat heartrate resting watch fitbit minute garmin smartwatch"
     .split())
