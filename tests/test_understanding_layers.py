@@ -4303,3 +4303,57 @@ def test_a_temperature_said_digit_by_digit_after_temp_is_read(text) -> None:
     "Headache, since Monday, nonstop, and I feel sick"])
 def test_how_a_symptom_goes_on_said_past_a_short_clause_is_still_its_own(text) -> None:
     assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "my friend who came with me to the infusion has a rash now, is that contagious? I'm fine",
+    "the lady who sat beside me at the clinic has hives all over now"])
+def test_someone_elses_sign_told_with_me_as_their_object_stays_theirs(text) -> None:
+    assert level_after(text) is Level.NONE
+
+
+def test_the_patients_own_sign_after_someone_elses_doing_is_the_patients() -> None:
+    assert level_after("my friend sat with me and my lips went blue") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "brought me a pork pie I'm not supposed to have, and I've been sick twice since",
+    "is it okay to have a glass of wine, and I have been sick three times"])
+def test_a_statement_joined_after_a_question_or_a_rule_is_told(text) -> None:
+    assert "vomiting" in present(text)
+
+
+def test_a_question_goes_on_past_while() -> None:
+    assert "throat_swelling" not in present(
+        "What happens if my throat swells up in the night while I'm asleep?")
+
+
+@pytest.mark.parametrize("text", ["Putting my chin on my chest causes pain in my neck.",
+                                  "touching my chin to my chest hurts my neck"])
+def test_a_site_word_inside_a_longer_finding_is_that_findings(text) -> None:
+    assert "stiff_neck" in present(text)
+    assert "chest_pain" not in present(text)
+
+
+@pytest.mark.parametrize("text", ["The nausea is there, but I have not vomited at all.",
+                                  "the queasiness is still there"])
+def test_a_symptom_said_to_be_there_is_told_not_asked(text) -> None:
+    assert "nausea" in present(text)
+
+
+@pytest.mark.parametrize("text", ["ok now. better. going back to sleep",
+                                  "all fine, going back to bed now, night night"])
+def test_going_back_to_sleep_by_choice_is_no_sleeper_who_cannot_be_woken(text) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["One side of my mouth is falling down",
+                                  "my wife says my face is not balanced"])
+def test_a_face_said_to_fall_or_be_unbalanced_is_the_one_sided_sign(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["Ma queets are that swalled. Baith legs.",
+                                  "her cweets are swalled up"])
+def test_doric_ankles_swollen_are_swollen_legs(text) -> None:
+    assert "leg_swelling" in present(text)

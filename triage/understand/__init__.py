@@ -103,6 +103,8 @@ TOPIC_OVERRIDE_SHARE = 0.99
 statement a question: on rounds written after the patterns (8q, 11q) they were then right
 in 8 of 8 disagreements where no symptom was named (and 6 of 9 in the tuning part, which
 the patterns were written from)."""
+LONG_FINDING_WORDS = 3
+"""A finding of this many words or more owns the site words inside it ("chin on my chest")."""
 LENT_OVER = 3
 """A clause of at most this many words, naming nothing, does not stop a modifier after it
 being told of the symptom before it ("headache: 31 hours, continuous")."""
@@ -598,6 +600,19 @@ class Understander:
         # A phrase matched only nearly ("is all black" for "went all black") whose words hold
         # a composed symptom's finding says what that site is like: "my tongue is all black"
         # is no faint, "my neck is rigid" no seizure
+        # a site word inside a longer finding of a composed symptom is that finding's: the
+        # chest of "my chin on my chest causes pain in my neck" is no chest pain
+        long_findings = [(c.symptom, set(c.finding)) for c in concepts if not c.extension
+                         and len(c.finding) >= LONG_FINDING_WORDS]
+
+        def inside_finding(symptom: str, words: set[int]) -> bool:
+            return any(other != symptom and words & finding and not finding <= words
+                       for other, finding in long_findings)
+
+        concepts = [c for c in concepts if not inside_finding(
+            c.symptom, set(c.words) - set(c.finding))]
+        result.mentions = [m for m in result.mentions if m.layer != "phrases"
+                           or not inside_finding(m.symptom, set(range(m.start, m.end)))]
         result.mentions = [m for m in result.mentions if m.layer != "phrases" or not (
             m.symptom == self.concepts.unknown and set(range(m.start, m.end)) <= covered
             or m.end - m.start == 1 and m.start in anything and m.symptom not in
@@ -649,8 +664,11 @@ class Understander:
         candidates += [(self.fallback.nearest(" ".join(tokens[i] for i in span)), span)
                        for span in spans if CLAUSE_MIN_WORDS <= len(span) < len(words)]
         settings = self.fallback.settings
+        # a wording the phrase book says is not the symptom is not like it either ("going back
+        # to sleep" is no sleeper who cannot be woken)
         found = [(near, span) for near, span in candidates
-                 if near is not None and near.similarity >= settings.ask_from]
+                 if near is not None and near.similarity >= settings.ask_from
+                 and not self._inside_not_in(tokens, near.symptom, span[0], span[-1] + 1)]
         # the nearest match that is near enough is acted on; else the likeliest serious one is
         # asked about, even where a mild one was nearer
         near_enough = [c for c in found if c[0].similarity >= settings.act_from

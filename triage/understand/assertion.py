@@ -62,6 +62,16 @@ NOW = frozenset({"is", "are", "am", "can", "have", "has", "keep", "keeps", "now"
                  "feel", "feels", "getting", "going", "just"})
 """Just after that subject, words that say the statement is about now ("... and my lips are
 swelling"); without one it still tells of the past ("... and my lips went blue")."""
+ME_AS_OBJECT = frozenset({"with", "to", "for", "beside", "near", "by", "behind", "about",
+                          "at", "after", "drove", "took", "brought", "sat", "stayed"})
+"""Before "me", words that make it someone else's doing ("my friend who came with me has a
+rash"): the patient is only the object there, not speaking of their own again."""
+STATEMENT_JOINERS = frozenset({"and", "but"})
+PERFECT = frozenset({("have", "been"), ("has", "been"), ("have", "had"), ("has", "had"),
+                     ("had", "been")})
+"""After a question or a wish, a joiner, a person and one of these start a statement of what
+has happened ("a pie I'm not supposed to have, and I've been sick twice"); "what if my throat
+swells and I can't breathe" and "... while I'm asleep" go on asking."""
 LABEL_WORDS = 3
 """At most this many words make a label a denial alone after it may speak of ("Rash: no.")."""
 CONTINUES_REACH = 10
@@ -395,11 +405,16 @@ class AssertionReader:
                     not self._is_terminator(tokens, j, negation)):
                 if trigger.category == OTHER and tokens[j] in self.observer_verbs:
                     break  # "the lady next door noticed his face drooping": she only saw it
-                if trigger.category == HYPOTHETICAL and tokens[j] in MARKS \
-                        and j + 1 < len(tokens) and tokens[j + 1] in PERSON \
-                        and NOW & set(tokens[j + 2:j + 4]):
-                    break  # "asking if she can take paracetamol, she has a bad headache"
-                if trigger.category == OTHER and (tokens[j] in FIRST_PERSON or (
+                if trigger.category == HYPOTHETICAL and j + 1 < len(tokens) \
+                        and tokens[j + 1] in PERSON and (
+                            tokens[j] in MARKS and NOW & set(tokens[j + 2:j + 4])
+                            or tokens[j] in STATEMENT_JOINERS and j > end
+                            and tuple(tokens[j + 2:j + 4]) in PERFECT):
+                    # "asking if she can take paracetamol, she has a bad headache"; "a pie
+                    # I'm not supposed to have, and I've been sick twice"
+                    break
+                if trigger.category == OTHER and (tokens[j] in FIRST_PERSON and not (
+                        tokens[j] == "me" and tokens[j - 1] in ME_AS_OBJECT) or (
                         tokens[start] in THIRD_PERSON and tokens[j] in THIRD_PERSON)):
                     # "my friend said my lips look blue": the patient's own lips; so too
                     # "his sister says his lips are swelling", a carer's "his" being the patient

@@ -34,6 +34,10 @@ asks about the question before it."""
 Phrase = tuple[str, ...]
 
 
+PLACE_SUBJECTS = frozenset({"there", "here"})
+"""After a noun and a form of "be", ending the clause, they tell where something is."""
+
+
 @dataclass(frozen=True)
 class Asked:
     """What a question asks about."""
@@ -174,6 +178,10 @@ class QuestionReader:
         if not (tokens[i] in self.auxiliaries and i + 1 < len(tokens)
                 and tokens[i + 1] in self.subjects):
             return False
+        if tokens[i] in self.be_forms and i > 0 and tokens[i - 1] not in MARKS \
+                and tokens[i + 1] in PLACE_SUBJECTS and (
+                    i + 2 >= len(tokens) or tokens[i + 2] in MARKS):
+            return False  # "the nausea is there": where it is, told; "is there a risk" asks
         if tokens[i] in self.be_forms and i > 0 and tokens[i - 1] not in MARKS \
                 and tokens[i - 1] not in self.fillers \
                 and tokens[i + 1] not in self.pronoun_subjects \
