@@ -202,6 +202,14 @@ def test_an_emergency_sign_told_before_a_question_is_asked_about_by_name(text: s
     assert session.level is Level.EMERGENCY
 
 
+def test_a_no_to_the_sign_asked_after_a_question_goes_on_to_the_red_flag_check() -> None:
+    session = Session(Profile(), clock=FakeClock())
+    session.handle("I shook my husband three times and he only groaned and rolled over "
+                   "again, normally he jumps up. Should I let him sleep it off?")
+    reply = session.handle("no")
+    assert reply.question in K.settings.unclear_check
+
+
 @pytest.mark.parametrize("text", [
     "If her lips went blue and I could not wake her, what should I do?",
     "What if he gets so sleepy I cannot rouse him, do I ring 911?"])

@@ -240,8 +240,8 @@ class Session:
             return self._emergency_turn(heard, u, readback, assessment, previous, answer)
 
         if not new_info and answer and not set(u.commands) & {"stop", "repeat"}:
-            if u.asks_guessed and self.pending is None and not u.confirm:
-                return self._answered_then_checked(heard, answer)
+            if u.asks_guessed and self.pending is None:
+                return self._answered_then_checked(heard, answer, u.confirm)
             # "the machine says 80 over 45, is that low?": answered, and the reading asked about
             return self._answered(heard, answer, self._confirm_question(u.confirm) or ask)
         if not new_info:
@@ -968,10 +968,13 @@ class Session:
             return self._reply(heard, [*answer, self.pending.text], self.pending.awaiting)
         return self._reply(heard, answer, Awaiting.SYMPTOM)
 
-    def _answered_then_checked(self, heard: str | None, answer: list[str]) -> Reply:
+    def _answered_then_checked(self, heard: str | None, answer: list[str],
+                               likely: str | None = None) -> Reply:
         """A turn whose topic only its likeness to example questions gave: the answer, then
-        the red-flag check of an unclear turn, in case it also held a complaint not read."""
-        check = self._unclear_check()
+        the red-flag check of an unclear turn, in case it also held a complaint not read. A
+        sign the story before the question made likely is asked about first by name; a "no"
+        to it goes on to the check."""
+        check = self._confirm_question(likely) or self._unclear_check()
         if check is None:
             return self._answered(heard, answer, None)
         self.unclear_count = 0
