@@ -54,6 +54,9 @@ class PhraseBook:
     """"sudden" to the words that say a symptom came on suddenly (modifiers.toml); "recent" to
     the spans of days that make a change sudden for a symptom whose suddenness is its speed
     ("half a stone since Tuesday")."""
+    spoken_sudden: Phrases = ()
+    """Of the "sudden" words, those a recognizer listens for; the rest ([written.onset] in
+    modifiers.toml) are understood in typed text only."""
     sites: dict[str, Phrases] = field(default_factory=dict)
     """Body site ("throat", "urine", "side") to the words patients use for it (lexicon.toml)."""
     findings: dict[str, Phrases] = field(default_factory=dict)
@@ -153,11 +156,14 @@ def load_phrase_book() -> PhraseBook:
         statements={k: _phrases(v) for k, v in profile["statements"].items()},
         times_of_day=dict(profile["times"]),
         equivalents={k: _phrases(v) for k, v in modifiers.get("equivalents", {}).items()},
-        sudden={"sudden": _phrases(modifiers["onset"]["sudden"]),
+        sudden={"sudden": _phrases([*modifiers["onset"]["sudden"],
+                                    *modifiers.get("written", {}).get("onset", {}).get(
+                                        "sudden", ())]),
                 "recent": _phrases(modifiers["onset"].get("recent", [])),
                 "worst_ever": _phrases(modifiers["onset"].get("worst_ever", [])),
                 "span": _phrases(modifiers["onset"].get("span", [])),
                 "gradual": _phrases(modifiers["onset"].get("gradual", []))},
+        spoken_sudden=_phrases(modifiers["onset"]["sudden"]),
         command_fillers=frozenset(_phrases(modifiers["clause"]["command_fillers"])),
         object_verbs=frozenset(_phrases(modifiers["clause"].get("object_verbs", []))),
         verb_objects=frozenset(_phrases(modifiers["clause"].get("verb_objects", []))),

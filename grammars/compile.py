@@ -195,7 +195,7 @@ def _table(awaiting: str | None) -> dict[str, set[str]]:
         add(f"site:{name}", phrases)
     for name, phrases in book.spoken_findings.items():
         add(f"finding:{name}", phrases)
-    add("onset", book.sudden.get("sudden", ()))
+    add("onset", book.spoken_sudden)
     if awaiting in ("number", "time") or everything:
         add("number", number_phrases(book))
         add(CARRIER, carrier.number_words)

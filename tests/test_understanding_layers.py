@@ -4357,3 +4357,172 @@ def test_a_face_said_to_fall_or_be_unbalanced_is_the_one_sided_sign(text) -> Non
                                   "her cweets are swalled up"])
 def test_doric_ankles_swollen_are_swollen_legs(text) -> None:
     assert "leg_swelling" in present(text)
+
+
+@pytest.mark.parametrize("text", ["I can't get more than two words out without stopping",
+                                  "usually she can manage a whole sentence, not tonight"])
+def test_how_few_words_come_out_before_a_breath_is_breathlessness(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["My water's dark, like Bovril.", "Water... brown. Since lunch."])
+def test_water_said_dark_or_brown_is_dark_urine(text) -> None:
+    assert "dark_urine" in present(text)
+
+
+@pytest.mark.parametrize("text", ["Pain in head came like explosion, in one second.",
+                                  "head hurting. never i had like this"])
+def test_a_headache_sudden_or_worst_ever_in_a_late_learnt_english_is_an_emergency(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "symptom"), [("my knee's like an 8 today", "leg_pain"),
+                                               ("her back is like a nine", "back_pain")])
+def test_a_score_said_of_a_body_site_names_its_pain(text, symptom) -> None:
+    said = understand(text)
+    assert symptom in said.symptoms_present
+    assert max(m.severity or 0 for m in said.mentions if m.present) >= 8
+
+
+def test_a_number_likened_to_nothing_in_the_body_is_no_pain() -> None:
+    assert understand("it looks like a 9 year old drew it").symptoms_present == set()
+
+
+@pytest.mark.parametrize("text", ["a headache from cycling all day into the wind, about a 3",
+                                  "I was out in the wind and my head aches, not bad"])
+def test_the_weathers_wind_is_no_breath(text) -> None:
+    assert level_after(text) is not Level.EMERGENCY
+
+
+def test_a_breath_called_wind_is_still_a_breath() -> None:
+    assert level_after("I'm out in the wind all day and now I'm so short of wind") \
+        is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["Sorry, I got it mixed up, the hives were last month",
+                                  "I mixed them up: it's my sister who had the rash, not me"])
+def test_a_speaker_who_got_something_mixed_up_is_not_confused(text) -> None:
+    assert "confusion" not in present(text)
+
+
+@pytest.mark.parametrize("text", ["he's all mixed up and doesn't know the day",
+                                  "she got mixed up about where she is"])
+def test_a_patient_mixed_up_is_still_confused(text) -> None:
+    assert "confusion" in present(text)
+
+
+@pytest.mark.parametrize("text", ["It's not myself, it's the lady in the next room, she's poorly",
+                                  "it was not myself at all who called"])
+def test_it_is_not_myself_names_someone_else_not_feeling_unwell(text) -> None:
+    assert "malaise" not in present(text)
+
+
+@pytest.mark.parametrize("text", ["Should her lips ever go blue, what do I do?",
+                                  "should I ever stop breathing in the night, who do I ring"])
+def test_an_inverted_if_with_ever_imagines_the_sign(text) -> None:
+    assert level_after(text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["Should my lips be this puffy?",
+                                  "should his chest feel this tight after the drip?"])
+def test_an_inverted_question_about_a_sign_now_still_has_it(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["Everything is hazy. Which day is today?",
+                                  "I had a nap after lunch. Which day is it now?"])
+def test_asking_which_day_it_is_is_confusion(text) -> None:
+    assert "confusion" in present(text)
+
+
+@pytest.mark.parametrize("text", ["which day is it best to book the next infusion?",
+                                  "what day is it safe to drive again?"])
+def test_asking_which_day_suits_a_plan_is_no_confusion(text) -> None:
+    assert "confusion" not in present(text)
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("out of breth on the stairs", "breathing_difficulty"),
+    ("my hart is racing", "fast_heartbeat"),
+    ("she looks pail and sweaty", "clammy_skin")])
+def test_misspellings_the_dictionary_holds_as_names_are_repaired_in_a_phrase(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["Pain level nine. Muscles.", "my legs ache, pain score 8"])
+def test_a_pain_level_or_score_named_before_a_number_rates_the_pain(text) -> None:
+    assert max(m.severity or 0 for m in understand(text).mentions if m.present) >= 8
+
+
+def test_a_level_of_something_else_rates_no_pain() -> None:
+    said = understand("my sugar level 9 and a mild headache")
+    assert all((m.severity or 0) < 8 for m in said.mentions if m.present)
+
+
+@pytest.mark.parametrize("text", [
+    "Last time after my infusion she had a stiff neck, this time nothing, she's fine",
+    "After my last infusion I had a stiff neck for a day. Today no problem, I'm fine"])
+def test_a_sign_of_the_last_infusion_then_well_now_is_past(text) -> None:
+    assert "stiff_neck" not in present(text)
+
+
+@pytest.mark.parametrize("text", ["Last year, I had a headache for days after it.",
+                                  "Years ago, I got terrible muscle aches from the drip."])
+def test_a_past_time_said_first_in_its_own_clause_reaches_what_it_tells_of(text) -> None:
+    assert present(text) & {"headache", "muscle_aches"} == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Last year my throat swelled up after the infusion. This time nothing.",
+    "In 2015, my lips puffed up after the drip. Now: nothing."])
+def test_a_long_past_story_told_with_its_own_drip_then_well_now_is_the_storys(text) -> None:
+    assert level_after(text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "years ago I had hives, after my infusion today my lips swelled up, nothing like that now",
+    "she fainted in the kitchen, years ago she had that too, she is fine now"])
+def test_a_sign_told_of_today_beside_a_long_past_story_is_still_had(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "She once fainted at church, years ago, in the heat. Nothing like that today.",
+    "Back in oh-five, after a bee sting, my throat closed up. Today: nothing."])
+def test_a_long_past_time_said_alone_beside_the_sign_makes_it_the_storys(text) -> None:
+    assert level_after(text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["he's not short of breath, he's short on cash",
+                                  "No, not short of breath. Short of money!"])
+def test_short_of_money_after_a_breath_denied_is_no_breath(text) -> None:
+    assert present(text) & {"breathing_difficulty", "shortness_of_breath"} == set()
+
+
+@pytest.mark.parametrize(("text", "symptom"), [("tengo dolor de cabeza", "headache"),
+                                               ("un dolorcito en la pierna", "leg_pain")])
+def test_spanish_dolor_at_a_body_site_is_its_pain(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I said her name and shook her but she did not stir when I called",
+    "I squeezed his hand and his eyes never opened"])
+def test_no_stir_or_opened_eyes_when_called_is_hard_to_wake(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_sleeping_without_stirring_all_night_is_no_sign() -> None:
+    assert "hard_to_wake" not in present("he slept well and didn't stir all night")
+
+
+@pytest.mark.parametrize("text", ["the commode has hardly been used all day",
+                                  "she's barely used the bedpan since yesterday"])
+def test_a_commode_or_bedpan_hardly_used_is_less_urine(text) -> None:
+    assert "less_urine" in present(text)
+
+
+@pytest.mark.parametrize("text", ["It's the gentleman in the next room who is wheezing",
+                                  "the old gentleman down the hall has come out in hives"])
+def test_another_resident_named_by_the_room_is_not_the_patient(text) -> None:
+    assert present(text) & {"wheezing", "hives"} == set()

@@ -41,6 +41,7 @@ from triage.understand.concepts import ConceptComposer
 from triage.understand.fallback import Fallback
 from triage.understand.jumble import JumbleReader
 from triage.understand.normalise import (
+    CLAUSE_MARK,
     MARKS,
     QUESTION_MARK,
     YEAR,
@@ -895,8 +896,11 @@ class Understander:
         a recent time ("is", "today", "this morning", "then", "but"). The sign's clause runs
         from punctuation to punctuation here ("his face drooped just now")."""
         wells = [(m.start, m.end) for m in result.mentions if m.symptom == WELL and m.present]
-        wells += [(i, i + len(w)) for i in range(len(tokens)) for w in self.assertions.well_now
-                  if tuple(tokens[i:i + len(w)]) == w]
+        # said across a mark too, as a form is filled in ("Today: nothing.")
+        words = [(k, t) for k, t in enumerate(tokens) if t not in MARKS]
+        wells += [(words[i][0], words[i + len(w) - 1][0] + 1) for i in range(len(words))
+                  for w in self.assertions.well_now
+                  if tuple(t for _, t in words[i:i + len(w)]) == w]
         if not wells:
             return
         stories = [f for f in triggers if self.assertions.long_past(f)]
@@ -917,15 +921,25 @@ class Understander:
                 if found.start < mention.start:
                     told = range(found.end, end)
                 elif found.start >= mention.end and found.trigger.direction != "forward" \
-                        and found.start < end:
+                        and (found.start < end or found.start == end + 1
+                             and tokens[end] == CLAUSE_MARK and (found.end == len(tokens)
+                                                                 or tokens[found.end] in MARKS)):
+                    # its time said alone in the clause after ("he once fainted at a wedding,
+                    # years ago, in the heat"); not "..., years ago she had that too"
                     told = range(start, found.start)
                 else:
                     continue
                 if len(told) > self.assertions.story_reach:
                     continue
                 words = [tokens[k] for k in told]
-                if NOW & set(words) or self.assertions.has_terminator(words) \
-                        or self.assertions.tells_recent(words):
+                between = [tokens[k] for k in told if k < mention.start or k >= mention.end
+                           and found.start >= mention.end]
+                # after the sign, in its clause, only a word of now or of a recent time
+                # ("just now") counts: "last year my lips swelled up after the drip" is told
+                # of the drip of then
+                if NOW & set(words) or self.assertions.has_terminator(between) \
+                        or self.assertions.tells_recent(words, before_sign=False) \
+                        or self.assertions.tells_recent(between):
                     continue
                 result.mentions[i] = replace(mention, present=False,
                                              assertion=found.trigger.category)

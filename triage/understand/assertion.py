@@ -160,6 +160,7 @@ class AssertionReader:
         self.observer_verbs = frozenset(s["observer_verbs"])
         self.story_past = [year_phrase_tokens(p) for p in s["story_past"]]
         self.story_recent = [phrase_tokens(p) for p in s["story_recent"]]
+        self.story_recent_before = [phrase_tokens(p) for p in s["story_recent_before"]]
         self.had_words = frozenset(s["had_words"])
         self.had_between = frozenset(s["had_between"])
         self.fears = frozenset(phrase_tokens(p) for p in s["fears"])
@@ -243,6 +244,21 @@ class AssertionReader:
             found.append(Found(trigger, start, end, scope_start, scope_end))
         return found
 
+    @staticmethod
+    def _fronted_time(trigger: Trigger, tokens: list[str], start: int, end: int) -> bool:
+        """A past time said as a clause of its own before what happened then ("Back in 2009,
+        my throat swelled up"; "The first time, last year, my lips got puffy"): it reaches
+        over its comma into the next clause, unless that clause speaks of now ("Last year,
+        fine. My lips are swelling")."""
+        if trigger.category != HISTORICAL or trigger.direction != "both" or not (
+                start == 0 or tokens[start - 1] in MARKS) or end >= len(tokens) \
+                or tokens[end] != CLAUSE_MARK:
+            return False
+        following = end + 1
+        while following < len(tokens) and tokens[following] not in MARKS:
+            following += 1
+        return following > end + 1 and not NOW & set(tokens[end + 1:following])
+
     def _is_terminator(self, tokens: list[str], i: int, negation: bool) -> bool:
         if tokens[i] in MARKS:
             # negation stops at punctuation; who and when reach past a comma, unless the
@@ -258,10 +274,11 @@ class AssertionReader:
         """Whether a historical trigger tells of long ago ("years ago", "in 2016")."""
         return found.trigger.category == HISTORICAL and found.trigger.words in self.story_past
 
-    def tells_recent(self, words: list[str]) -> bool:
-        """Whether the words tell of a recent time ("this morning", "then")."""
-        return any(tuple(words[i:i + len(t)]) == t for i in range(len(words))
-                   for t in self.story_recent)
+    def tells_recent(self, words: list[str], before_sign: bool = True) -> bool:
+        """Whether the words tell of a recent time ("this morning", "then"); "after the ..."
+        only when they stand between the story's time and the sign (`before_sign`)."""
+        recent = self.story_recent + (self.story_recent_before if before_sign else [])
+        return any(tuple(words[i:i + len(t)]) == t for i in range(len(words)) for t in recent)
 
     def cause_at(self, tokens: list[str], start: int) -> bool:
         """Whether a harmless cause of the list begins at `start` ("snow cones")."""
@@ -400,6 +417,8 @@ class AssertionReader:
             if negation and j < len(tokens) and tokens[j] == PAUSE_MARK \
                     and (start == 0 or tokens[start - 1] in MARKS):
                 j += 1  # "Not... spin.": a denial said alone, then a breath, then what it denies
+            if self._fronted_time(trigger, tokens, start, end):
+                j += 1  # "Last year, my lips swelled up": the time said first, then what it was
             while j < len(tokens) and j - end < reach and (
                     trigger.category == "opener" and tokens[j] not in MARKS or
                     not self._is_terminator(tokens, j, negation)):

@@ -44,6 +44,10 @@ TIME_BEFORE = frozenset({"since", "at", "till", "until", "from", "by", "after", 
                          "started", "start", "starts", "began", "begin", "on", "woke", "up",
                          "ago", "back", "taken", "took"})
 """Before ROUGHLY, the number is a time ("since about 8"), not a rating."""
+SCALE_WORDS = frozenset({"level", "score", "rating", "scale"})
+PAIN_WORDS = frozenset({"pain", "pains", "ache", "aches", "hurt", "hurts", "headache",
+                        "discomfort", "soreness"})
+"""A pain's scale named just before a number: "pain level nine", "pain score 8"."""
 LAST_WEEK_HOURS = 7 * 24.0
 """ "last week": about a week ago, well past the sources' three days."""
 INTO_THE_DAY_HOURS = 12.0
@@ -228,6 +232,10 @@ class QuantityReader:
                     and not set(before[-2:-1]) & TIME_BEFORE and 1 <= span.value <= 10 \
                     and span.value == int(span.value) and (not after or after[0] in MARKS):
                 scores.append(span)  # "about 8. the headache, yeah"
+                continue
+            if len(before) == 2 and before[-1] in SCALE_WORDS and before[0] in PAIN_WORDS \
+                    and 1 <= span.value <= 10 and span.value == int(span.value):
+                scores.append(span)  # "pain level nine. muscles."
                 continue
             if before[-1:] and before[-1] in MARKS and before[-2:-1] \
                     and before[-2] in RATED_BEFORE and 1 <= span.value <= 10 \
