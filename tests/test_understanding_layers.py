@@ -4526,3 +4526,75 @@ def test_a_commode_or_bedpan_hardly_used_is_less_urine(text) -> None:
                                   "the old gentleman down the hall has come out in hives"])
 def test_another_resident_named_by_the_room_is_not_the_patient(text) -> None:
     assert present(text) & {"wheezing", "hives"} == set()
+
+
+@pytest.mark.parametrize("text", ["she's bossing me around as usual", "he's kipping on the sofa"])
+def test_an_english_word_with_an_ending_the_dictionary_lacks_is_not_repaired(text) -> None:
+    assert present(text) & {"vomiting", "unknown_pain", "muscle_aches"} == set()
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("brething is hard", "breathing_difficulty"),
+    ("he keeps chokeing on air", "breathing_difficulty")])
+def test_a_slip_one_letter_from_a_domain_word_is_still_repaired(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("Nani says her gala feels band, like squeezing", "throat_swelling"),
+    ("her kamar ka dard is 9 out of 10", "back_pain"),
+    ("she did ulti two times", "vomiting"),
+    ("her dil is racing so fast", "fast_heartbeat")])
+def test_hindi_and_urdu_body_words_compose_their_symptoms(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["ek dum se sar phat raha hai, zindagi mein aisa dard nahi",
+                                  "headache came like bijli, achanak, very bad"])
+def test_a_sudden_or_worst_headache_in_hindi_words_is_an_emergency(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["Ami went to the bathroom and gir gayi, eyes closed",
+                                  "Dadi behosh ho gayi in the kitchen"])
+def test_fallen_down_unconscious_in_hindi_words_is_fainting(text) -> None:
+    assert "fainting" in present(text)
+
+
+@pytest.mark.parametrize("text", ["pain in my side came on all at once, real bad",
+                                  "stomach cramp out of nowhere, doubled me over"])
+def test_a_pain_real_bad_or_doubling_over_and_sudden_is_an_emergency(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["my wife hardly went to bathroom since morning",
+                                  "he's barely been to the bathroom all day"])
+def test_hardly_going_to_the_bathroom_is_less_urine(text) -> None:
+    assert "less_urine" in present(text)
+
+
+@pytest.mark.parametrize("text", ["Ah'm no short o breath, we're short o breid",
+                                  "not short of breath, I said short of milk"])
+def test_short_of_food_after_a_breath_denied_is_no_breath(text) -> None:
+    assert present(text) & {"breathing_difficulty", "shortness_of_breath"} == set()
+
+
+@pytest.mark.parametrize("text", ["my neck aches and the lights hurt, so I closed the curtains",
+                                  "bad headache and stiff neck, shut the blinds"])
+def test_curtains_or_blinds_closed_are_no_throat_closing(text) -> None:
+    assert "throat_swelling" not in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Never in his life has his head hurt him like this, it came from nowhere",
+    "she grabbed her head, it came quick, never in her life has it been this bad"])
+def test_never_in_a_life_has_it_been_like_this_is_the_worst_ever_not_a_denial(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["he's sleeping more than usual but wakes when I call him",
+                                  "bahut neend aa rahi hai, she says, all day"])
+def test_sleeping_more_than_usual_is_drowsiness_not_hard_to_wake(text) -> None:
+    said = present(text)
+    assert "drowsiness" in said
+    assert "hard_to_wake" not in said

@@ -153,7 +153,22 @@ class Repairer:
             return Candidates(frozenset({token}) | stems)
         if token in self.english:
             return Candidates(frozenset({token}))
-        return Candidates(frozenset({token}) | self._near(token))
+        near = self._near(token)
+        if self._english_inflection(token):
+            # an inflection the dictionary leaves out ("bossing"): a word of its own, read as
+            # a slip only for a domain word one letter away ("chokeing", "brething")
+            near = frozenset(w for w in near if Levenshtein.distance(token, w) <= 1)
+        return Candidates(frozenset({token}) | near)
+
+    def _english_inflection(self, token: str) -> bool:
+        """Whether `token` is an English word with an ending ("bossing" of "boss")."""
+        for suffix in INFLECTIONS:
+            stem = token[:-len(suffix)]
+            if token.endswith(suffix) and len(stem) >= 3 and any(
+                    candidate in self.english for candidate in (
+                        stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else "")):
+                return True
+        return False
 
     def _stems(self, token: str) -> frozenset[str]:
         """Domain words this one inflects ("paining" -> "pain", "hearts" -> "heart")."""
