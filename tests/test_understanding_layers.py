@@ -4598,3 +4598,33 @@ def test_sleeping_more_than_usual_is_drowsiness_not_hard_to_wake(text) -> None:
     said = present(text)
     assert "drowsiness" in said
     assert "hard_to_wake" not in said
+
+
+@pytest.mark.parametrize("text", ["I'm not capable to take my breath",
+                                  "she is not capable to catch her breath since lunch"])
+def test_not_capable_to_is_cannot(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["One minute nothing she is knowing, then she wake up",
+                                  "he fall down, nothing he is knowing, then he wake up"])
+def test_knowing_nothing_then_waking_is_fainting(text) -> None:
+    assert "fainting" in present(text)
+
+
+@pytest.mark.parametrize("text", ["I am ok hooyo, only tired", "aabo is sleeping, he is fine"])
+def test_somali_words_for_mum_and_dad_are_no_symptom(text) -> None:
+    assert present(text) & {"vomiting", "unknown_pain"} == set()
+
+
+@pytest.mark.parametrize("text", ["Boked twice and the whole room's birlin'",
+                                  "been sick and my head is birling round"])
+def test_scots_birlin_is_dizziness_and_with_vomiting_an_emergency(text) -> None:
+    assert "dizziness" in present(text)
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["In the bathroom he fell down and hurt his knee",
+                                  "she's in the bathroom, she's fallen down"])
+def test_the_bathroom_as_a_place_is_no_less_urine(text) -> None:
+    assert "less_urine" not in present(text)
