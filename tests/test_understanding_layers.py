@@ -1592,6 +1592,20 @@ def test_a_sign_of_the_past_compared_with_now_is_had_now(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "what if his face droops like it is doing now?",
+    "if her lips go blue like they are now what do I do",
+    "should my tongue ever swell up like it is doing right now, who do I ring"])
+def test_a_sign_feared_but_compared_with_now_is_had_now(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["what if my throat closes up like it did last time",
+                                  "if she gets chest pain like at her last infusion, then what"])
+def test_a_sign_feared_and_compared_with_the_past_is_still_a_question(text: str) -> None:
+    assert not level_after(text).at_least(Level.EMERGENCY)
+
+
+@pytest.mark.parametrize("text", [
     "I can't seem to wake him", "she's not um responding",
     "okay so her lips, they're going blue", "her breathing is not good, she is really struggling",
     "is it supposed to feel like my throat is closing", "cnt feel my left arm"])

@@ -562,6 +562,11 @@ class AssertionReader:
             if emergency and f.trigger.category == HYPOTHETICAL and f.end <= start \
                     and f.trigger.words in self.fears and self._new_subject(tokens, f.end, start):
                 continue  # "I'm at risk of anaphylaxis and my throat is swelling"
+            if emergency and f.trigger.category == HYPOTHETICAL and _like_now(tokens, end):
+                # "what if his face droops like it is doing now?": feared, and also there now;
+                # when in doubt, present, and confirmed after the call
+                categories.add(UNCERTAIN)
+                continue
             around = set(tokens[max(0, start - 1):end])
             if emergency and f.trigger.category == HYPOTHETICAL and (
                     NORMAL & set(f.trigger.words) and around & OWN or around & NOTICED):
