@@ -130,6 +130,18 @@ def test_a_sudden_worst_ever_headache_is_an_emergency(text) -> None:
     assert level_after(text) is Level.EMERGENCY
 
 
+@pytest.mark.parametrize("text", ["I feel really really bad and it came quick",
+                                  "I feel so bad, it hit me out of nowhere"])
+def test_feeling_bad_said_to_be_severe_and_sudden_is_an_emergency(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["I feel bad for calling so late",
+                                  "I feel bad about bothering you again"])
+def test_feeling_bad_about_calling_is_no_symptom(text) -> None:
+    assert present(text) == set()
+
+
 @pytest.mark.parametrize(
     ("text", "symptom"),
     [("both my legs are paining", "leg_pain"), ("my hearts racing", "fast_heartbeat"),
