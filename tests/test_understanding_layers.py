@@ -142,6 +142,21 @@ def test_feeling_bad_about_calling_is_no_symptom(text) -> None:
     assert present(text) == set()
 
 
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("My back! Suddenly, like a cutlass, right across the lower back", "back_pain"),
+    ("my stomach, like a dagger going in", "unknown_pain"),
+    ("Muscles everywhere terrible", "muscle_aches"),
+    ("her legs, terrible, she says an eight", "leg_pain")])
+def test_a_blade_or_terrible_said_of_a_body_part_is_its_pain(text, symptom) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["my calf has swollen up like agege bread and it pains me",
+                                  "his ankle puffed up like a big bread, it hurts"])
+def test_a_thing_a_swelling_is_likened_to_is_no_sound_alike_body_part(text) -> None:
+    assert "breathing_difficulty" not in present(text)
+
+
 @pytest.mark.parametrize(
     ("text", "symptom"),
     [("both my legs are paining", "leg_pain"), ("my hearts racing", "fast_heartbeat"),
@@ -2307,7 +2322,9 @@ def test_a_sign_told_after_a_story_of_someone_else_or_the_past_is_acted_on(text:
 @pytest.mark.parametrize("text", [
     "My neighbour was on this drip too, years back. Her tongue swelled right up. I'm fine though.",
     "The first time I had IVIg, in 2018, my throat closed up. Nothing like that this time.",
-    "Me marra from work, years ago like, his face went all droopy on one side. I'm canny."])
+    "Me marra from work, years ago like, his face went all droopy on one side. I'm canny.",
+    "Last month, at my previous infusion, I had a bit of a wheeze. Nothing like that today.",
+    "Last winter, after a jab, my lips swelled right up. I'm grand this time."])
 def test_a_story_of_long_ago_then_i_am_fine_is_no_complaint(text: str) -> None:
     assert level_after(text) is Level.NONE
 

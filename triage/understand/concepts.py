@@ -229,8 +229,10 @@ class ConceptComposer:
                     continue  # "going like" (racing) is not "looks like", "went up" not "is up"
                 for words, kind, name in self.by_first.get(first, ()):
                     if len(words) == 1 and first in found.weak and kind == "site" \
-                            and i > 0 and tokens[i - 1] in ARTICLES:
-                        continue  # a thing named, not a sound-alike site: "cut the bread"
+                            and i > 0 and (tokens[i - 1] in ARTICLES or _likened(tokens, i)):
+                        # a thing named or likened to, not a sound-alike site: "cut the
+                        # bread", "swollen up like bread"
+                        continue
                     end = self._match(tokens, i, words)
                     if end is not None:
                         tags.append(Tag(kind, name, i, end))
@@ -542,3 +544,19 @@ def _compared(tokens: list[str], start: int) -> bool:
                 and not OWNERS & set(between):
             return True
     return False
+
+
+LIKENED_REACH = 3
+"""Words back from a sound-alike to a "like" that makes it a thing compared ("like a big
+bread")."""
+
+
+def _likened(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] is a thing something is likened to ("swollen up like agege bread"),
+    not a body part of the speaker's ("like my breath is short")."""
+    before = tokens[max(0, i - LIKENED_REACH):i]
+    if "like" not in before:
+        return False
+    after_like = before[len(before) - before[::-1].index("like"):]
+    return not OWNERS & set(after_like) - {"the"}
+
