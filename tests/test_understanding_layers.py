@@ -130,6 +130,38 @@ def test_a_sudden_worst_ever_headache_is_an_emergency(text) -> None:
     assert level_after(text) is Level.EMERGENCY
 
 
+@pytest.mark.parametrize("text", ["Throat close. Help me.",
+                                  "lips swell up big, please help"])
+def test_a_plea_for_help_beside_a_sign_never_hides_the_sign(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "like a cricket bat to the back of my head, out of a clear sky, never had a pain quite "
+    "like it",
+    "my head, out of a clear blue sky, and I have never known a pain like it"])
+def test_a_headache_out_of_a_clear_sky_like_none_before_is_an_emergency(text) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "I seem to have had a little lie-down on the kitchen floor without meaning to",
+    "one minute I was at the sink, the next I was looking at the ceiling"])
+def test_ending_up_on_the_floor_told_lightly_is_fainting(text) -> None:
+    assert "fainting" in present(text)
+
+
+@pytest.mark.parametrize("text", ["this doesn't look like my sitting room, though the "
+                                  "curtains are mine",
+                                  "where am I? this is not my bedroom"])
+def test_home_not_looking_like_home_is_confusion(text) -> None:
+    assert "confusion" in present(text)
+
+
+def test_not_finding_ones_house_keys_is_no_confusion() -> None:
+    assert "confusion" not in present("I can't find my house keys anywhere")
+
+
 @pytest.mark.parametrize("text", ["I feel really really bad and it came quick",
                                   "I feel so bad, it hit me out of nowhere"])
 def test_feeling_bad_said_to_be_severe_and_sudden_is_an_emergency(text) -> None:

@@ -111,6 +111,10 @@ LENT_OVER = 3
 being told of the symptom before it ("headache: 31 hours, continuous")."""
 TOLD_BEFORE_QUESTION = 8
 """Words told before a question from which the sign model reads them as a statement."""
+BESIDE_COMMAND_MIN_WORDS = 2
+"""Words of a turn besides its commands and their fillers that the fallback still reads
+("throat close" beside "help me"; not "please" beside "repeat")."""
+
 SIGN_MIN_WORDS = 5
 """Shorter turns ("not really", "two hours ago", "faith hand leave") are answers, commands or
 noise, never read by the sign model; the rules and the sign check see them."""
@@ -311,6 +315,7 @@ class Understander:
             triggers = [f for f in triggers if f.start >= leading.end
                         or f.trigger.category != NEGATED]
         symptom_spans: set[int] = set()
+        command_words: set[int] = set()
         for match in chosen:
             if match.kind == "symptom":
                 symptom_spans.update(range(match.start, match.end))
@@ -331,6 +336,7 @@ class Understander:
                     continue  # "it's year-end and I'm snowed under"
                 if match.name not in result.commands:
                     result.commands.append(match.name)
+                command_words.update(range(match.start, match.end))
             elif match.kind == "risk":
                 assertion = self.assertions.classify(tokens, triggers, match.start, match.end,
                                                      match.own, emergency=False)
@@ -371,9 +377,9 @@ class Understander:
                 standalone or self.book.count_words & set(tokens)):
             result.confirm = self.concepts.site_measured_asks(tokens)  # "only 100 ml"
         if self.fallback is not None and leading is None and result.confirm is None and not (
-                result.mentions or result.commands or scores or standalone
-                or result.risk_factors):
-            self._add_fallback(tokens, triggers, result)
+                result.mentions or self._only_commands(tokens, result, command_words)
+                or scores or standalone or result.risk_factors):
+            self._add_fallback(tokens, triggers, result, command_words)
         elif self.fallback is not None and leading is None and result.confirm is None \
                 and result.mentions and not result.emergency:
             self._ask_about_unread_clause(tokens, clause_of, triggers, result)
@@ -651,16 +657,17 @@ class Understander:
                 frozenset(concept.words), True, scores, "concepts"))
 
     def _add_fallback(self, tokens: list[str], triggers: list[Found],
-                      result: Understanding) -> None:
+                      result: Understanding, command_words: set[int]) -> None:
         """The nearest phrase-book symptom: acted on when near, asked about when only likely
-        and serious."""
+        and serious. A command's words ("help me") are left out of the likeness."""
         assert self.fallback is not None
-        words = [i for i, t in enumerate(tokens) if t not in MARKS]
+        words = [i for i, t in enumerate(tokens) if t not in MARKS and i not in command_words]
+        text = " ".join(tokens[i] for i in words) if command_words else result.text
         # in a longer statement the sign may be one clause among others ("I hear a noise, she
         # is on the floor"), its likeness lost in the average of the whole: each clause is
         # compared too. Not in a question, whose clauses name what is asked about ("the clots
         # and that, how long do I watch for them?")
-        candidates = [(self.fallback.nearest(result.text), words)]
+        candidates = [(self.fallback.nearest(text), words)]
         spans = [] if self.questions.is_question(tokens) else self._clause_spans(tokens)
         candidates += [(self.fallback.nearest(" ".join(tokens[i] for i in span)), span)
                        for span in spans if CLAUSE_MIN_WORDS <= len(span) < len(words)]
@@ -690,6 +697,16 @@ class Understander:
                                            start=span[0], end=span[-1] + 1))
         else:
             result.confirm = near.symptom
+
+    def _only_commands(self, tokens: list[str], result: Understanding,
+                       command_words: set[int]) -> bool:
+        """Whether a turn with commands says nothing else worth the fallback's reading: a
+        plea beside a sign ("Throat close. Help me.") is still read for the sign."""
+        if not result.commands:
+            return False
+        rest = [t for k, t in enumerate(tokens) if k not in command_words and t not in MARKS
+                and t not in self.book.command_fillers]
+        return len(rest) < BESIDE_COMMAND_MIN_WORDS
 
     def _enough_to_act(self, words: list[str]) -> bool:
         """Words enough to act on a likeness unasked: two of meaning, or one that names a
