@@ -183,6 +183,12 @@ def test_a_blade_or_terrible_said_of_a_body_part_is_its_pain(text, symptom) -> N
     assert symptom in present(text)
 
 
+@pytest.mark.parametrize("text", ["I nicked my leg with the razor shaving",
+                                  "he was showing me his grandad's sword, my arm is fine"])
+def test_a_blade_itself_is_no_pain(text) -> None:
+    assert present(text) == set()
+
+
 @pytest.mark.parametrize("text", ["my calf has swollen up like agege bread and it pains me",
                                   "his ankle puffed up like a big bread, it hurts"])
 def test_a_thing_a_swelling_is_likened_to_is_no_sound_alike_body_part(text) -> None:
