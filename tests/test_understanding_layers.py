@@ -4709,3 +4709,82 @@ def test_scots_birlin_is_dizziness_and_with_vomiting_an_emergency(text) -> None:
                                   "she's in the bathroom, she's fallen down"])
 def test_the_bathroom_as_a_place_is_no_less_urine(text) -> None:
     assert "less_urine" not in present(text)
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("me Gregory Peck's gone stiff as a board", "stiff_neck"),
+    ("his plates of meat have blown up like balloons", "leg_swelling"),
+    ("hardly done a Jimmy Riddle all day", "less_urine"),
+    ("her boat race has gone all puffy", "face_swelling"),
+    ("her mince pies are puffed up and shut", "face_swelling")])
+def test_cockney_rhyming_slang_names_the_body(text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["I had two mince pies with my tea",
+                                  "put a bet on the Derby, feeling fine"])
+def test_the_things_rhyming_slang_borrows_are_no_body(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["he keeps rubbing his chest and he's gone grey",
+                                  "she kept rubbing at her chest all evening"])
+def test_a_chest_rubbed_again_and_again_is_chest_pain(text: str) -> None:
+    assert "chest_pain" in present(text)
+
+
+def test_cream_rubbed_on_the_chest_is_no_chest_pain() -> None:
+    assert "chest_pain" not in present("I rubbed some vapour rub on my chest for the cough")
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("nangisay si Lola kanina, naninigas tapos nanginginig", "seizure"),
+    ("hindi niya ako makilala kanina, sabi niya sino ka", "confusion"),
+    ("hindi maigalaw ni Papa yung kaliwang braso at paa", "one_side_weakness"),
+    ("halos hindi na umiihi si Lola since kahapon", "less_urine"),
+    ("sobrang sakit ng likod ko, nine over ten", "back_pain")])
+def test_tagalog_words_for_the_signs_compose_them(text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+def test_tagalog_hindi_denies_a_sign() -> None:
+    found = present("makati lang yung braso, hindi nahihilo, hindi namamaga ang mukha")
+    assert "hives" in found or "unknown_pain" in found
+    assert not found & {"dizziness", "face_swelling"}
+
+
+@pytest.mark.parametrize("text", ["he says in Hindi that his throat is closing",
+                                  "she only speaks Hindi, her throat is closing up"])
+def test_the_language_hindi_denies_nothing(text: str) -> None:
+    assert "throat_swelling" in present(text)
+
+
+@pytest.mark.parametrize("text", ["she convulsed on the sofa for a minute",
+                                  "he convulses every few seconds and won't answer"])
+def test_convulsed_is_a_seizure(text: str) -> None:
+    assert "seizure" in present(text)
+
+
+@pytest.mark.parametrize("text", ["she didn't recognise him when he came in from work",
+                                  "Mum doesn't recognise us since lunchtime"])
+def test_not_recognising_a_familiar_person_is_confusion(text: str) -> None:
+    assert "confusion" in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "last year, after my first infusion, my lips swelled up; nothing like it today",
+    "Years ago, after the very first dose, I had trouble breathing. This time all fine"])
+def test_a_sign_after_the_first_infusion_of_a_story_long_past_is_past(text: str) -> None:
+    assert level_after(text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["after the drip I had a horrible night's sleep",
+                                  "after the drip, I had an awful time with the traffic"])
+def test_terrible_said_of_no_body_part_is_no_pain(text: str) -> None:
+    assert level_after(text) in (Level.NONE, Level.SELF_CARE)
+
+
+@pytest.mark.parametrize("text", ["vom x3 since midnight, keeping sips down",
+                                  "pt vom x4 overnight, obs ok"])
+def test_a_notes_shorthand_for_vomiting_is_vomiting(text: str) -> None:
+    assert "vomiting" in present(text)

@@ -161,6 +161,7 @@ class AssertionReader:
         self.story_past = [year_phrase_tokens(p) for p in s["story_past"]]
         self.story_recent = [phrase_tokens(p) for p in s["story_recent"]]
         self.story_recent_before = [phrase_tokens(p) for p in s["story_recent_before"]]
+        self.story_own = [phrase_tokens(p) for p in s["story_own"]]
         self.had_words = frozenset(s["had_words"])
         self.had_between = frozenset(s["had_between"])
         self.fears = frozenset(phrase_tokens(p) for p in s["fears"])
@@ -278,7 +279,9 @@ class AssertionReader:
         """Whether the words tell of a recent time ("this morning", "then"); "after the ..."
         only when they stand between the story's time and the sign (`before_sign`)."""
         recent = self.story_recent + (self.story_recent_before if before_sign else [])
-        return any(tuple(words[i:i + len(t)]) == t for i in range(len(words)) for t in recent)
+        return any(tuple(words[i:i + len(t)]) == t for i in range(len(words)) for t in recent
+                   if not (before_sign and t in self.story_recent_before and any(
+                       tuple(words[i:i + len(o)]) == o for o in self.story_own)))
 
     def cause_at(self, tokens: list[str], start: int) -> bool:
         """Whether a harmless cause of the list begins at `start` ("snow cones")."""

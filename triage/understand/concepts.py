@@ -123,6 +123,8 @@ class ConceptComposer:
         self.all_right = frozenset(data["settings"].get("all_right", ()))
         self.bare_pain = frozenset(data["settings"].get("bare_pain", ()))
         self.telegraphic = frozenset(data["settings"].get("telegraphic", ()))
+        self.describing = frozenset(data["settings"]["describing"])
+        self.articles = frozenset(data["settings"]["articles"])
         self.side_words = frozenset(data["settings"].get("side_words", ()))
         self.inert = frozenset(data["settings"].get("inert", ()))
         self.pain_symptoms = frozenset(data["settings"].get("pain_symptoms", ()))
@@ -327,6 +329,10 @@ class ConceptComposer:
         tags = [t for t in tags if not (
             t.kind == "finding" and " ".join(tokens[t.start:t.end]) in self.telegraphic
             and not self._after_site_or_mark(tokens, t, tags))]
+        # "a horrible wheezy turn": the word describes what follows, no body part
+        tags = [t for t in tags if not (
+            t.kind == "finding" and t.start > 0 and tokens[t.start - 1] in self.articles
+            and " ".join(tokens[t.start:t.end]) in self.describing)]
         clause_tags = [[t for t in tags if start <= t.start < end] for start, end in clauses]
         carried: list[Tag] = []
         by_pronoun_only = False

@@ -63,6 +63,16 @@ def _dictated(match: re.Match[str]) -> str:
             return match.group(0)
     return (before + " " if before is not None else "") + DICTATED[said]
 
+def _load_particles() -> re.Pattern[str]:
+    """Words of another language that only soften or report ("hindi daw siya makilala": she
+    is not recognised, they say): left out before any phrase is read, so that the phrases of
+    [dictated] and the signs read through them."""
+    with open(_DATA_FILE, "rb") as handle:
+        words = tomllib.load(handle)["particles"]["words"]
+    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w'])\s*")
+
+
+_PARTICLES = _load_particles()
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _DECIMAL = re.compile(r"(\d)[.,](\d)")
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
@@ -185,6 +195,7 @@ def _unaccented(text: str) -> str:
 def tokenize(text: str) -> list[str]:
     """Lower-case tokens with contractions expanded and clause marks as CLAUSE_MARK tokens."""
     text = _unaccented(text.translate(_APOSTROPHES).lower())
+    text = _PARTICLES.sub("", text)
     text = _DICTATED.sub(_dictated, text)
     text = _SHORT_YEAR.sub(_full_year, text)
     text = _DEGREES.sub(lambda m: " degrees " + {"c": "celsius", "f": "fahrenheit"}.get(
