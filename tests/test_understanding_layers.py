@@ -4788,3 +4788,72 @@ def test_terrible_said_of_no_body_part_is_no_pain(text: str) -> None:
                                   "pt vom x4 overnight, obs ok"])
 def test_a_notes_shorthand_for_vomiting_is_vomiting(text: str) -> None:
     assert "vomiting" in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Sudden bahut tez pet dard, came from nowhere, can't stand straight",
+    "mera pet, bahut tez dard, achanak shuru hua"])
+def test_a_sudden_severe_belly_pain_in_hindi_words_is_an_emergency(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_a_pet_is_no_belly() -> None:
+    assert level_after("my pet rabbit is poorly, I'm fine") in (Level.NONE, Level.SELF_CARE)
+
+
+@pytest.mark.parametrize("text", ["Back. Sudden. Bad... very, very. Like knife.",
+                                  "Head. Bad, very. Sudden. Now."])
+def test_a_rating_broken_by_pauses_still_counts(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["me left calf's swelled up an' it's dead sore",
+                                  "her left knee is dead sore after the fall"])
+def test_dead_before_how_it_feels_is_very_not_a_dead_limb(text: str) -> None:
+    assert "one_side_weakness" not in present(text)
+
+
+def test_a_dead_limb_is_still_one_sided_weakness() -> None:
+    assert "one_side_weakness" in present("my left leg is dead, I can't feel it")
+
+
+@pytest.mark.parametrize("text", ["Fell. Floor. Then wake.",
+                                  "on the kitchen floor, no idea how long"])
+def test_coming_round_on_the_floor_told_in_bare_words_is_fainting(text: str) -> None:
+    assert "fainting" in present(text)
+
+
+@pytest.mark.parametrize("text", ["I nap a bit then wake up for my tablets",
+                                  "the kitchen floor is black and white tiles"])
+def test_waking_or_a_black_floor_alone_is_no_fainting(text: str) -> None:
+    assert "fainting" not in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "No dizziness, no breathing issue. Is it a sensor issue?",
+    "breathing's fine, no problem there; the issue is the wifi"])
+def test_an_issue_said_of_a_thing_is_no_trouble_breathing(text: str) -> None:
+    assert "breathing_difficulty" not in present(text)
+
+
+def test_breathing_issues_said_whole_are_trouble_breathing() -> None:
+    assert "breathing_difficulty" in present("breathing issues since the drip")
+
+
+@pytest.mark.parametrize("text", [
+    "That weren't me sayin' me chest hurts, that was a fella on the radio. I'm fine.",
+    "it was not me saying my throat is closing, that was the telly"])
+def test_words_quoted_as_someone_elses_are_not_the_patients(text: str) -> None:
+    assert level_after(text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "Last infusion, in March, I had real trouble breathing. This time nothing, only tired.",
+    "Back in October my lips swelled up after the drip. Nothing like that now."])
+def test_a_sign_in_a_story_of_a_named_month_then_well_is_past(text: str) -> None:
+    assert level_after(text) is not Level.EMERGENCY
+
+
+def test_a_month_to_come_never_hides_a_sign_now() -> None:
+    assert level_after("in March we go on holiday, but right now my lips are swelling") \
+        is Level.EMERGENCY

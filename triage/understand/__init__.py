@@ -819,6 +819,10 @@ class Understander:
         if len(present) != 1:
             return
         severity, persistent = self._severity_in(tokens, 0, len(tokens), scores)
+        if severity is None:
+            # a rating broken by pauses, as after a stroke: "Back. Sudden. Bad... very, very."
+            words = [t for t in tokens if t not in MARKS]
+            severity, _ = self._severity_in(words, 0, len(words), [])
         side = self._side_in(tokens, 0, len(tokens))
         result.mentions = [replace(  # the worse of two ratings ("pretty bad ... an 8") counts
             m, severity=max(m.severity, severity) if m.severity is not None

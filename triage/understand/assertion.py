@@ -62,10 +62,12 @@ NOW = frozenset({"is", "are", "am", "can", "have", "has", "keep", "keeps", "now"
                  "feel", "feels", "getting", "going", "just"})
 """Just after that subject, words that say the statement is about now ("... and my lips are
 swelling"); without one it still tells of the past ("... and my lips went blue")."""
-ME_AS_OBJECT = frozenset({"with", "to", "for", "beside", "near", "by", "behind", "about",
+ME_AS_OBJECT = frozenset({"with", "to", "for", "beside", "near", "by", "behind", "about", "of",
+                          "in", "from",
                           "at", "after", "drove", "took", "brought", "sat", "stayed"})
 """Before "me", words that make it someone else's doing ("my friend who came with me has a
-rash"): the patient is only the object there, not speaking of their own again."""
+rash"), or a dialect's "my" ("the fella in the back of me cab"): the patient is only the
+object there, not speaking of their own again."""
 STATEMENT_JOINERS = frozenset({"and", "but"})
 PERFECT = frozenset({("have", "been"), ("has", "been"), ("have", "had"), ("has", "had"),
                      ("had", "been")})
@@ -104,6 +106,9 @@ class Trigger:
     after_label: bool = False
     """Counts only alone in its clause, just after a clause of a few words (a label): "Rash:
     no." denies the rash, as a form filled in does; its scope is that clause."""
+    quoting: bool = False
+    """What follows is someone else's words, "my" and "me" included, to the clause's end:
+    "that weren't me sayin' me chest hurts"."""
 
 
 @dataclass(frozen=True)
@@ -177,7 +182,8 @@ class AssertionReader:
         self.triggers = [Trigger(t["category"], t["direction"], year_phrase_tokens(p),
                                  bool(t.get("weak", False)), bool(t.get("one_clause", False)),
                                  t.get("reach"), bool(t.get("not_to_someone", False)),
-                                 bool(t.get("after_label", False)))
+                                 bool(t.get("after_label", False)),
+                                 bool(t.get("quoting", False)))
                          for t in data["trigger"] for p in t["phrases"]]
         self.by_first: dict[str, list[Trigger]] = {}
         for trigger in self.triggers:
@@ -435,7 +441,8 @@ class AssertionReader:
                     # "asking if she can take paracetamol, she has a bad headache"; "a pie
                     # I'm not supposed to have, and I've been sick twice"
                     break
-                if trigger.category == OTHER and (tokens[j] in FIRST_PERSON and not (
+                if trigger.category == OTHER and not trigger.quoting and (
+                        tokens[j] in FIRST_PERSON and not (
                         tokens[j] == "me" and tokens[j - 1] in ME_AS_OBJECT) or (
                         tokens[start] in THIRD_PERSON and tokens[j] in THIRD_PERSON)):
                     # "my friend said my lips look blue": the patient's own lips; so too
@@ -540,7 +547,8 @@ class AssertionReader:
             if f.trigger.category == HYPOTHETICAL and backward and self._had_before(tokens,
                                                                                    start):
                 continue  # "I've got the headache they warned about": had, as said
-            if f.trigger.category == OTHER and FIRST_PERSON & set(tokens[start:end]):
+            if f.trigger.category == OTHER and not f.trigger.quoting \
+                    and FIRST_PERSON & set(tokens[start:end]):
                 continue  # "my colleague said the left side of my face was sliding": mine
             if (emergency and f.trigger.category in (OTHER, HISTORICAL, HYPOTHETICAL)
                     or urgent and f.trigger.category == HISTORICAL) and any(

@@ -113,6 +113,7 @@ class ConceptComposer:
         self.pronouns = frozenset(data["settings"]["pronouns"])
         self.part_findings = frozenset(data["settings"].get("part_findings", ()))
         self.pointed_pain = frozenset(data["settings"].get("pointed_pain", ()))
+        self.pointed = frozenset(data["settings"]["pointed"])
         self.unknown = str(data["settings"]["unknown"])
         self.complaints = frozenset(data["settings"]["complaint_findings"])
         self.ignore_sites = frozenset(data["settings"].get("ignore_sites", ()))
@@ -276,6 +277,8 @@ class ConceptComposer:
         """Clause spans; a splitter word inside a lexicon entry ("pins and needles") does not
         split."""
         inside = {k for t in tags if t.end - t.start > 1 for k in range(t.start + 1, t.end)}
+        # nor one that starts it: "Floor. Then wake." keeps "then wake" whole
+        inside |= {t.start for t in tags if t.end - t.start > 1}
         inside |= self._joining_sites(tokens, tags)
         spans: list[tuple[int, int]] = []
         start = 0
@@ -357,6 +360,11 @@ class ConceptComposer:
                 # does not (what else the word may be of stands: "bright light, unbearable")
                 findings = [t for t in findings if not (
                     t.name == "pain" and " ".join(tokens[t.start:t.end]) in self.pointed_pain)]
+            if not sites:
+                # "no breathing issue ... is it a sensor issue?": said of anything, so of a
+                # body part only when it is named in the clause
+                findings = [t for t in findings
+                            if " ".join(tokens[t.start:t.end]) not in self.pointed]
             borrowed = bool(findings and not sites)
             if borrowed:
                 refers = not by_pronoun_only or bool(self.pronouns & set(tokens[start:stop]))

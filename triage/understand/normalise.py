@@ -73,6 +73,16 @@ def _load_particles() -> re.Pattern[str]:
 
 
 _PARTICLES = _load_particles()
+
+
+def _load_intensifiers() -> dict[str, frozenset[str]]:
+    with open(_DATA_FILE, "rb") as handle:
+        table = tomllib.load(handle)["intensifiers"]
+    return {word: frozenset(before) for word, before in table.items()}
+
+
+INTENSIFIERS = _load_intensifiers()
+"""Words that mean "very" before the words listed for them."""
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _DECIMAL = re.compile(r"(\d)[.,](\d)")
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
@@ -257,8 +267,16 @@ def tokenize(text: str) -> list[str]:
             tokens.extend(SPELLINGS.get(token, token).split())
     if len(tokens) > 1 and tokens[0] == "y" and tokens[1] in WHY_Y_BEFORE:
         tokens[0] = "why"  # texted "y do i hv to drink so much"
+    tokens = [_intensified(token, tokens[i + 1] if i + 1 < len(tokens) else "")
+              for i, token in enumerate(tokens)]
     return [_pronoun(token, tokens[i + 1] if i + 1 < len(tokens) else "")
             for i, token in enumerate(tokens)]
+
+
+def _intensified(token: str, after: str) -> str:
+    """British "dead" before a word of how one feels is "very" ("dead sore", "dead dizzy"),
+    never a dead, numb limb."""
+    return "very" if token in INTENSIFIERS and after in INTENSIFIERS[token] else token
 
 
 def _scots_pronoun(raw: str, after: str) -> str | None:
