@@ -4857,3 +4857,31 @@ def test_a_sign_in_a_story_of_a_named_month_then_well_is_past(text: str) -> None
 def test_a_month_to_come_never_hides_a_sign_now() -> None:
     assert level_after("in March we go on holiday, but right now my lips are swelling") \
         is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "Sudden, terrible pain low in my back going round into my belly, worst ever",
+    "all of a sudden a pain in my side, goes round to the front, never had worse"])
+def test_a_pain_going_round_to_another_place_spreads_it_does_not_spin(text: str) -> None:
+    assert "dizziness" not in present(text)
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("a bit of pendro when I get up too quick", "dizziness"),
+    ("my llygaid are all puffed up this morning", "face_swelling")])
+def test_welsh_words_for_common_reactions(text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["itchy bumps on my arms, but nothing in the face is swollen",
+                                  "a rash on her legs; nothing on her lips is swelling"])
+def test_nothing_in_a_place_denies_its_swelling(text: str) -> None:
+    assert "face_swelling" not in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Elwyn next door had chest pains last week after his op. Me? Nothing like that.",
+    "the lady from next door was wheezing at the bus stop, I'm fine myself"])
+def test_a_neighbour_named_by_where_they_live_is_someone_else(text: str) -> None:
+    assert level_after(text) is not Level.EMERGENCY
