@@ -4885,3 +4885,31 @@ def test_nothing_in_a_place_denies_its_swelling(text: str) -> None:
     "the lady from next door was wheezing at the bus stop, I'm fine myself"])
 def test_a_neighbour_named_by_where_they_live_is_someone_else(text: str) -> None:
     assert level_after(text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["my eyes yellow. me tired heavy, not normal tired",
+                                  "his eyes have gone heavy, he keeps nodding off"])
+def test_heavy_eyes_are_sleepy_not_the_one_sided_sign(text: str) -> None:
+    assert "one_side_weakness" not in present(text)
+
+
+def test_a_weak_face_is_still_the_one_sided_sign() -> None:
+    assert "one_side_weakness" in present("the left side of her face feels weak and numb")
+
+
+@pytest.mark.parametrize("text", [
+    "mind fog. read same text again again. husband say me ask same question 5 times",
+    "since the drip my mind is foggy, I keep losing words"])
+def test_a_mind_in_a_fog_and_one_question_asked_again_and_again_are_confusion(text) -> None:
+    assert "confusion" in present(text)
+
+
+def test_asking_the_same_question_of_the_assistant_is_no_confusion() -> None:
+    assert "confusion" not in present("can I ask the same question about fluids again?")
+
+
+@pytest.mark.parametrize("text", [
+    "ignore that, it was the TV, her drama, someone on it was screaming they cant breathe",
+    "that was the soap, somebody in it was saying his chest hurts. Dad's fine"])
+def test_a_voice_in_a_drama_on_the_screen_is_someone_else(text: str) -> None:
+    assert level_after(text) is not Level.EMERGENCY
