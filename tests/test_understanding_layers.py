@@ -4913,3 +4913,16 @@ def test_asking_the_same_question_of_the_assistant_is_no_confusion() -> None:
     "that was the soap, somebody in it was saying his chest hurts. Dad's fine"])
 def test_a_voice_in_a_drama_on_the_screen_is_someone_else(text: str) -> None:
     assert level_after(text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["Achin' all over. Like after a week o' gales.",
+                                  "so tired, as if I hadn't slept for three days"])
+def test_a_time_in_a_likeness_is_no_time_the_symptom_has_lasted(text: str) -> None:
+    assert understand(text).duration_hours is None
+
+
+@pytest.mark.parametrize(("text", "hours"), [
+    ("aching all over for a week now", 168),
+    ("muscles aching like after a gym session, for 5 days now", 120)])
+def test_a_time_said_of_the_symptom_still_counts(text: str, hours: int) -> None:
+    assert understand(text).duration_hours == hours

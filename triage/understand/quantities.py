@@ -98,6 +98,11 @@ READING_JOINS = (["over"], ["by"], ["on"])
 """Words between the two numbers of a reading wherever it is said ("78 over 45")."""
 PRESSURE_JOINS = (["and"], ["on", "top", "and"], ["top", "and"], ["slash"])
 """Words between them when the sentence is about blood pressure ("85 on top and 50")."""
+LIKENED_TIME = frozenset({("like", "after"), ("as", "after"), ("like", "i"), ("as", "if")})
+"""Words that liken a feeling to a time spent ("like after a week of gales", "like I ran
+for a day", "as if I had not slept for a week"): no time the symptom has lasted."""
+LASTING_WORDS = frozenset({"now", "since", "already", "so", "straight", "running"})
+"""After a time, words that tell it is how long the symptom has lasted ("for 5 days now")."""
 FAST_HEART_RATE_FROM = 100
 """A heart rate said at or above this is asked about ("Is your heart beating fast?"), never
 judged: the sources name a fast heart rate, not a number."""
@@ -264,7 +269,7 @@ class QuantityReader:
                 tail = tokens[unit_end + half_after:unit_end + half_after + 2]
                 if "ago" in tail or "earlier" in tail:
                     result.ago_hours = hours
-                else:
+                elif not _likened_time(tokens, span.start):
                     result.duration_hours = max(result.duration_hours or 0.0, hours)
                 continue
             if unit in ("years", "year") or (before[-2:] in (["my", "age"], ["age", "is"])):
@@ -334,6 +339,8 @@ class QuantityReader:
                     amount = self.book.quantities[words]
             if amount is None:
                 continue
+            if _likened_time(tokens, i):
+                continue  # "aching all over, like after a week of gales": a likeness
             half_after = _half_length(tokens, i + 1)
             if half_after:
                 amount += 0.5
@@ -415,3 +422,13 @@ def _half_length(tokens: list[str], i: int) -> int:
         if tokens[i:i + len(phrase)] == list(phrase):
             return len(phrase)
     return 0
+
+
+def _likened_time(tokens: list[str], at: int) -> bool:
+    """Whether a time said at `at` is inside a likeness ("like after a week of gales"), in
+    its clause; not when the time is told as lasting till now ("aching like after leg day
+    for 5 days now")."""
+    if LASTING_WORDS & set(tokens[at:at + 4]):
+        return False
+    return any(tuple(tokens[k:k + 2]) in LIKENED_TIME and not MARKS & set(tokens[k:at])
+               for k in range(max(0, at - 8), at))
