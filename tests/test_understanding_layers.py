@@ -4778,6 +4778,10 @@ def test_a_sign_after_the_first_infusion_of_a_story_long_past_is_past(text: str)
     assert level_after(text) is not Level.EMERGENCY
 
 
+def test_an_awful_chest_is_still_chest_pain() -> None:
+    assert "chest_pain" in present("I've got an awful chest")
+
+
 @pytest.mark.parametrize("text", ["after the drip I had a horrible night's sleep",
                                   "after the drip, I had an awful time with the traffic"])
 def test_terrible_said_of_no_body_part_is_no_pain(text: str) -> None:
@@ -4829,15 +4833,9 @@ def test_waking_or_a_black_floor_alone_is_no_fainting(text: str) -> None:
     assert "fainting" not in present(text)
 
 
-@pytest.mark.parametrize("text", [
-    "No dizziness, no breathing issue. Is it a sensor issue?",
-    "breathing's fine, no problem there; the issue is the wifi"])
-def test_an_issue_said_of_a_thing_is_no_trouble_breathing(text: str) -> None:
-    assert "breathing_difficulty" not in present(text)
-
-
-def test_breathing_issues_said_whole_are_trouble_breathing() -> None:
-    assert "breathing_difficulty" in present("breathing issues since the drip")
+@pytest.mark.parametrize("text", ["breathing issues since the drip", "Breathing. Big issue."])
+def test_breathing_issues_are_trouble_breathing(text: str) -> None:
+    assert "breathing_difficulty" in present(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -4913,6 +4911,11 @@ def test_asking_the_same_question_of_the_assistant_is_no_confusion() -> None:
     "that was the soap, somebody in it was saying his chest hurts. Dad's fine"])
 def test_a_voice_in_a_drama_on_the_screen_is_someone_else(text: str) -> None:
     assert level_after(text) is not Level.EMERGENCY
+
+
+def test_a_sign_while_watching_a_drama_is_the_patients() -> None:
+    assert level_after("we were watching the soap and she went blue round the lips") \
+        is Level.EMERGENCY
 
 
 @pytest.mark.parametrize("text", ["Achin' all over. Like after a week o' gales.",

@@ -113,7 +113,6 @@ class ConceptComposer:
         self.pronouns = frozenset(data["settings"]["pronouns"])
         self.part_findings = frozenset(data["settings"].get("part_findings", ()))
         self.pointed_pain = frozenset(data["settings"].get("pointed_pain", ()))
-        self.pointed = frozenset(data["settings"]["pointed"])
         self.unknown = str(data["settings"]["unknown"])
         self.complaints = frozenset(data["settings"]["complaint_findings"])
         self.ignore_sites = frozenset(data["settings"].get("ignore_sites", ()))
@@ -333,9 +332,11 @@ class ConceptComposer:
             t.kind == "finding" and " ".join(tokens[t.start:t.end]) in self.telegraphic
             and not self._after_site_or_mark(tokens, t, tags))]
         # "a horrible wheezy turn": the word describes what follows, no body part
+        site_starts = {t.start for t in tags if t.kind == "site"}
         tags = [t for t in tags if not (
             t.kind == "finding" and t.start > 0 and tokens[t.start - 1] in self.articles
-            and " ".join(tokens[t.start:t.end]) in self.describing)]
+            and " ".join(tokens[t.start:t.end]) in self.describing
+            and t.end not in site_starts)]  # "an awful chest" is a chest that hurts
         clause_tags = [[t for t in tags if start <= t.start < end] for start, end in clauses]
         carried: list[Tag] = []
         by_pronoun_only = False
@@ -360,11 +361,6 @@ class ConceptComposer:
                 # does not (what else the word may be of stands: "bright light, unbearable")
                 findings = [t for t in findings if not (
                     t.name == "pain" and " ".join(tokens[t.start:t.end]) in self.pointed_pain)]
-            if not sites:
-                # "no breathing issue ... is it a sensor issue?": said of anything, so of a
-                # body part only when it is named in the clause
-                findings = [t for t in findings
-                            if " ".join(tokens[t.start:t.end]) not in self.pointed]
             borrowed = bool(findings and not sites)
             if borrowed:
                 refers = not by_pronoun_only or bool(self.pronouns & set(tokens[start:stop]))
