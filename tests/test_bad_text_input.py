@@ -190,5 +190,7 @@ def test_an_emergency_at_the_end_of_a_huge_line_is_still_an_emergency(name, tmp_
 def test_a_symptom_said_over_and_over_is_read_back_once(tmp_path):
     run = run_text(["I have a headache, a headache and a headache, headache!"], tmp_path)
     _, reply = check_run(run, inputs=1)
-    assert reply["say"].startswith(say("ui.heard", findings="headache")), reply["say"]
-    assert reply["say"].count("headache") == 1 + headache_question().count("headache")
+    heard = say("ui.heard", findings="headache")
+    assert reply["say"].startswith(heard), reply["say"]
+    # read back once; the question that follows may name it once of its own
+    assert reply["say"][len(heard):].count("headache") <= 1, reply["say"]

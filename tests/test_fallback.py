@@ -245,3 +245,11 @@ def test_a_damaged_sign_model_asks_about_nothing_and_understanding_goes_on(
         "he's woken up and keeps asking for his mother, who died years ago").confirm is None
     assert understander.understand("my throat is closing").emergency
     assert any("sign model" in r.getMessage() for r in caplog.records)
+
+
+def test_a_turn_said_while_the_model_still_loads_is_read_with_it() -> None:
+    """The model loads in the background at start (about a second); a first turn that comes
+    sooner waits for it, so the same words are never read two ways by how fast it loaded."""
+    fallback = Fallback(load_phrase_book(), background=True)
+    nearest = fallback.nearest("skin has gone yellowish")
+    assert nearest is not None and nearest.symptom == "yellow_skin"

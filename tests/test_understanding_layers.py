@@ -4929,3 +4929,89 @@ def test_a_time_in_a_likeness_is_no_time_the_symptom_has_lasted(text: str) -> No
     ("muscles aching like after a gym session, for 5 days now", 120)])
 def test_a_time_said_of_the_symptom_still_counts(text: str, hours: int) -> None:
     assert understand(text).duration_hours == hours
+
+
+@pytest.mark.parametrize("text", [
+    "we were watching the show and she went blue round the lips",
+    "the film was on and he collapsed on the settee"])
+def test_a_sign_after_a_programme_is_named_is_the_patients(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "there was a man on the news who had chest pain",
+    "a documentary about a lady whose throat closed up, scary"])
+def test_a_sign_told_of_a_programme_is_not_the_patients(text: str) -> None:
+    assert level_after(text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["Hindi siya makahinga", "hindi po ako makahinga, tulong"])
+def test_tagalog_not_breathing_with_a_person_between_is_an_emergency(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "Ma heid's like it's been hit wi' a sledgehammer, came on aw at once",
+    "Worst heid I've had, hit wi' a brick, aw of a sudden"])
+def test_scots_with_and_all_are_read(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["Ma back's murder, nine oot o' ten",
+                                  "my back is murder, 9 out o ten"])
+def test_a_back_that_is_murder_at_nine_out_of_ten_is_severe(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["I vomit two time and very chóng mặt, cannot stand up",
+                                  "bà tôi đau ngực, very bad"])
+def test_vietnamese_words_for_signs_are_read(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["My throat feel close, very hard swallow",
+                                  "tongue is big now, difficult breathe"])
+def test_hard_to_without_the_to_is_still_hard_to(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "Her left hand no get power again, and the leg for that same side dey drag when she waka",
+    "Aunty no fit breathe well, abeg"])
+def test_nigerian_pidgin_for_what_a_body_cannot_do(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["she not breathing!", "Not breathing, help",
+                                  "she no dey breathe"])
+def test_not_breathing_said_plainly_is_an_emergency(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["I am not breathing hard, just tired",
+                                  "lips are purple from the beetroot juice not blue don't worry "
+                                  "breathing fine"])
+def test_a_way_of_breathing_denied_is_no_not_breathing(text: str) -> None:
+    assert level_after(text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["I've hardly passed owt all day, a dribble this morning",
+                                  "barely passed any since breakfast, and I've drunk plenty"])
+def test_hardly_passed_anything_is_less_urine(text: str) -> None:
+    assert "less_urine" in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Back in t'spring, after me first lot, I come out in hives, but nowt like that this time",
+    "last summer my lips swelled a bit after the drip. Today I'm grand"])
+def test_a_sign_in_a_story_of_a_named_season_is_past(text: str) -> None:
+    assert level_after(text) in (Level.NONE, Level.SELF_CARE)
+
+
+def test_a_prank_told_in_the_same_breath_is_no_report() -> None:
+    assert level_after("ignore the thing about not breathing my mate grabbed my phone as a "
+                       "joke im fine") is not Level.EMERGENCY
+
+
+def test_a_sign_a_sentence_before_a_joke_is_still_the_patients() -> None:
+    assert level_after("I can't breathe. just kidding? no really I can't") is Level.EMERGENCY

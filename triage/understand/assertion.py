@@ -109,6 +109,9 @@ class Trigger:
     quoting: bool = False
     """What follows is someone else's words, "my" and "me" included, to the clause's end:
     "that weren't me sayin' me chest hurts"."""
+    thing: bool = False
+    """It names a programme or a screen, not a person: "and" or "but" then a person starts the
+    patient's own statement again ("we were watching the show and she went blue")."""
 
 
 @dataclass(frozen=True)
@@ -183,7 +186,7 @@ class AssertionReader:
                                  bool(t.get("weak", False)), bool(t.get("one_clause", False)),
                                  t.get("reach"), bool(t.get("not_to_someone", False)),
                                  bool(t.get("after_label", False)),
-                                 bool(t.get("quoting", False)))
+                                 bool(t.get("quoting", False)), bool(t.get("thing", False)))
                          for t in data["trigger"] for p in t["phrases"]]
         self.by_first: dict[str, list[Trigger]] = {}
         for trigger in self.triggers:
@@ -448,6 +451,9 @@ class AssertionReader:
                     # "my friend said my lips look blue": the patient's own lips; so too
                     # "his sister says his lips are swelling", a carer's "his" being the patient
                     break
+                if trigger.thing and tokens[j] in STATEMENT_JOINERS and j + 1 < len(tokens) \
+                        and tokens[j + 1] in PERSON:
+                    break  # "the film was on and he collapsed": no film collapses
                 if trigger.one_clause and tokens[j] in MARKS and j + 1 < len(tokens) \
                         and tokens[j + 1] in SPEAKS_AGAIN:
                     break  # "I checked the leaflet. It's just the shivers"
@@ -516,8 +522,13 @@ class AssertionReader:
         for f in found:
             span = set(range(f.start, f.end))
             if f.trigger.category == NEGATED and (span <= own or own & span and not (
-                    f.trigger.direction == "backward" and f.start > start)):
-                continue  # the negation is a word of the mention itself ("can't breathe")
+                    f.trigger.direction == "backward" and f.start > start) and not (
+                    f.start < start and own <= span
+                    or f.trigger.direction == "forward" and f.end > end)):
+                # the negation is a word of the mention itself ("can't breathe"), unless it
+                # runs on past the mention, denying more than its words ("she is not breathing
+                # hard": a way of breathing denied)
+                continue
             inside = start <= f.start and f.end <= end or (
                 f.trigger.category == NEGATED and start < f.start < end) or (
                 f.trigger.category in (HYPOTHETICAL, OTHER, HISTORICAL)

@@ -65,6 +65,8 @@ class FallbackSettings:
     min_longest_word: int
     act_min_words: int
     function_words: frozenset[str]
+    load_wait: float
+    """Seconds a turn that needs the model waits for it while it still loads."""
 
 
 def model_folder() -> Path | None:
@@ -113,7 +115,8 @@ class Fallback:
                                          float(s["topic_min_similarity"]),
                                          int(s["min_longest_word"]),
                                          int(s["act_min_words"]),
-                                         frozenset(s["function_words"]))
+                                         frozenset(s["function_words"]),
+                                         float(s.get("load_wait", 0.0)))
         self.labels: list[str] = []
         self.phrases: list[str] = []
         for symptom, phrases in book.symptoms.items():
@@ -139,6 +142,12 @@ class Fallback:
             threading.Thread(target=self._load, name="fallback-model", daemon=False).start()
         else:
             self._load()
+
+    def loaded(self) -> bool:
+        """Whether the model is there to use: a turn that comes while it still loads waits for
+        it (up to `load_wait`), so that what a turn is understood as never depends on how
+        fast the machine loaded the model; a model that failed is never waited for again."""
+        return self.ready.wait(self.settings.load_wait)
 
     def enough_to_act(self, words: list[str]) -> bool:
         """Words enough of their own (not function words) to act on a likeness unasked."""
@@ -208,7 +217,7 @@ class Fallback:
     def sign_scores(self, text: str) -> list[SignScore]:
         """Each serious sign's probability by the sign model, likeliest first; empty when it
         is not loaded."""
-        if not self.ready.is_set() or self.embedder is None or self.sign_model is None:
+        if not self.loaded() or self.embedder is None or self.sign_model is None:
             return []
         try:
             return self.sign_model.scores(text, self.embedder.embed([text])[0])
@@ -219,7 +228,7 @@ class Fallback:
 
     def classify_topic(self, text: str) -> TopicScore | None:
         """The topic model's topic for a question, or None when it is not loaded."""
-        if not self.ready.is_set() or self.embedder is None or self.topic_model is None:
+        if not self.loaded() or self.embedder is None or self.topic_model is None:
             return None
         try:
             return self.topic_model.classify(text, self.embedder.embed([text])[0])
@@ -230,7 +239,7 @@ class Fallback:
 
     def nearest(self, text: str) -> Nearest | None:
         """The nearest symptom phrase, or None (not loaded yet, failed, or too short)."""
-        if not self.ready.is_set() or self.embedder is None or self.matrix is None:
+        if not self.loaded() or self.embedder is None or self.matrix is None:
             return None
         if len(text.split()) < self.settings.min_words:
             return None
@@ -249,7 +258,7 @@ class Fallback:
     def topic(self, text: str) -> TopicGuess | None:
         """The topic of the nearest example questions, weighted by similarity; None when the
         model is not ready, the turn is too short, or no example is near enough."""
-        if not self.ready.is_set() or self.embedder is None or self.topic_matrix is None:
+        if not self.loaded() or self.embedder is None or self.topic_matrix is None:
             return None
         if len(text.split()) < self.settings.min_words or not self.topic_labels:
             return None

@@ -84,6 +84,8 @@ def _load_intensifiers() -> dict[str, frozenset[str]]:
 INTENSIFIERS = _load_intensifiers()
 """Words that mean "very" before the words listed for them."""
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+_UNSPLIT_LETTERS = str.maketrans({"\u0111": "d", "\u0142": "l", "\u00f8": "o", "\u00df": "ss"})
+"""Letters that Unicode does not split into a letter and an accent ("đau", "ł", "ø", "ß")."""
 _DECIMAL = re.compile(r"(\d)[.,](\d)")
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
 _SHORT_YEAR = re.compile(r"(?<![\w'])'(\d\d)\b")
@@ -163,8 +165,9 @@ def _t_restored(raw: str) -> str:
     if not stem.isalpha():
         return raw
     if not after:
+        # a dialect word the spellings know is no dropped "t": "wi'" is "with", not "wit"
         return stem + "t" if stem in T_DROPPED or (
-            stem not in words and stem + "t" in words) else raw
+            stem not in words and stem not in SPELLINGS and stem + "t" in words) else raw
     if not after.isalpha() or after in _SUFFIXES or stem + after in words:
         return raw
     for middle in ("t", "tt"):
@@ -204,7 +207,7 @@ def _unaccented(text: str) -> str:
 
 def tokenize(text: str) -> list[str]:
     """Lower-case tokens with contractions expanded and clause marks as CLAUSE_MARK tokens."""
-    text = _unaccented(text.translate(_APOSTROPHES).lower())
+    text = _unaccented(text.translate(_APOSTROPHES).lower().translate(_UNSPLIT_LETTERS))
     text = _PARTICLES.sub("", text)
     text = _DICTATED.sub(_dictated, text)
     text = _SHORT_YEAR.sub(_full_year, text)

@@ -19,6 +19,15 @@ from triage.understand.repair import Candidates, as_verb
 
 MAX_GAP = 2
 """Extra words allowed between two words of a phrase ("chest is so tight")."""
+DENIALS = frozenset({"not", "no", "never"})
+"""Words that deny the word just after them: a two-word phrase they start takes no gap but a
+degree word, a helping word or a filler ("no more air", "not been answering", "not um
+responding"; not "do not worry, breathing fine")."""
+DENIAL_GAPS = frozenset({"more", "really", "much", "any", "proper", "properly", "real", "enough",
+                         "even", "been", "being", "quite", "fully", "totally", "completely",
+                         "always", "ever", "at", "all", "very", "that", "so", "too", "yet",
+                         "still", "exactly", "entirely", "um", "uh", "er", "erm", "ah", "eh",
+                         "like", "hmm", "mm", "well"})
 COMPARED_AFTER = frozenset({"less", "more", "any", "than", "worse", "better", "fewer"})
 """Words after a symptom phrase that make it a comparison ("I'm not peeing less")."""
 KIND_PRIORITY = {"symptom": 0, "risk": 1, "command": 2, "answer": 3}
@@ -113,6 +122,9 @@ class PhraseMatcher:
                 return None
         if len(phrase) == 2 and gaps and tokens[i] != phrase[0]:
             return None  # loose twice over: "am drinking black" is no "went black"
+        if len(phrase) == 2 and phrase[0] in DENIALS and any(
+                tokens[g] not in DENIAL_GAPS for g in gaps):
+            return None  # a denial binds the word after it: "not worry, breathing fine"
         return position, exact, tuple(gaps)
 
     @staticmethod
