@@ -5015,3 +5015,58 @@ def test_a_prank_told_in_the_same_breath_is_no_report() -> None:
 
 def test_a_sign_a_sentence_before_a_joke_is_still_the_patients() -> None:
     assert level_after("I can't breathe. just kidding? no really I can't") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "My right side, the arm and the leg, they are weak like cotton",
+    "his left side went funny, the hand and the foot, they have gone numb"])
+def test_a_side_said_just_before_a_borrowed_site_is_its_side(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("lil hedache ok", "headache"), ("a lil headache today", "headache"),
+    ("UO way down, maybe 200ml since this am despite 2L in", "less_urine"),
+    ("uo low today, maybe 150 ml since this am", "less_urine"),
+    ("no pee since mornin drank lots", "less_urine"),
+    ("no wee all day even though I drank loads", "less_urine"),
+    ("I don't know this room. This is my house?", "confusion"),
+    ("she doesn't know her own house, keeps asking whose house this is", "confusion"),
+    ("I don't feel right. Can't put my finger on it. Bit off.", "malaise"),
+    ("feeling a bit off today, can't say why", "malaise")])
+def test_short_and_plain_words_for_signs(text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["I'm off to church", "he's had his tea and he's off up to bed"])
+def test_going_off_somewhere_is_no_malaise(text: str) -> None:
+    assert "malaise" not in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Sister Mae from church had the hives real bad after her infusion. Should I watch for that?",
+    "That's the telly, mate. Bloke on the ambulance show can't breathe, not me. I'm right.",
+    "my pt had anaphylaxis last yr, what are the odds for me?"])
+def test_someone_met_at_church_on_a_screen_or_on_a_ward_is_someone_else(text: str) -> None:
+    assert level_after(text) in (Level.NONE, Level.SELF_CARE)
+
+
+def test_coming_back_from_church_never_hides_a_sign() -> None:
+    assert level_after("we just got back from church and she can't breathe") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["HA day 4 now, not shifting w para, moderate 5/10",
+                                  "HA mild 3/10, started ~8h post. expected"])
+def test_a_nurses_ha_is_a_headache(text: str) -> None:
+    assert "headache" in present(text)
+
+
+def test_laughing_ha_ha_is_no_headache() -> None:
+    assert "headache" not in present("ha ha very funny, I'm fine")
+
+
+@pytest.mark.parametrize("text", [
+    "Bapu ji's got a bit of a headache, not bad, halka jiha he says",
+    "sir dard halka sa hai, he's fine otherwise"])
+def test_halka_is_light(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE

@@ -381,7 +381,14 @@ class ConceptComposer:
             if last > number and tokens[clauses[last][0]] in COMPARING \
                     and last + 1 < len(clauses):
                 last += 1  # "gone numb, like wood, but only the left side"
-            side_span = (clauses[max(0, number - 1)][0], clauses[last][1])
+            first = number
+            if borrowed and sites:
+                # a side said just before the site borrowed from the clause before ("my right
+                # side, the arm and the leg, they are weak") is that site's side
+                named = next((k for k, (a, b) in enumerate(clauses)
+                              if a <= min(t.start for t in sites) < b), number)
+                first = named if named == number - 1 else number
+            side_span = (clauses[max(0, first - 1)][0], clauses[last][1])
             made = self._apply(tokens, sites, findings, side_span, borrowed, [
                 t for t in in_clause if t.kind == "part"] if not borrowed else [])
             if borrowed and used and self._limiting(tokens, start):
