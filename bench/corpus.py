@@ -170,6 +170,16 @@ def section(parts: dict[str, Score], layers: dict[str, dict[str, Score]],
               "going round into another place, \"never had worse\", Welsh words, "
               "\"nothing in the face is swollen\", a neighbour next door, heavy eyes, a mind "
               "in a fog, a voice in a drama on the screen, a time inside a likeness). "
+              "With the code of commit e93513a and its sign model, on the 16530 statements "
+              "of 2026-12-05 11:30 UTC: held back in range 5188/5625, emergency 2500/2583, "
+              "urgent or above 1347/1403; tuning in range 10469/10905, emergency 4938/4949 "
+              "(since then, from the tuning parts of rounds 121e to 124e and a last look: a "
+              "programme or a screen is no person, Tagalog with a person before the verb, "
+              "plain \"not breathing\" and a way of breathing denied, Nigerian Pidgin, "
+              "Vietnamese words, Scots \"wi'\" and \"aw\", a pain like a heavy blow, "
+              "\"hard swallow\", \"hardly passed owt\", a named season, a prank, a side "
+              "said just before a borrowed site, a nurse's \"UO\" and \"HA\", \"halka\", "
+              "someone from church; and the similarity model waited for while it loads). "
               "Before the sign model "
               "(triage/understand/sign_model.py; code of commit 12e0ef5, on the 9570 "
               "statements of then): held back in range 2980/3293, emergency 1331/1421, "
@@ -188,8 +198,8 @@ def section(parts: dict[str, Score], layers: dict[str, dict[str, Score]],
         lines.append(f"| {layer} | {result['tuning'].line()} | {result['held back'].line()} |")
     lines += ["", "### Speed and memory", "",
               f"- Building the layers (lexicons, rules, dictionary, embeddings): {build:.2f} s; "
-              "the embedding model loads in a background thread, so the first turn never "
-              "waits for it.",
+              "the embedding model loads in a background thread (about a second more), so "
+              "listening starts without it; a turn that needs it before then waits for it.",
               f"- Understanding one turn, fallback included: p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
               f"max {worst:.1f} ms over the {total} utterances (target p95 ≤ 20 ms).",
               f"- Peak memory of a typed session (a fresh process, embedding model loaded): "
