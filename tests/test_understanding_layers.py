@@ -5070,3 +5070,16 @@ def test_laughing_ha_ha_is_no_headache() -> None:
     "sir dard halka sa hai, he's fine otherwise"])
 def test_halka_is_light(text: str) -> None:
     assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize(("text", "command"), [
+    ("could you repeat that please", "repeat"), ("can you please say that again", "repeat"),
+    ("could you repeat the question", "repeat")])
+def test_a_command_asked_of_the_assistant_is_obeyed_not_answered(text: str, command: str) -> None:
+    understood = understand(text)
+    assert understood.commands == [command] and understood.asks is None
+
+
+def test_a_question_about_repeating_the_treatment_is_still_a_question() -> None:
+    understood = understand("do I need to repeat the infusion?")
+    assert understood.commands == [] and understood.asks is not None

@@ -90,6 +90,10 @@ not how the patient feels ("I'm okay, how long do aches last?")."""
 QUESTION_KEEPS = frozenset({"slower", "faster", "louder", "softer", "mute", "unmute"})
 """Commands still obeyed inside a question; "stop", "next" or "help" there are its words."""
 QUESTION_VERBS = frozenset({"wait", "next", "finished"})
+REQUEST_OPENERS = frozenset({("could", "you"), ("can", "you"), ("would", "you"), ("will", "you"),
+                             ("could", "u"), ("can", "u"), ("would", "u")})
+"""Words that ask the assistant to do something: a command said after them is a command."""
+REQUEST_FILLERS = frozenset({"please", "just", "kindly", "maybe"})
 """Commands that are verbs of a question with no known topic ("should I wait a day?")."""
 MAX_QUESTION_WORDS = 60
 """Longer turns are stories, not questions; their symptoms are still read."""
@@ -516,11 +520,32 @@ class Understander:
             result.mentions = [m for m in result.mentions if not (
                 m.symptom == WELL and (m.start > 0 and tokens[m.start - 1] in ASKED_OK_BEFORE
                                        or m.end < len(tokens) and tokens[m.end] in ASKED_OK_AFTER))]
-        if len([t for t in tokens if t not in MARKS]) > 3:
+        requested = self._requested(tokens, result.commands)
+        if requested:
+            # "could you repeat that please": asked of the assistant, a command, whatever
+            # topic its words are near ("repeat" is no question about later infusions)
+            result.commands = requested
+            result.question, result.asks = False, None
+        elif len([t for t in tokens if t not in MARKS]) > 3:
             # "when do I stop drinking water?": a word of the question, not a command; with no
             # topic found, only the verbs questions are made of ("should I wait a day")
             result.commands = [c for c in result.commands if c in QUESTION_KEEPS or (
                 result.asks is None and c not in QUESTION_VERBS)]
+
+    def _requested(self, tokens: list[str], commands: list[str]) -> list[str]:
+        """The commands a turn asks the assistant to carry out, said right after a request's
+        opening words ("could you repeat that", "can you please say that again")."""
+        words = [t for t in tokens if t not in MARKS]
+        start = 0
+        while start < len(words) and tuple(words[start:start + 2]) in REQUEST_OPENERS:
+            start += 2
+        while start < len(words) and words[start] in REQUEST_FILLERS:
+            start += 1
+        if start == 0:
+            return []
+        rest = words[start:]
+        return [c for c in commands if any(
+            tuple(rest[:len(p)]) == p for p in map(phrase_tokens, self.book.commands[c]))]
 
     def _may_ask(self, tokens: list[str]) -> bool:
         """Short enough for a question, and English enough for its topic to mean something."""
