@@ -5083,3 +5083,64 @@ def test_a_command_asked_of_the_assistant_is_obeyed_not_answered(text: str, comm
 def test_a_question_about_repeating_the_treatment_is_still_a_question() -> None:
     understood = understand("do I need to repeat the infusion?")
     assert understood.commands == [] and understood.asks is not None
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("Mata kuning. My daughter say skin also kuning. Very penat.", "yellow_skin"),
+    ("Her bibir bengkak since just now", "face_swelling"),
+    ("Very pening when I stand, lah", "dizziness")])
+def test_malay_words_for_signs_and_the_body(text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "im breeding really fast and shallow and cant slow it down im panicking",
+    "his breeding is very noisy and whistly"])
+def test_breathing_dictated_as_breeding_is_breathing(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_a_breed_of_dog_is_no_breathing() -> None:
+    assert level_after("we used to do dog breeding, spaniels mostly") is Level.NONE
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("i cant sleep im so anxious", "anxiety"),
+    ("i cant eat i feel sick", "nausea"),
+    ("i dont have chest pain i have a rash", "hives")])
+def test_a_denial_stops_where_an_unmarked_new_statement_starts(text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+def test_a_denial_of_what_i_have_still_denies_it() -> None:
+    assert "hives" not in present("not that i have a rash")
+
+
+@pytest.mark.parametrize("text", [
+    "Buddy of mine on the rig got a blood clot last year, his leg swole up like a football.",
+    "A mate of mine came out in hives after his drip, what do I watch for?"])
+def test_someone_of_mine_is_someone_else(text: str) -> None:
+    assert level_after(text) in (Level.NONE, Level.SELF_CARE)
+
+
+@pytest.mark.parametrize("text", [
+    "Since yesterday evening I make very little water, only two times, small amount",
+    "he is passing very little water since morning",
+    "she makes hardly any water now"])
+def test_very_little_water_made_or_passed_is_less_urine(text: str) -> None:
+    assert "less_urine" in present(text)
+
+
+def test_very_little_water_drunk_is_no_less_urine() -> None:
+    assert "less_urine" not in present("I drink very little water, I know I should drink more")
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("The headache is there but it is small", "headache"),
+    ("the tiredness is there now", "tiredness")])
+def test_a_sign_said_to_be_there_and_more_is_told_not_asked(text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+def test_is_there_before_a_sign_still_asks() -> None:
+    assert level_after("is there any risk of a headache after the drip") is Level.NONE

@@ -78,6 +78,12 @@ LABEL_WORDS = 3
 """At most this many words make a label a denial alone after it may speak of ("Rash: no.")."""
 CONTINUES_REACH = 10
 """Words after a sign in which "it's still there" may tell that it goes on."""
+SAYS_AGAIN = frozenset({"am", "have", "feel", "got", "keep"})
+"""After "i", words that start the patient's own new statement in typing with no marks ("i cant
+sleep im so anxious"): a denial before them does not reach past them."""
+REPORTING = frozenset({"that", "if", "whether", "think", "thought", "say", "said", "saying",
+                       "know", "knew", "sure", "mean", "because", "cause", "cos", "and", "or"})
+"""Words after which "i am" goes on the same statement ("not that i have a rash")."""
 NORMAL = frozenset({"normal", "supposed", "meant", "usual"})
 """In a hypothetical trigger ("is it normal for", "supposed to"), asking whether something seen
 is as it should be."""
@@ -454,6 +460,9 @@ class AssertionReader:
                 if trigger.thing and tokens[j] in STATEMENT_JOINERS and j + 1 < len(tokens) \
                         and tokens[j + 1] in PERSON:
                     break  # "the film was on and he collapsed": no film collapses
+                if negation and j > end and tokens[j] == "i" and j + 1 < len(tokens) \
+                        and tokens[j + 1] in SAYS_AGAIN and tokens[j - 1] not in REPORTING:
+                    break  # "i can not sleep i am so anxious": a new statement, unmarked
                 if trigger.one_clause and tokens[j] in MARKS and j + 1 < len(tokens) \
                         and tokens[j + 1] in SPEAKS_AGAIN:
                     break  # "I checked the leaflet. It's just the shivers"

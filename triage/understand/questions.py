@@ -36,6 +36,9 @@ Phrase = tuple[str, ...]
 
 PLACE_SUBJECTS = frozenset({"there", "here"})
 """After a noun and a form of "be", ending the clause, they tell where something is."""
+PLACE_TOLD_AFTER = frozenset({"but", "and", "still", "now", "again", "too", "though", "all"})
+"""After "the nausea is there", words that go on telling ("the headache is there but it is
+small"), where "is there a risk" would ask."""
 
 
 @dataclass(frozen=True)
@@ -180,7 +183,8 @@ class QuestionReader:
             return False
         if tokens[i] in self.be_forms and i > 0 and tokens[i - 1] not in MARKS \
                 and tokens[i + 1] in PLACE_SUBJECTS and (
-                    i + 2 >= len(tokens) or tokens[i + 2] in MARKS):
+                    i + 2 >= len(tokens) or tokens[i + 2] in MARKS
+                    or tokens[i + 2] in PLACE_TOLD_AFTER):
             return False  # "the nausea is there": where it is, told; "is there a risk" asks
         if tokens[i] in self.be_forms and i > 0 and tokens[i - 1] not in MARKS \
                 and tokens[i - 1] not in self.fillers \
