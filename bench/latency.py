@@ -195,6 +195,9 @@ class WatchedRecognizer(Recognizer):
     def partial(self) -> str:
         return "" if self.partials is Partials.OFF else self.inner.partial()
 
+    def peek(self) -> str:
+        return "" if self.partials is Partials.OFF else self.inner.peek()
+
     def final(self) -> Transcript:
         turn = len(self.microphone.played) - 1
         played = self.microphone.played[turn]

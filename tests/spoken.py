@@ -254,6 +254,12 @@ class TimedRecognizer(Recognizer):
     def partial(self) -> str:
         return self.inner.partial()
 
+    def peek(self) -> str:
+        begin = time.perf_counter()
+        text = self.inner.peek()
+        self.seconds += time.perf_counter() - begin
+        return text
+
     def final(self) -> Transcript:
         begin = time.perf_counter()
         transcript = self.inner.final()

@@ -192,6 +192,33 @@ def test_a_long_pause_separates_two_utterances() -> None:
     assert len(utterances(samples)) == 2
 
 
+def _pause_before_the_end(samples: np.ndarray, ends_early: object) -> float:
+    """Seconds of audio fed after the speech's last voiced chunk before the utterance ended."""
+    detector = UtteranceDetector(ends_early=ends_early)  # type: ignore[arg-type]
+    fed = 0
+    for chunk in chunks(samples):
+        fed += len(chunk) // 2
+        if any(isinstance(e, UtteranceEnded) for e in detector.feed(chunk)):
+            return fed / SAMPLE_RATE
+    raise AssertionError("the utterance never ended")
+
+
+def test_a_short_answer_the_recognizer_makes_out_late_in_the_pause_still_ends_early() -> None:
+    # the partial result reaches "yes" only some way into the pause: the turn ends then, not
+    # after the full end pause
+    samples = read_wav(padded(speech("yes", SLT), 0.5, 2.0))
+    asked: list[int] = []
+
+    def late() -> bool:
+        asked.append(1)
+        return len(asked) > 5  # "yes" made out at the sixth frame of the pause's short end
+
+    never = _pause_before_the_end(samples, lambda: False)
+    at_once = _pause_before_the_end(samples, lambda: True)
+    late_end = _pause_before_the_end(samples, late)
+    assert at_once < late_end < never - 0.4, (at_once, late_end, never)
+
+
 def test_speech_to_the_end_of_the_file_still_ends_the_utterance(clip: Path) -> None:
     samples = read_wav(padded(clip, 0.5, 0.0))
     ended = utterances(samples)

@@ -17,6 +17,7 @@ from fakes import RecordedMicrophone
 from triage.levels import Level
 from triage.reply import Awaiting, Reply
 from voice.asr import create_recognizer
+from voice.asr.base import Recognizer, Transcript
 from voice.audio import CHUNK_MS, END_SILENCE_MS, SAMPLE_RATE, chunks, read_wav
 from voice.conversation import Conversation
 from voice.endpoint import complete_short_answer
@@ -69,9 +70,10 @@ def silence(seconds: float) -> np.ndarray:
     return np.zeros(int(SAMPLE_RATE * seconds), dtype=np.int16)
 
 
-def session(parts: list[np.ndarray], folder: Path) -> tuple[list[tuple[int, Reply]], list[int]]:
+def session(parts: list[np.ndarray], folder: Path, wrap: type | None = None
+            ) -> tuple[list[tuple[int, Reply]], list[int]]:
     """Play `parts` (speech and silences) to the live loop; return each reply with the chunk
-    it came at, and the chunk at which each part ended."""
+    it came at, and the chunk at which each part ended. `wrap`: a recognizer wrapper class."""
     samples = np.concatenate(parts)
     ends = [len(list(chunks(np.concatenate(parts[:i + 1])))) for i in range(len(parts))]
     microphone = RecordedMicrophone(samples)
@@ -82,6 +84,8 @@ def session(parts: list[np.ndarray], folder: Path) -> tuple[list[tuple[int, Repl
             replies.append((microphone.position, shown))
 
     recognizer, _ = create_recognizer("pocketsphinx")
+    if wrap is not None:
+        recognizer = wrap(recognizer)
     conversation = Conversation(folder / "data", [Sink()])
 
     def sleep(_seconds: float) -> None:
@@ -129,3 +133,64 @@ def test_emergency_words_after_many_others_are_heard_to_the_end_of_the_sentence(
     at, reply = replies[0]
     assert reply.level is Level.EMERGENCY
     assert at >= ends[1], "acted on before the sentence was over"
+
+
+class HearsAWordMoreWhileStreaming(Recognizer):
+    """PocketSphinx whose partial results end in a word its final pass drops, as a voice's
+    breath after "no" was heard ("no hit" while streaming, "no" at the end)."""
+
+    def __init__(self, inner: Recognizer) -> None:
+        super().__init__()
+        self.inner = inner
+        self.engine = inner.engine
+
+    def set_state(self, awaiting: object) -> None:
+        super().set_state(awaiting)
+        self.inner.set_state(awaiting)
+
+    def start(self) -> None:
+        self.inner.start()
+
+    def accept(self, chunk: bytes) -> None:
+        self.inner.accept(chunk)
+
+    def partial(self) -> str:
+        text = self.inner.partial()
+        return f"{text} hit" if text else text
+
+    def peek(self) -> str:
+        return self.inner.peek()
+
+    def final(self) -> Transcript:
+        return self.inner.final()
+
+
+def test_a_yes_is_answered_soon_even_when_the_streaming_result_holds_a_word_more(
+        tmp_path) -> None:
+    sentence, yes = flite("i have a headache", tmp_path), flite("yes", tmp_path)
+    replies, ends = session([silence(1.0), sentence, silence(2.0), yes, silence(2.0)], tmp_path,
+                            HearsAWordMoreWhileStreaming)
+    (_, first), (at_yes, second) = replies[:2]
+    assert first.awaiting is Awaiting.YES_NO and second.heard == "yes"
+    after_yes = (at_yes - ends[3]) * CHUNK_MS
+    assert after_yes < END_SILENCE_MS, f"the yes waited {after_yes} ms of audio"
+
+
+def test_looking_at_the_final_result_in_a_pause_leaves_the_utterance_as_it_was(
+        tmp_path) -> None:
+    first, rest = flite("my neck is stiff", tmp_path), flite("and light hurts my eyes", tmp_path)
+    audio = np.concatenate([silence(0.3), first, silence(0.4), rest, silence(0.5)])
+    middle = len(list(chunks(np.concatenate([silence(0.3), first, silence(0.3)]))))
+    recognizer, _ = create_recognizer("pocketsphinx")
+    recognizer.set_state(Awaiting.YES_NO)
+
+    def heard(peek_at: int | None) -> str:
+        recognizer.start()
+        for index, chunk in enumerate(chunks(audio)):
+            recognizer.accept(chunk)
+            if index == peek_at:
+                assert "neck" in recognizer.peek()
+        return recognizer.final().text
+
+    assert heard(middle) == heard(None)
+    assert "eyes" in heard(middle)

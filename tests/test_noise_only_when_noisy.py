@@ -322,3 +322,40 @@ def test_live_a_suppressor_failing_mid_stream_leaves_every_sample_with_one_notic
     assert len(out) == len(samples), "nothing lost, nothing doubled"
     assert np.array_equal(out[SAMPLE_RATE:], samples[SAMPLE_RATE:]), "then as recorded"
     assert len(notices) == 1 and "noise suppression stopped" in notices[0], notices
+
+
+def test_live_in_a_quiet_room_each_chunk_comes_out_as_soon_as_it_goes_in() -> None:
+    """Once the room is judged quiet, the recognizer is not kept waiting for the suppressor's
+    delay: the end of a "yes" reaches it with the chunk that carried it."""
+    denoiser, _ = auto()
+    first, second = words_of(SENTENCE, SLT), words_of("yes", SLT)
+    room = quiet_room(1.0 + len(first) / SAMPLE_RATE + 2.0 + len(second) / SAMPLE_RATE + 1.0)
+    room[SAMPLE_RATE:SAMPLE_RATE + len(first)] += first
+    second_at = 3 * SAMPLE_RATE + len(first)
+    room[second_at:second_at + len(second)] += second
+    samples = as_samples(room)
+    stream = denoiser.stream()
+    fed = given = 0
+    behind: list[int] = []
+    for chunk in chunks(samples):
+        fed += len(chunk) // 2
+        given += len(stream.feed(chunk)) // 2
+        if fed > second_at - SAMPLE_RATE // 2:
+            behind.append(fed - given)
+    assert max(behind) == 0, f"held back up to {max(behind)} samples"
+
+
+def test_live_a_noise_gated_quiet_microphone_is_heard_unchanged_after_the_first_words() -> None:
+    """A microphone that sends digital silence between words: its pauses are pauses, and clean
+    words against them are a quiet room."""
+    denoiser, _ = auto()
+    first, second = words_of(SENTENCE, SLT), words_of("she passed out", SLT)
+    room = np.zeros(int((1.0 + len(first) / SAMPLE_RATE + 2.0 + len(second) / SAMPLE_RATE
+                         + 1.0) * SAMPLE_RATE))
+    room[SAMPLE_RATE:SAMPLE_RATE + len(first)] += first
+    second_at = 3 * SAMPLE_RATE + len(first)
+    room[second_at:second_at + len(second)] += second
+    samples = as_samples(room)
+    out = live(denoiser, samples)
+    heard = slice(second_at, second_at + len(second))
+    assert np.array_equal(out[heard], samples[heard])

@@ -290,8 +290,10 @@ class UtteranceDetector:
 
     def __init__(self, vad_mode: int | None = None,
                  ends_early: Callable[[], bool] | None = None) -> None:
-        """`ends_early()` is asked once per pause, when it reaches SHORT_END_SILENCE_MS: True
-        ends the utterance there (what was said is a complete short answer)."""
+        """`ends_early()` is asked at every silent frame of a pause from SHORT_END_SILENCE_MS
+        on: True ends the utterance there (what was said is a complete short answer). Not only
+        once: the recognizer's partial result may catch up with the last word a little later
+        in the pause, and the turn should then end at once rather than after END_SILENCE_MS."""
         from pocketsphinx import Vad
 
         mode = VAD_MODE if vad_mode is None else vad_mode
@@ -316,6 +318,13 @@ class UtteranceDetector:
     def in_speech(self) -> bool:
         """True between SpeechStarted and UtteranceEnded."""
         return self._utterance is not None
+
+    @property
+    def utterance_seconds(self) -> float:
+        """Length of the utterance so far (pre-roll included); 0 outside one."""
+        if self._utterance is None:
+            return 0.0
+        return len(self._utterance) * len(self._utterance[0]) / (SAMPLE_RATE * SAMPLE_WIDTH)
 
     def reset(self) -> None:
         """Forget everything heard (e.g. while the assistant itself is speaking)."""
@@ -370,7 +379,7 @@ class UtteranceDetector:
         streamed.append(frame)
         self._silent_frames = 0 if speech else self._silent_frames + 1
         if self._silent_frames >= self._end_frames or (
-                self._silent_frames == self._short_end_frames and self._ends_early is not None
+                self._silent_frames >= self._short_end_frames and self._ends_early is not None
                 and self._ends_early()):
             self._emit_end(EndReason.SILENCE, events, streamed)
         elif len(self._utterance) >= self._max_frames:

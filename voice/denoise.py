@@ -259,7 +259,10 @@ class DenoisedStream:
     Only when noisy (auto): a recording known beforehand is suppressed, or passed raw,
     whole; a live stream is always suppressed, so that the suppressor is ready, and what comes
     out is the suppressed audio while the room is noisy and the raw audio at the same place
-    while it is quiet.
+    while it is quiet. While it is quiet the raw audio comes out as soon as it goes in, not
+    the suppressor's delay later: the end of a "yes" is heard that much sooner. The judgement
+    changes only in a pause, where what is held back or skipped to keep every sample in its
+    place is room sound.
     """
 
     def __init__(self, denoiser: Denoiser, recording: np.ndarray | None = None) -> None:
@@ -280,6 +283,8 @@ class DenoisedStream:
         self._inner = np.zeros(0, dtype=np.float32)
         self._samples_in = 0
         self._samples_out = 0
+        self._suppressed_at = 0
+        """The stream position of the next suppressed sample (live, only when noisy)."""
         self._up = self._down = None
         self._delay = 0
         """The suppressor's delay in stream samples."""
@@ -307,10 +312,10 @@ class DenoisedStream:
         data = np.concatenate([self._pending, samples])
         usable = len(data) - len(data) % FRAME_SAMPLES
         self._pending = data[usable:]
-        if not usable:
-            return b""
+        if not usable:  # while the room is quiet, the raw audio still comes out at once
+            return self._output(np.zeros(0, dtype=np.int16)) if self._room is not None else b""
         try:
-            return self._emit(self._suppress(data[:usable], last=False))
+            return self._output(self._suppress(data[:usable], last=False))
         except Exception as error:  # a suppressor must never stop the ears
             self._denoiser.failed(error)
             self._pending = np.zeros(0, dtype=np.int16)
@@ -330,7 +335,8 @@ class DenoisedStream:
         except Exception as error:
             self._denoiser.failed(error)
             return self._raw(np.zeros(0, dtype=np.int16))
-        return self._emit(out[:max(0, owed)])
+        # only when noisy, _output itself gives out no more than is owed, each in its place
+        return self._output(out if self._room is not None else out[:max(0, owed)])
 
     def _suppress(self, samples: np.ndarray, *, last: bool) -> np.ndarray:
         """Stream samples (a whole number of frames) up, through the model, down; int16."""
@@ -366,12 +372,24 @@ class DenoisedStream:
             return self._emit(unsent)
         return self._emit(np.concatenate([held, samples]))
 
+    def _output(self, suppressed: np.ndarray) -> bytes:
+        """What comes out for these suppressed samples: them, or (live, only when noisy)
+        the audio the room's judgement chooses."""
+        if self._room is None:
+            return self._emit(suppressed)
+        start, self._suppressed_at = self._suppressed_at, self._suppressed_at + len(suppressed)
+        if self._room.noisy:
+            # from where the stream is given out up to; after a quiet stretch the suppressed
+            # samples of what already went out raw are skipped
+            samples = suppressed[max(0, self._samples_out - start):][:len(self._unsent)]
+        else:
+            samples = self._unsent  # all of the raw stream so far, at once
+        self._unsent = self._unsent[len(samples):]
+        self._samples_out += len(samples)
+        return samples.astype("<i2").tobytes()
+
     def _emit(self, samples: np.ndarray) -> bytes:
         self._samples_out += len(samples)
-        if self._room is not None:
-            original, self._unsent = self._unsent[:len(samples)], self._unsent[len(samples):]
-            if not self._room.noisy:
-                samples = original
         return samples.astype("<i2").tobytes()
 
 

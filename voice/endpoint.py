@@ -65,6 +65,16 @@ def _state(awaiting: object) -> str | None:
     return None if value is None else str(value)
 
 
+PEEK_MAX_S = 2.0
+"""Longest utterance so far (pre-roll and pause included) whose final pass is peeked at in a
+pause: a short answer fits, and peeking costs about a fifth of the utterance's length."""
+
+
+def awaits_short_answer(awaiting: object) -> bool:
+    """Whether a complete short answer may end a turn early in this dialogue state."""
+    return _state(awaiting) in YES_NO_STATES | NUMBER_STATES | TIME_STATES
+
+
 def complete_short_answer(text: str, awaiting: object) -> bool:
     """Is `text` (the recognizer's partial result) by itself a whole answer to what the
     dialogue awaits (Reply.awaiting): a yes, no or don't know to a yes/no question, a number

@@ -33,7 +33,7 @@ from voice.asr.evidence import talks_on
 from voice.audio import SAMPLE_RATE, SAMPLE_WIDTH, SpeechStarted, UtteranceDetector
 from voice.conversation import Conversation, ReplySink
 from voice.denoise import Denoiser
-from voice.endpoint import complete_short_answer
+from voice.endpoint import PEEK_MAX_S, awaits_short_answer, complete_short_answer
 from voice.microphone import MicrophoneError
 from voice.speech import AudioOutput, Speaker
 
@@ -402,7 +402,24 @@ class LiveLoop:
         urgent: list[str] = []
         so_far = [""]
         awaiting = self.last_reply.awaiting if self.last_reply is not None else None
-        detector = UtteranceDetector(ends_early=lambda: _answered(so_far[0], awaiting))
+        judged: dict[str, bool] = {}
+        peeked: set[str] = set()
+        short_state = awaits_short_answer(awaiting)
+
+        def ends_early() -> bool:
+            """Asked at every frame of a pause: each partial result is judged once. When it is
+            not a complete answer, the final pass over a short utterance is peeked at once per
+            partial result: the partial may hold a word the final pass drops ("no hit")."""
+            text = so_far[0]
+            if text not in judged:
+                judged[text] = _answered(text, awaiting)
+            if judged[text] or not short_state or text in peeked \
+                    or detector.utterance_seconds > PEEK_MAX_S:
+                return judged[text]
+            peeked.add(text)
+            return _answered(_peeked(self.recognizer), awaiting)
+
+        detector = UtteranceDetector(ends_early=ends_early)
         under_way = False
 
         def on_partial(text: str) -> None:
@@ -599,6 +616,16 @@ class _Ignored:
 
 
 IGNORED = _Ignored()
+
+
+def _peeked(recognizer: Recognizer) -> str:
+    """The final pass over the utterance so far (Recognizer.peek); "" if it fails, so the full
+    end pause is kept."""
+    try:
+        return recognizer.peek()
+    except Exception as error:  # never let it stop listening
+        log.debug("endpointing peek: %s", error)
+        return ""
 
 
 def _answered(text: str, awaiting: object) -> bool:

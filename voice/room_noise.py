@@ -167,7 +167,7 @@ class RoomMeter:
         if floor is None:  # digital silence: nothing to judge by
             return
         for level in new:
-            quiet = SILENCE_DBFS < level <= floor + PAUSE_DB
+            quiet = level <= floor + PAUSE_DB  # digital silence too: a noise gate's pause
             self._quiet_run = self._quiet_run + 1 if quiet else 0
         if self._quiet_run < PAUSE_FRAMES:
             return  # someone may be talking: keep the judgement

@@ -171,6 +171,12 @@ class Recognizer(ABC):
     def final(self) -> Transcript:
         """End the utterance and return what was heard."""
 
+    def peek(self) -> str:
+        """What the final result would say of the utterance so far, without ending it: asked
+        in a pause, when the partial result may still hold a word the final pass would drop
+        ("no hit" for "no"). By default the partial result."""
+        return self.partial()
+
     def transcribe(self, audio: bytes | np.ndarray) -> Transcript:
         """One whole utterance at once (raw stream bytes or int16 samples), no gating."""
         if isinstance(audio, np.ndarray):

@@ -116,6 +116,9 @@ class PocketSphinxRecognizer(Recognizer):
         self._initial_cmn = self._decoder.get_cmn()
         self._audio = bytearray()
         self._in_utterance = False
+        self._peeked: tuple[bytes, Transcript] | None = None
+        """The final pass's input and result at the last peek, reused by final() when the
+        speech it decodes has not changed since."""
         self.upper_floor = True
         """Give narrowband audio a faint upper band before the final pass (voice.narrowband);
         off only to measure what it adds (bench/narrowband.py)."""
@@ -129,6 +132,7 @@ class PocketSphinxRecognizer(Recognizer):
         if self._decoder.current_search() != search:
             self._decoder.activate_search(search)
         self._audio = bytearray()
+        self._peeked = None
         if RESET_CMN:
             self._decoder.set_cmn(self._initial_cmn)
         self._decoder.start_utt()
@@ -147,17 +151,39 @@ class PocketSphinxRecognizer(Recognizer):
         hypothesis = self._decoder.hyp()
         return clean_words(hypothesis.hypstr) if hypothesis is not None else ""
 
+    def peek(self) -> str:
+        """The final pass over the utterance so far; then the utterance is taken up again
+        where it was (the decoder is fed everything again, about a tenth of its length in
+        time), so nothing heard is lost."""
+        if not self._in_utterance or not self._audio:
+            return self.partial()
+        heard = bytes(self._audio)
+        try:
+            transcript = self.final()
+        finally:
+            self.start()
+            for offset in range(0, len(heard), ADAPT_CHUNK_BYTES):
+                self.accept(heard[offset:offset + ADAPT_CHUNK_BYTES])
+        self._peeked = (self._final_input(heard), transcript)
+        return transcript.text
+
+    def _final_input(self, heard: bytes) -> bytes:
+        """What the final pass decodes of the utterance's audio."""
+        audio = speech_span(heard) if FINAL_PASS_SPEECH_ONLY else heard
+        return with_upper_floor(audio) if self.upper_floor else audio
+
     def final(self) -> Transcript:
         if not self._in_utterance:
             return Transcript("", 0.0)
         self._decoder.end_utt()
         self._in_utterance = False
+        peeked, self._peeked = self._peeked, None
+        if FINAL_FULL_PASS and self._audio and peeked is not None \
+                and peeked[0] == self._final_input(bytes(self._audio)):
+            self._audio = bytearray()
+            return peeked[1]  # only room sound came since the peek: the same decode
         if FINAL_FULL_PASS and self._audio:
-            audio = bytes(self._audio)
-            if FINAL_PASS_SPEECH_ONLY:
-                audio = speech_span(audio)
-            if self.upper_floor:
-                audio = with_upper_floor(audio)
+            audio = self._final_input(bytes(self._audio))
             for _ in range(ADAPT_PASSES):
                 self._decoder.start_utt()
                 for offset in range(0, len(audio), ADAPT_CHUNK_BYTES):
