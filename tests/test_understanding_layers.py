@@ -5144,3 +5144,51 @@ def test_a_sign_said_to_be_there_and_more_is_told_not_asked(text: str, symptom: 
 
 def test_is_there_before_a_sign_still_asks() -> None:
     assert level_after("is there any risk of a headache after the drip") is Level.NONE
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("c/o mild h/a, paracetamol 2 hrs ago (GP ok'd), T 37.4", "headache"),
+    ("client c/o n/v since lunch, kept sips down", "vomiting")])
+def test_a_notes_slashed_shorthand_for_signs(text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+def test_a_sudden_worst_h_a_is_an_emergency() -> None:
+    assert level_after("15:10 client says sudden worst h/a of her life, came on while I was "
+                       "making her tea") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("IV site L ACF bruised + slightly red, client says tender. Nil swelling to arm.",
+     "arm_swelling"),
+    ("obs fine, nil rash, nil wheeze", "wheezing")])
+def test_a_notes_nil_denies(text: str, symptom: str) -> None:
+    assert symptom not in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Her temperature was 39.5 this evening, but she is breathing easily, no new pains",
+    "Breathing... fine. Fine. No... problem. ... Just... cold. Cold.",
+    "breathing is easy now. bit of a problem getting comfy in bed"])
+def test_a_site_said_to_be_fine_lends_itself_to_nothing_after_it(text: str) -> None:
+    assert level_after(text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "my throat was fine this morning, now it is swelling",
+    "Okay so my grandma's lips are like... purple-ish? Grey-blue?"])
+def test_a_site_said_to_be_fine_and_then_pointed_back_at_keeps_its_sign(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "Coworker Marius he has chest pain, he say is from lifting, he is not on infusion, only me.",
+    "colleague said her dad got a clot after ivig. what signs shd i watch? i feel ok so far"])
+def test_a_coworker_named_by_the_job_alone_is_someone_else(text: str) -> None:
+    assert level_after(text) in (Level.NONE, Level.SELF_CARE)
+
+
+@pytest.mark.parametrize("text", ["she's not breathing easily", "I'm not breathing well at all",
+                                  "he is not breathing ok"])
+def test_breathing_denied_to_be_easy_is_still_an_emergency(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY

@@ -111,6 +111,7 @@ class ConceptComposer:
         self.person_subjects = frozenset(data["settings"]["person_subjects"])
         self.person_verbs = frozenset(data["settings"]["person_verbs"])
         self.pronouns = frozenset(data["settings"]["pronouns"])
+        self.fine_words = frozenset(data["settings"]["fine_words"])
         self.part_findings = frozenset(data["settings"].get("part_findings", ()))
         self.pointed_pain = frozenset(data["settings"].get("pointed_pain", ()))
         self.unknown = str(data["settings"]["unknown"])
@@ -375,7 +376,13 @@ class ConceptComposer:
                 by_pronoun_only = True
             if not findings:
                 if own_sites:
-                    carried, used, by_pronoun_only = own_sites, False, False
+                    # "breathing easily": the site said to be fine, after it ("Okay so my
+                    # grandma's lips are like... purple-ish?" is no lips said to be okay)
+                    fine = bool(self.fine_words & set(tokens[max(t.end for t in own_sites):stop]))
+                    carried, used, by_pronoun_only = own_sites, False, fine
+                elif stop - start <= FINE_CLAUSE_WORDS and self.fine_words & set(
+                        tokens[start:stop]):
+                    by_pronoun_only = True  # "Breathing... fine.": said of the site before
                 continue
             last = min(len(clauses) - 1, number + 1)
             if last > number and tokens[clauses[last][0]] in COMPARING \
@@ -513,6 +520,11 @@ class ConceptComposer:
             return False
         after = tokens[start:end + LEFT_AND_RIGHT_REACH]  # "and" splits the clause
         return not any(_has(after, p) for p in self.left_and_right)
+
+
+FINE_CLAUSE_WORDS = 3
+"""A clause of no more words than this that says "fine" says it of the site before ("Fine.",
+"all good")."""
 
 
 def _concept(symptom: str, site: Tag, finding: Tag, borrowed: bool = False) -> Concept:
