@@ -5192,3 +5192,9 @@ def test_a_coworker_named_by_the_job_alone_is_someone_else(text: str) -> None:
                                   "he is not breathing ok"])
 def test_breathing_denied_to_be_easy_is_still_an_emergency(text: str) -> None:
     assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["her breathing is not good, she is really struggling",
+                                  "breathing not easy. really struggling. Not fine."])
+def test_a_site_said_not_to_be_fine_still_lends_itself(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY

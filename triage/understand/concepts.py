@@ -378,10 +378,12 @@ class ConceptComposer:
                 if own_sites:
                     # "breathing easily": the site said to be fine, after it ("Okay so my
                     # grandma's lips are like... purple-ish?" is no lips said to be okay)
-                    fine = bool(self.fine_words & set(tokens[max(t.end for t in own_sites):stop]))
+                    after = max(t.end for t in own_sites)
+                    fine = any(tokens[i] in self.fine_words and not DENYING & set(
+                        tokens[max(after, i - 2):i]) for i in range(after, stop))
                     carried, used, by_pronoun_only = own_sites, False, fine
                 elif stop - start <= FINE_CLAUSE_WORDS and self.fine_words & set(
-                        tokens[start:stop]):
+                        tokens[start:stop]) and not DENYING & set(tokens[start:stop]):
                     by_pronoun_only = True  # "Breathing... fine.": said of the site before
                 continue
             last = min(len(clauses) - 1, number + 1)
@@ -521,6 +523,9 @@ class ConceptComposer:
         after = tokens[start:end + LEFT_AND_RIGHT_REACH]  # "and" splits the clause
         return not any(_has(after, p) for p in self.left_and_right)
 
+
+DENYING = frozenset({"not", "no", "never"})
+"""Before a word of being fine, these deny it ("her breathing is not good")."""
 
 FINE_CLAUSE_WORDS = 3
 """A clause of no more words than this that says "fine" says it of the site before ("Fine.",
