@@ -5198,3 +5198,81 @@ def test_breathing_denied_to_be_easy_is_still_an_emergency(text: str) -> None:
                                   "breathing not easy. really struggling. Not fine."])
 def test_a_site_said_not_to_be_fine_still_lends_itself(text: str) -> None:
     assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("My nenju vali started an hour ago, heavy like a weight", "chest_pain"),
+    ("The siruneer is dark like cola since morning", "dark_urine"),
+    ("So much mayakkam when I get up from the chair", "dizziness"),
+    ("The right kai is weak, I cannot lift the cup", "one_side_weakness")])
+def test_tamil_words_for_signs_and_the_body(text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("Mama keeps saying 'golova bolit', since this morning", "headache"),
+    ("He says 'grlo', it feels like it is closing", "throat_swelling"),
+    ("She says 'ne mogu disati' and she is gasping", "breathing_difficulty")])
+def test_slavic_words_for_signs_and_the_body(text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Never in my life have I had a headache like this, it came on suddenly",
+    "Never in my 80 years have I had such a headache, it hit all at once"])
+def test_a_worst_ever_said_with_never_denies_nothing(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_never_having_had_a_headache_still_denies_it() -> None:
+    assert "headache" not in present("I have never had a headache, not even after the drip")
+
+
+@pytest.mark.parametrize("text", [
+    "a fear I can't explain, and my heart is racing",
+    "this fear came over me and I'm so dizzy"])
+def test_a_fear_that_comes_over_one_is_anxiety(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "that was the TV, someone clutching their chest, I'm fine",
+    "it was the film, somebody clutching their chest and gasping"])
+def test_anyone_seen_holding_their_body_is_not_the_patient(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+def test_somebody_having_a_fit_here_is_still_an_emergency() -> None:
+    assert level_after("somebody having a fit here, my husband") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["what if. throat swells", "what if... tongue swells?"])
+def test_a_stop_after_if_does_not_end_the_question(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+def test_as_if_is_a_whole_retort() -> None:
+    assert level_after("As if. My throat is closing up") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["arm sore. where needle was", "arm tender. where drip was"])
+def test_a_telegraphic_sore_arm_is_the_infusion_site(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", ["He's just a little cold, he wants a blanket",
+                                  "she is a bit cold, that's all"])
+def test_a_carer_telling_the_patient_is_a_little_cold(text: str) -> None:
+    assert "feeling_cold" in present(text)
+
+
+
+@pytest.mark.parametrize("text", ["What I do pass comes out like cola",
+                                  "what she passed came out brown as tea"])
+def test_what_is_passed_coming_out_dark_is_urine_not_a_faint(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["i am cold and wet", "I am cold sweaty, can hardly stand"])
+def test_an_emergency_sign_is_heard_inside_a_longer_milder_phrase(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY

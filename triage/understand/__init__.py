@@ -225,7 +225,8 @@ class Understander:
         self.phrases = PhraseMatcher(book, self._candidates)
         self.concepts = ConceptComposer(book, self._candidates)
         self.jumble = JumbleReader()
-        self.assertions = AssertionReader(frozenset(book.clause_splitters))
+        self.assertions = AssertionReader(frozenset(book.clause_splitters), [
+            *book.sudden.get("worst_ever", ()), *book.severity.get("severe", ())])
         self.quantities = QuantityReader(book)
         self.fallback = Fallback(book, background=background) if "fallback" in layers else None
         self.after_cues = [phrase_tokens(p) for p in book.negation_after_cues]

@@ -11,6 +11,7 @@ confirmed).
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,6 +95,10 @@ OWN = frozenset({"my", "i"})
 """When several triggers reach one mention, the first of these wins."""
 
 
+SUPERLATIVE_DENIALS = frozenset({"never", "not", "no"})
+"""Words that open a phrase of the worst ever ("never had worse", "not once in all my years")."""
+
+
 @dataclass(frozen=True)
 class Trigger:
     category: str
@@ -132,7 +137,10 @@ class Found:
 
 
 class AssertionReader:
-    def __init__(self, splitters: frozenset[str]) -> None:
+    def __init__(self, splitters: frozenset[str], superlatives: Iterable[str] = ()) -> None:
+        """`superlatives`: phrases that call a symptom the worst or most severe ever (the
+        phrase book's modifiers); those said with a denial ("never in my seventy-eight years
+        have I had such a pain") deny nothing."""
         with open(_DATA_FILE, "rb") as handle:
             data = tomllib.load(handle)
         s = data["settings"]
@@ -194,6 +202,8 @@ class AssertionReader:
                                  bool(t.get("after_label", False)),
                                  bool(t.get("quoting", False)), bool(t.get("thing", False)))
                          for t in data["trigger"] for p in t["phrases"]]
+        self.triggers += [Trigger("pseudo", "forward", words) for words in dict.fromkeys(
+            phrase_tokens(p) for p in superlatives) if words and words[0] in SUPERLATIVE_DENIALS]
         self.by_first: dict[str, list[Trigger]] = {}
         for trigger in self.triggers:
             self.by_first.setdefault(trigger.words[0], []).append(trigger)

@@ -98,6 +98,12 @@ def _full_year(match: re.Match[str]) -> str:
 _OUT_OF = re.compile(r"(\d+)\s*/\s*10\b")
 _READING = re.compile(r"\b(\d{2,3})\s*/\s*(\d{2,3})\b")
 """A blood pressure written "78/44": read as "78 over 44"."""
+_LIFE_IN_YEARS = re.compile(
+    r"\b(in (?:all )?(?:my|his|her|their|our)) (?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|a hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+    r" years\b")
+"""A life told in its years ("never in my seventy-eight years have I had such a pain"): as
+"in my years", which says no more than "in my life"; the number is no reading or time."""
 _BEFORE_SPAN = re.compile(
     r"\bbefore\s+(one|two|three|four|five|six|seven|eight|nine|ten|a|few|some|\d+)\s+"
     r"(minutes?|hours?|days?|weeks?|months?|years?)\b(?!\s+(?:of|before|after|from|the|my|your)\b)")
@@ -213,6 +219,7 @@ def tokenize(text: str) -> list[str]:
     text = _SHORT_YEAR.sub(_full_year, text)
     text = _DEGREES.sub(lambda m: " degrees " + {"c": "celsius", "f": "fahrenheit"}.get(
         m.group(1) or "", "") + " ", text)
+    text = _LIFE_IN_YEARS.sub(r"\1 years", text)
     text = _BEFORE_SPAN.sub(r"\1 \2 ago", text)
     text = _OUT_OF.sub(r"\1 out of 10", text)
     text = _READING.sub(r"\1 over \2", text)
@@ -268,12 +275,22 @@ def tokenize(text: str) -> list[str]:
             expanded = _scots_pronoun(raw, words[position + 1])
         for token in (expanded or raw.replace("'", "")).split():
             tokens.extend(SPELLINGS.get(token, token).split())
+    tokens = _if_finished(tokens)
     if len(tokens) > 1 and tokens[0] == "y" and tokens[1] in WHY_Y_BEFORE:
         tokens[0] = "why"  # texted "y do i hv to drink so much"
     tokens = [_intensified(token, tokens[i + 1] if i + 1 < len(tokens) else "")
               for i, token in enumerate(tokens)]
     return [_pronoun(token, tokens[i + 1] if i + 1 < len(tokens) else "")
             for i, token in enumerate(tokens)]
+
+
+def _if_finished(tokens: list[str]) -> list[str]:
+    """"what if. throat swells": no clause ends at "if", so a full stop or a pause just after it
+    is a breath taken, not the end of the question ("as if." is a whole retort; "what if?"
+    keeps its question mark)."""
+    return [token for i, token in enumerate(tokens)
+            if not (token in (CLAUSE_MARK, PAUSE_MARK) and i > 0 and tokens[i - 1] == "if"
+                    and (i < 2 or tokens[i - 2] != "as"))]
 
 
 def _intensified(token: str, after: str) -> str:

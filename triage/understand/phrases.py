@@ -128,6 +128,19 @@ class PhraseMatcher:
         return position, exact, tuple(gaps)
 
     @staticmethod
+    def _also_an_emergency(match: PhraseMatch, chosen: list[PhraseMatch],
+                           rank: Mapping[str, int]) -> bool:
+        """An emergency sign said word for word is heard even where a longer phrase of a
+        milder symptom took some of its words: "i am cold and wet" is feeling cold and
+        clammy skin, never feeling cold alone."""
+        if not (match.kind == "symptom" and match.exact and not match.gaps and rank):
+            return False
+        top = max(rank.values())
+        overlapped = [c for c in chosen if c.start < match.end and match.start < c.end]
+        return rank.get(match.name, 0) == top and all(
+            c.kind == "symptom" and rank.get(c.name, 0) < top for c in overlapped)
+
+    @staticmethod
     def select(matches: list[PhraseMatch], tokens: list[str],
                rank: Mapping[str, int] | None = None) -> list[PhraseMatch]:
         """Longest phrases first, exact before near-miss; no two chosen matches overlap. Of
@@ -158,7 +171,7 @@ class PhraseMatcher:
                                                  -rank.get(m.name, 0)))
         for match in ordered:
             span = set(range(match.start, match.end))
-            if span & taken:
+            if span & taken and not PhraseMatcher._also_an_emergency(match, chosen, rank):
                 continue
             chosen.append(match)
             taken |= span
