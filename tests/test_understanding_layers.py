@@ -5276,3 +5276,41 @@ def test_what_is_passed_coming_out_dark_is_urine_not_a_faint(text: str) -> None:
 @pytest.mark.parametrize("text", ["i am cold and wet", "I am cold sweaty, can hardly stand"])
 def test_an_emergency_sign_is_heard_inside_a_longer_milder_phrase(text: str) -> None:
     assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "that was the telly, one of the actors was shouting he could not breathe. I'm fine",
+    "a hospital drama is on, the actress was clutching her throat and choking, I'm okay"])
+def test_someone_acting_in_a_drama_is_not_the_patient(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+def test_a_television_named_in_german_is_a_screen() -> None:
+    assert level_after("the fernseher was talking about chest pain, I am fine") is Level.NONE
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("No. No chest pain. I said back pain. Mild, from the chair.", "back_pain"),
+    ("Nope, I said headache, a small one from the glasses", "headache")])
+def test_said_again_after_a_denial_insists(text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", ["vomited once, like when you have been drinking all night",
+                                  "threw up once, like after a long car ride all morning"])
+def test_how_long_a_likeness_lasted_is_not_how_long_the_symptom_did(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "How would I tell my normal tachycardia apart from the fast heart rate of an allergic "
+    "reaction?",
+    "how would you tell a panic attack apart from the tight throat of a reaction?"])
+def test_telling_one_thing_apart_from_another_asks_about_both(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["Just tired, like after weeding all day in da sun.",
+                                  "he stay in Hilo Medical Center for his knee, me I fine"])
+def test_pidgin_places_and_the_sun_are_no_symptoms(text: str) -> None:
+    assert level_after(text) in (Level.NONE, Level.SELF_CARE)

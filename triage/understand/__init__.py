@@ -42,6 +42,7 @@ from triage.understand.fallback import Fallback
 from triage.understand.jumble import JumbleReader
 from triage.understand.normalise import (
     CLAUSE_MARK,
+    COMPARING,
     MARKS,
     QUESTION_MARK,
     YEAR,
@@ -110,6 +111,10 @@ in 8 of 8 disagreements where no symptom was named (and 6 of 9 in the tuning par
 the patterns were written from)."""
 LONG_FINDING_WORDS = 3
 """A finding of this many words or more owns the site words inside it ("chin on my chest")."""
+LIKENESS_AFTER = frozenset({"after", "when", "before", "if", "someone", "somebody", "you"})
+"""After "like" or "as" at a clause's start, these make the clause a likeness of another time
+("just tired, like after pulling weeds all day"): how long it lasted is of that time, never of
+the symptom."""
 LENT_OVER = 3
 """A clause of at most this many words, naming nothing, does not stop a modifier after it
 being told of the symptom before it ("headache: 31 hours, continuous")."""
@@ -844,7 +849,11 @@ class Understander:
             present.discard(self.concepts.unknown)
         if len(present) != 1:
             return
-        severity, persistent = self._severity_in(tokens, 0, len(tokens), scores)
+        severity, _ = self._severity_in(tokens, 0, len(tokens), scores)
+        clause_of = self._clauses(tokens)
+        likened = _likenesses(tokens, clause_of)
+        unlikened = [CLAUSE_MARK if clause_of[i] in likened else t for i, t in enumerate(tokens)]
+        _, persistent = self._severity_in(unlikened, 0, len(unlikened), [])
         if severity is None:
             # a rating broken by pauses, as after a stroke: "Back. Sudden. Bad... very, very."
             words = [t for t in tokens if t not in MARKS]
@@ -867,6 +876,7 @@ class Understander:
                  for k, m in enumerate(result.mentions) if m.present and m.start < len(clause_of)}
         named = {c for first, last in spans.values() for c in range(first, last + 1)}
         sizes = Counter(c for t, c in zip(tokens, clause_of, strict=False) if t not in MARKS)
+        likened = _likenesses(tokens, clause_of)
         for clause in sorted(set(clause_of) - named):
             before = [k for k, (_, last) in spans.items() if last == clause - 1]
             if not before and clause - 1 not in named and 0 < sizes[clause - 1] <= LENT_OVER:
@@ -877,6 +887,7 @@ class Understander:
             indexes = [i for i, c in enumerate(clause_of) if c == clause]
             start, end = indexes[0], indexes[-1] + 1
             severity, persistent = self._severity_in(tokens, start, end, scores)
+            persistent = persistent and clause not in likened
             for k in before:
                 m = result.mentions[k]
                 result.mentions[k] = replace(
@@ -1261,6 +1272,14 @@ def _matches(tokens: list[str], words: tuple[str, ...]) -> bool:
     return len(tokens) == len(words) and all(
         token == word or word == YEAR and is_year(token)
         for token, word in zip(tokens, words, strict=True))
+
+
+
+def _likenesses(tokens: list[str], clause_of: list[int]) -> set[int]:
+    """Clauses that liken the symptom to another time ("like after a long day")."""
+    return {clause_of[i] for i in range(len(tokens) - 1)
+            if tokens[i] in COMPARING and tokens[i + 1] in LIKENESS_AFTER
+            and (i == 0 or tokens[i - 1] in MARKS or clause_of[i - 1] != clause_of[i])}
 
 
 def _occurs(tokens: list[str], pattern: tuple[str, ...], start: int, end: int) -> list[int]:

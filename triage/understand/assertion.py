@@ -95,8 +95,33 @@ OWN = frozenset({"my", "i"})
 """When several triggers reach one mention, the first of these wins."""
 
 
+TELLING = "tell"
+ASIDE = frozenset({"apart", "aside"})
+"""After "how would I tell ...", "apart from" is what one thing is told from, not an
+exception: "how would I tell my normal tachycardia apart from the fast heart rate of an
+allergic reaction?" asks about both."""
+NO_WORDS = frozenset({"no", "nope", "nah"})
+"""A bare no, after which "I said ..." insists on what was said."""
 SUPERLATIVE_DENIALS = frozenset({"never", "not", "no"})
 """Words that open a phrase of the worst ever ("never had worse", "not once in all my years")."""
+
+
+def _after_denial(tokens: list[str], start: int, kept: list[tuple[int, int, Trigger]]) -> bool:
+    """Whether tokens[start] comes just after a "no" or a clause holding a denial ("No chest
+    pain. I said back pain.")."""
+    j = start - 1
+    while j >= 0 and tokens[j] in MARKS:
+        j -= 1
+    if j < 0:
+        return False
+    if tokens[j] in NO_WORDS:
+        return True
+    if j == start - 1:
+        return False
+    first = j
+    while first > 0 and tokens[first - 1] not in MARKS:
+        first -= 1
+    return any(trigger.category == NEGATED and first <= at <= j for at, _, trigger in kept)
 
 
 @dataclass(frozen=True)
@@ -195,6 +220,7 @@ class AssertionReader:
         self.presupposing_definite = frozenset(s["presupposing_definite"])
         self.presupposing_denied_after = frozenset(s["presupposing_denied_after"])
         self.asked_if = frozenset(s["asked_if"])
+        self.insisting = frozenset(phrase_tokens(p) for p in s["insisting"])
         self.splitters = splitters
         self.triggers = [Trigger(t["category"], t["direction"], year_phrase_tokens(p),
                                  bool(t.get("weak", False)), bool(t.get("one_clause", False)),
@@ -262,6 +288,8 @@ class AssertionReader:
                 continue
             taken |= span
             kept.append((start, end, trigger))
+        kept = [k for k in kept if not (k[2].category == "opener" and k[2].words in self.insisting
+                                        and _after_denial(tokens, k[0], kept))]
         found = []
         for start, end, trigger in sorted(kept, key=lambda r: r[0]):
             if trigger.category == "pseudo":
@@ -449,7 +477,8 @@ class AssertionReader:
                 j += 1  # "Last year, my lips swelled up": the time said first, then what it was
             while j < len(tokens) and j - end < reach and (
                     trigger.category == "opener" and tokens[j] not in MARKS or
-                    not self._is_terminator(tokens, j, negation)):
+                    not self._is_terminator(tokens, j, negation)
+                    or TELLING in trigger.words and tokens[j] in ASIDE):
                 if trigger.category == OTHER and tokens[j] in self.observer_verbs:
                     break  # "the lady next door noticed his face drooping": she only saw it
                 if trigger.category == HYPOTHETICAL and j + 1 < len(tokens) \
