@@ -35,15 +35,12 @@ class FreeFormRecognizer(PocketSphinxRecognizer):
             dict=pocketsphinx.get_model_path(GENERAL_DICTIONARY), lm=None,
             lw=LANGUAGE_WEIGHT, wip=WORD_PENALTY, loglevel="FATAL",
         )
-        self._decoder = pocketsphinx.Decoder(config)
-        model = pocketsphinx.NGramModel(self._decoder.config, self._decoder.logmath,
+        decoder = pocketsphinx.Decoder(config)
+        model = pocketsphinx.NGramModel(decoder.config, decoder.logmath,
                                         pocketsphinx.get_model_path(GENERAL_MODEL))
         for state in STATES:
-            self._decoder.add_lm(_search(state), model)
-        self._decoder.activate_search(_search(None))
-        self._initial_cmn = self._decoder.get_cmn()
-        self._audio = bytearray()
-        self._in_utterance = False
+            decoder.add_lm(_search(state), model)
+        self._use(decoder)
         self.description = "pocketsphinx (bundled en-us acoustic and general language model)"
 
 

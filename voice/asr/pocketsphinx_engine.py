@@ -116,12 +116,20 @@ class PocketSphinxRecognizer(Recognizer):
                     compile_models(Path(folder))
                     self._decoder = _decoder(pocketsphinx, Path(folder))
                     _store_in_cache(Path(folder), cache_dir)
+            self._use(self._decoder)
         except (RuntimeError, ValueError, OSError) as error:
             raise ModelError(f"PocketSphinx could not load its bundled model ({error}): "
                              "reinstall it with `.venv/bin/pip install --force-reinstall "
                              "pocketsphinx`") from error
-        self._decoder.activate_search(_search(None))
-        self._initial_cmn = self._decoder.get_cmn()
+        self.description = (f"pocketsphinx {_version()} (bundled en-us acoustic model, "
+                            f"domain language model of {len(pocketsphinx_vocabulary())} words)")
+
+    def _use(self, decoder: Any) -> None:
+        """Take `decoder`, its per-state searches added, as this recognizer's."""
+        decoder.add_jsgf_string(ADAPT_SEARCH, ADAPT_GRAMMAR)
+        decoder.activate_search(_search(None))
+        self._decoder = decoder
+        self._initial_cmn = decoder.get_cmn()
         self._audio = bytearray()
         self._in_utterance = False
         self._peeked: tuple[bytes, Transcript] | None = None
@@ -130,8 +138,6 @@ class PocketSphinxRecognizer(Recognizer):
         self.upper_floor = True
         """Give narrowband audio a faint upper band before the final pass (voice.narrowband);
         off only to measure what it adds (bench/narrowband.py)."""
-        self.description = (f"pocketsphinx {_version()} (bundled en-us acoustic model, "
-                            f"domain language model of {len(pocketsphinx_vocabulary())} words)")
 
     def start(self) -> None:
         if self._in_utterance:
@@ -250,7 +256,6 @@ def _decoder(pocketsphinx: Any, folder: Path) -> Any:
         path = folder / f"{_search(state)}.arpa"
         model = pocketsphinx.NGramModel(decoder.config, decoder.logmath, str(path))
         decoder.add_lm(_search(state), model)
-    decoder.add_jsgf_string(ADAPT_SEARCH, ADAPT_GRAMMAR)
     return decoder
 
 
