@@ -106,6 +106,21 @@ SUPERLATIVE_DENIALS = frozenset({"never", "not", "no"})
 """Words that open a phrase of the worst ever ("never had worse", "not once in all my years")."""
 
 
+LIKENING = frozenset({"like", "such", "so", "worse", "this", "that"})
+"""After a worst ever said with "never", these say what was never had is like this one ("never
+in my life have I had a headache like this"); without them it is a denial ("I have never in my
+life had chest pain")."""
+
+
+def _likened_after(tokens: list[str], i: int) -> bool:
+    """A likening word from token i (a trigger's own words included) to its clause's end."""
+    while i < len(tokens) and tokens[i] not in MARKS:
+        if tokens[i] in LIKENING:
+            return True
+        i += 1
+    return False
+
+
 def _after_denial(tokens: list[str], start: int, kept: list[tuple[int, int, Trigger]]) -> bool:
     """Whether tokens[start] comes just after a "no" or a clause holding a denial ("No chest
     pain. I said back pain.")."""
@@ -228,8 +243,11 @@ class AssertionReader:
                                  bool(t.get("after_label", False)),
                                  bool(t.get("quoting", False)), bool(t.get("thing", False)))
                          for t in data["trigger"] for p in t["phrases"]]
-        self.triggers += [Trigger("pseudo", "forward", words) for words in dict.fromkeys(
-            phrase_tokens(p) for p in superlatives) if words and words[0] in SUPERLATIVE_DENIALS]
+        self.superlatives = frozenset(
+            words for words in (phrase_tokens(p) for p in superlatives)
+            if words and words[0] in SUPERLATIVE_DENIALS)
+        self.triggers += [Trigger("pseudo", "forward", words) for words in sorted(
+            self.superlatives)]
         self.by_first: dict[str, list[Trigger]] = {}
         for trigger in self.triggers:
             self.by_first.setdefault(trigger.words[0], []).append(trigger)
@@ -274,7 +292,9 @@ class AssertionReader:
                 size = len(trigger.words)
                 if _same(tokens[i:i + size], trigger.words) and not (
                         trigger.not_to_someone and self._addressed(tokens, i + size)) and not (
-                        trigger.after_label and self._label_before(tokens, i, i + size) is None):
+                        trigger.after_label and self._label_before(tokens, i, i + size) is None
+                ) and not (trigger.category == "pseudo" and trigger.words in self.superlatives
+                           and not _likened_after(tokens, i)):
                     raw.append((i, i + size, trigger))
         raw.sort(key=lambda r: (-(r[1] - r[0]), r[2].category == "pseudo",
                                 not r[2].after_label, r[0]))
