@@ -213,3 +213,12 @@ def test_typed_only_lexicon_words_are_understood_but_not_taught_to_the_recognize
     heard = {p for p in recognizer_phrases(None)}
     assert "funny" in book.findings["odd"] and "odd" not in book.spoken_findings
     assert not any(p in heard for p in ("strong chai", "past water", "back to front"))
+
+
+def test_a_word_one_sound_from_an_emergency_sign_is_typed_only() -> None:
+    """ "my lips look blue" in noise had been heard as "my lids up too": "lids" (for eyelids,
+    and "can't keep my lids up") is understood typed, never listened for."""
+    assert "lips" in pocketsphinx_vocabulary()
+    assert "lids" not in pocketsphinx_vocabulary()
+    assert not any("lids" in p.split() for p in recognizer_phrases(None))
+    assert "drowsiness" in understand("I can't keep my lids up").symptoms_present
