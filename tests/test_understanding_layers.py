@@ -5314,3 +5314,99 @@ def test_telling_one_thing_apart_from_another_asks_about_both(text: str) -> None
                                   "he stay in Hilo Medical Center for his knee, me I fine"])
 def test_pidgin_places_and_the_sun_are_no_symptoms(text: str) -> None:
     assert level_after(text) in (Level.NONE, Level.SELF_CARE)
+
+
+@pytest.mark.parametrize("text", ["h- he can't he can't b- breathe, no no air going in",
+                                  "w- w- wheezing and my th-throat is closing, no no air"])
+def test_a_stammer_is_heard_once(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_a_stammered_denial_still_denies() -> None:
+    assert level_after("n- no ch- chest pain and no no sh- short of breath, only t-tired") \
+        is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", ["I can't, I can't breathe", "my lips my lips are blue"])
+def test_a_restarted_sentence_is_heard_once(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_a_small_word_said_twice_is_said_once() -> None:
+    assert tokenize("there is no no air") == tokenize("there is no air")
+
+
+@pytest.mark.parametrize("text", ["I'm feeling cold cold", "call one one one"])
+def test_a_word_doubled_for_weight_is_kept_twice(text: str) -> None:
+    assert len(tokenize(text)) == len(text.split()) + ("I'm" in text)
+
+
+def test_a_stiff_neck_said_really_stiff_is_still_not_urgent_alone() -> None:
+    assert level_after("my neck is really stiff, no headache") is Level.DOCTOR
+
+
+@pytest.mark.parametrize("text", ["mild hed ake since lunch", "my back akes a little"])
+def test_ache_written_as_it_sounds_is_an_ache(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "t'weren't me said me throat's closing, it were the radio",
+    "that wasn't me said I can't breathe, it was the TV, I'm fine"])
+def test_words_disowned_without_who_are_someone_elses(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "Five years ago, after a different drug, I got hives, and a rash, and I was itchy for a week.",
+    "A good few years ago, at another hospital, I had hives all over."])
+def test_a_long_past_time_said_first_tells_the_story_after_it(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("Years ago, I had hives. My throat is swelling", Level.EMERGENCY),
+    ("Two years ago I had hives, and today I have hives again", Level.URGENT),
+    ("Much worse than last time, my back is a 9 out of 10", Level.URGENT)])
+def test_a_long_past_story_ends_where_now_is_told(text: str, level: Level) -> None:
+    assert level_after(text) is level
+
+
+@pytest.mark.parametrize("text", [
+    "My brother Dave had a clot, leg swelled right up. His, not mine.",
+    "my friend Priya had hives after hers, I am fine"])
+def test_a_name_after_a_person_word_keeps_the_story_theirs(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+def test_a_carers_husband_named_is_still_the_patient() -> None:
+    assert level_after("My husband Bill has chest pain") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "his neck's stiff as a poker an he wants the big light aff, his heid's splittin",
+    "my head's pounding an my neck is stiff an i cannae stand the light"])
+def test_spoken_an_before_a_pronoun_is_and(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["namamanas ang paa ni lola, both legs, konti lang ang ihi",
+                                  "kaunti ang ihi niya since morning"])
+def test_tagalog_swelling_and_little_urine(text: str) -> None:
+    assert "less_urine" in present(text)
+
+
+@pytest.mark.parametrize("text", ["a small headache like after a day in hot sun",
+                                  "mild headache, we sat in the garden"])
+def test_the_sun_and_sitting_are_no_day_of_the_week(text: str) -> None:
+    assert understand(text).weekdays == {}
+
+
+def test_a_short_day_name_after_since_is_a_day() -> None:
+    assert understand("headache since sun morning").weekdays == {"since": 6}
+
+
+@pytest.mark.parametrize("text", ["he's got a bit of a sore head, nothing major",
+                                  "she's got a wee bit o a headache"])
+def test_has_got_a_bit_of_a_sore_head_is_a_mild_headache(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE

@@ -75,6 +75,16 @@ PERFECT = frozenset({("have", "been"), ("has", "been"), ("have", "had"), ("has",
 """After a question or a wish, a joiner, a person and one of these start a statement of what
 has happened ("a pie I'm not supposed to have, and I've been sick twice"); "what if my throat
 swells and I can't breathe" and "... while I'm asleep" go on asking."""
+FRONTED_COUNT = 3
+"""At most this many words before a time said first make its count ("a good few years ago")."""
+COUNTED = frozenset({"ago", "back", "before"})
+"""A time's last word after which a count before it belongs to it ("three years ago")."""
+COUNT_WORDS = frozenset({
+    "a", "an", "few", "couple", "of", "many", "some", "several", "about", "around", "almost",
+    "nearly", "over", "good", "oh", "well", "so", "like", "um", "maybe", "one", "two", "three",
+    "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "and", "half", "dozen"})
+"""Words of a count before "years ago"."""
 LABEL_WORDS = 3
 """At most this many words make a label a denial alone after it may speak of ("Rash: no.")."""
 CONTINUES_REACH = 10
@@ -324,14 +334,38 @@ class AssertionReader:
         my throat swelled up"; "The first time, last year, my lips got puffy"): it reaches
         over its comma into the next clause, unless that clause speaks of now ("Last year,
         fine. My lips are swelling")."""
-        if trigger.category != HISTORICAL or trigger.direction != "both" or not (
-                start == 0 or tokens[start - 1] in MARKS) or end >= len(tokens) \
-                or tokens[end] != CLAUSE_MARK:
-            return False
+        before = tokens[clause_start(tokens, start):start]
+        if trigger.category != HISTORICAL or trigger.direction != "both" or before and not (
+                trigger.words[-1] in COUNTED and len(before) <= FRONTED_COUNT
+                and all(t in COUNT_WORDS or t.isdigit() for t in before)) \
+                or end >= len(tokens) or tokens[end] != CLAUSE_MARK:
+            return False  # its clause holds the time and at most its count ("three years ago")
         following = end + 1
         while following < len(tokens) and tokens[following] not in MARKS:
             following += 1
         return following > end + 1 and not NOW & set(tokens[end + 1:following])
+
+    def _long_ago_first(self, trigger: Trigger, tokens: list[str], start: int,
+                        end: int) -> bool:
+        """A long-past time said first, as a clause of its own ("Three years ago, with another
+        medicine, I had hives"): the story after it is told of then, an urgent sign too, for
+        as long as it is told in the past (_past_told_on). An emergency sign is told of then
+        only in the clause after the time, or when the patient says they are fine now."""
+        return trigger.words in self.story_past and self._fronted_time(trigger, tokens, start,
+                                                                        end)
+
+    def _past_told_on(self, tokens: list[str], end: int) -> int:
+        """Where a story told of long ago ends, from the clause mark at `end`: at the first
+        clause that speaks of now ("... I had hives. My throat is swelling"), of a recent time
+        ("and today ...", "this time ..."), or turns ("but ...")."""
+        while end < len(tokens) and tokens[end] == CLAUSE_MARK:
+            following = clause_end(tokens, end + 1)
+            clause = tokens[end + 1:following]
+            if not clause or NOW & set(clause) or clause[0] in ("but", "now", "today") \
+                    or tuple(clause[:2]) == ("this", "time") or self.tells_recent(clause):
+                break
+            end = following
+        return end
 
     def _is_terminator(self, tokens: list[str], i: int, negation: bool) -> bool:
         if tokens[i] in MARKS:
@@ -530,6 +564,8 @@ class AssertionReader:
                     break  # "like the flu I had years ago: headache, and I've vomited"
                 j += 1
             scope_end = j
+            if self._long_ago_first(trigger, tokens, start, end):
+                scope_end = self._past_told_on(tokens, scope_end)
         if trigger.direction in ("backward", "both"):
             j = start
             while j > 0 and start - j < reach and not self._is_terminator(
@@ -631,7 +667,9 @@ class AssertionReader:
                 continue  # "my colleague said the left side of my face was sliding": mine
             if (emergency and f.trigger.category in (OTHER, HISTORICAL, HYPOTHETICAL)
                     or urgent and f.trigger.category == HISTORICAL) and any(
-                    t in MARKS for t in tokens[min(f.end, start):max(f.start, end)]):
+                    t in MARKS for t in tokens[min(f.end, start):max(f.start, end)]) and not (
+                    forward and not emergency
+                    and self._long_ago_first(f.trigger, tokens, f.start, f.end)):
                 # for an emergency sign, who, when and whether reach one clause only; for an
                 # urgent one, when ("the dent stays. They weren't like that before the drip")
                 continue

@@ -75,6 +75,55 @@ def _load_particles() -> re.Pattern[str]:
 _PARTICLES = _load_particles()
 
 
+HAS_BEFORE = frozenset({"got", "gotten", "been", "had"})
+"""Before these, "'s" is "has" ("she's got", "he's been sick")."""
+
+
+def _load_before(table: str) -> frozenset[str]:
+    with open(_DATA_FILE, "rb") as handle:
+        return frozenset(tomllib.load(handle)[table]["before"])
+
+
+AN_IS_AND_BEFORE = _load_before("an_is_and")
+O_IS_OF_BEFORE = _load_before("o_is_of")
+
+
+def _load_named() -> tuple[re.Pattern[str], frozenset[str]]:
+    with open(_DATA_FILE, "rb") as handle:
+        table = tomllib.load(handle)["named"]
+    kin = "|".join(re.escape(word) for word in table["kin"])
+    return re.compile(r"\b(" + kin + r")(\s*,?\s+)([A-Z][a-z]+)\b(,?)"), \
+        frozenset(table["not_names"])
+
+
+_NAMED, NOT_NAMES = _load_named()
+"""A person's word with a first name after it ("my sister Joan")."""
+
+
+def _names_left_out(text: str) -> str:
+    """"my sister Joan had a clot" is "my sister had a clot": a capitalised word after a
+    person's word, in the middle of a sentence, names them, and the name is no word of what
+    happened. Text in capitals, or with every word capitalised, is left as it is."""
+    letters = [word for word in text.split() if word[:1].isalpha()]
+    capitalised = sum(word[0].isupper() for word in letters)
+    if capitalised * 2 > len(letters):
+        return text
+    return _NAMED.sub(lambda m: m.group(0) if m.group(3).lower() in NOT_NAMES
+                      else m.group(1) + (m.group(4) or ""), text)
+
+
+def _load_said_once() -> frozenset[str]:
+    with open(_DATA_FILE, "rb") as handle:
+        return frozenset(tomllib.load(handle)["repeats"]["said_once"])
+
+
+SAID_ONCE = _load_said_once()
+"""Small words that said twice in a row are a stammer ("no no air"); any other word said twice
+is kept ("cold cold", "really really", "one one one")."""
+_LONGEST_REPEAT = 4
+"""The longest run of words a restart repeats ("i can not i can not breathe")."""
+
+
 def _load_intensifiers() -> dict[str, frozenset[str]]:
     with open(_DATA_FILE, "rb") as handle:
         table = tomllib.load(handle)["intensifiers"]
@@ -121,21 +170,76 @@ the start of a run of letters, and never backing up inside one, so a megabyte of
 without a space costs one pass, not one per letter."""
 
 
+_BROKEN_OFF = re.compile(r"(?<![a-z'])([a-z]{1,3})-\s+([a-z]+)")
+"""A start of a word broken off before a space ("b- breathe", "ch- chest")."""
+
+
+def _broken_off_joined(match: re.Match[str]) -> str:
+    """"b- breathe" is written "b-breathe" when the part starts the next word, so that
+    _unstuttered hears it once; any other "word- word" stays as it was."""
+    part, after = match.group(1), match.group(2)
+    return f"{part}-{after}" if after.startswith(part) else match.group(0)
+
+
+def _no_vowel(part: str) -> bool:
+    return not any(letter in "aeiouy" for letter in part)
+
+
 def _unstuttered(word: str) -> str:
     """A stammer as dictation writes it, said once: "t-t-temperature" is "temperature",
     "thirty-n-n-nine" is "thirty-nine". A part is a repeated start of the next part when it
-    is one letter, or two or three letters said more than once ("sh-sh-shivering");
-    "co-codamol" and "x-ray" stay as they are."""
+    is one letter, two or three letters with no vowel ("ch-chest", "br-breathing"), or two or
+    three letters said more than once ("sh-sh-shivering"); "co-codamol" and "x-ray" stay as
+    they are."""
     parts = word.split("-")
     kept: list[str] = []
     for i, part in enumerate(parts):
         after = parts[i + 1] if i + 1 < len(parts) else ""
         repeated = (i > 0 and parts[i - 1] == part) or after == part
         if after.startswith(part) and len(part) < len(after) + (after == part) and (
-                len(part) == 1 or (len(part) <= 3 and repeated)):
+                len(part) == 1 or (len(part) <= 3 and (repeated or _no_vowel(part)))):
             continue
         kept.append(part)
     return "-".join(kept)
+
+
+def _fragments_dropped(tokens: list[str]) -> list[str]:
+    """A start of a word that cannot be a word ("b breathe", "ch chest": one to three letters
+    with no vowel, the next word begins with them) is a stammer the dictation wrote apart,
+    left out. Not after a number ("38 c"), where a letter is a unit."""
+    return [token for i, token in enumerate(tokens)
+            if not (len(token) <= 3 and token.isalpha() and _no_vowel(token)
+                    and i + 1 < len(tokens) and len(tokens[i + 1]) > len(token)
+                    and tokens[i + 1].startswith(token)
+                    and not (i > 0 and tokens[i - 1][:1].isdigit()))]
+
+
+def _said_once(tokens: list[str]) -> list[str]:
+    """A small word or a run of two to four words said twice in a row is a stammer or a
+    restart: "there is no no air" is "there is no air". A run of small words only is one also
+    with a clause mark between ("i can not | i can not breathe"); "the shopping | the shopping
+    is fine" names it again. Other words doubled are kept ("cold cold", "really really":
+    SAID_ONCE)."""
+    out: list[str] = []
+    for token in tokens:
+        out.append(token)
+        for size in range(1, _LONGEST_REPEAT + 1):
+            run = out[-size:]
+            if len(out) < 2 * size or any(t in MARKS for t in run):
+                continue
+            if size == 1 and run[0] not in SAID_ONCE:
+                continue
+            small = all(t in SAID_ONCE for t in run)
+            for gap in ((0, 1) if small else (0,)):
+                before = out[-2 * size - gap:-size - gap] if len(out) >= 2 * size + gap else []
+                between = out[-size - gap:-size] if gap else []
+                if before == run and all(t in MARKS for t in between):
+                    del out[-2 * size - gap:-size]
+                    break
+            else:
+                continue
+            break
+    return out
 
 
 def _h_restored(raw: str) -> str:
@@ -213,7 +317,8 @@ def _unaccented(text: str) -> str:
 
 def tokenize(text: str) -> list[str]:
     """Lower-case tokens with contractions expanded and clause marks as CLAUSE_MARK tokens."""
-    text = _unaccented(text.translate(_APOSTROPHES).lower().translate(_UNSPLIT_LETTERS))
+    text = _unaccented(_names_left_out(text.translate(_APOSTROPHES)).lower().translate(
+        _UNSPLIT_LETTERS))
     text = _PARTICLES.sub("", text)
     text = _DICTATED.sub(_dictated, text)
     text = _SHORT_YEAR.sub(_full_year, text)
@@ -228,6 +333,7 @@ def tokenize(text: str) -> list[str]:
     text = _QUESTION.sub(" \u00bf ", text)
     text = _PAUSE.sub(" \u00a6 ", text)
     text = _PUNCT_CLAUSE.sub(f" {CLAUSE_MARK} ", text)
+    text = _BROKEN_OFF.sub(_broken_off_joined, text)
     text = _STUTTER.sub(lambda m: _unstuttered(m.group(0)), text)
     text = text.replace("-", " ")
     text = _OTHER.sub(" ", text)
@@ -268,6 +374,10 @@ def tokenize(text: str) -> list[str]:
             after = words[position + 1].strip("'") if position + 1 < len(words) else ""
             if after in HAD_PARTICIPLES or (len(after) > 3 and after.endswith("ed")):
                 expanded = expanded.removesuffix(" would") + " had"  # "I thought she'd collapsed"
+        if raw.endswith("'s") and expanded is not None and expanded.endswith(" is"):
+            after = words[position + 1].strip("'") if position + 1 < len(words) else ""
+            if after in HAS_BEFORE:
+                expanded = expanded.removesuffix(" is") + " has"  # "she's got a sore head"
         if expanded is None and raw.startswith("t'") and raw[2:].isalpha() \
                 and raw[2:] not in ("s", "re", "ve", "ll", "d"):
             expanded = "the " + raw[2:]  # Yorkshire "t'needle" is "the needle"
@@ -275,12 +385,13 @@ def tokenize(text: str) -> list[str]:
             expanded = _scots_pronoun(raw, words[position + 1])
         for token in (expanded or raw.replace("'", "")).split():
             tokens.extend(SPELLINGS.get(token, token).split())
-    tokens = _if_finished(tokens)
+    tokens = _said_once(_fragments_dropped(_if_finished(tokens)))
     if len(tokens) > 1 and tokens[0] == "y" and tokens[1] in WHY_Y_BEFORE:
         tokens[0] = "why"  # texted "y do i hv to drink so much"
     tokens = [_intensified(token, tokens[i + 1] if i + 1 < len(tokens) else "")
               for i, token in enumerate(tokens)]
-    return [_pronoun(token, tokens[i + 1] if i + 1 < len(tokens) else "")
+    return [_pronoun(_and(token, tokens[i + 1] if i + 1 < len(tokens) else ""),
+                     tokens[i + 1] if i + 1 < len(tokens) else "")
             for i, token in enumerate(tokens)]
 
 
@@ -309,6 +420,14 @@ def _scots_pronoun(raw: str, after: str) -> str | None:
     if raw == "ah" and following in AH_IS_I_BEFORE:
         return "i"
     return None
+
+
+def _and(token: str, after: str) -> str:
+    """Spoken "an" is "and" before a word the article never comes before ("an she wants");
+    "o" is "of" before an article or a noun ("a wee bit o a sore heid")."""
+    if token == "an" and after in AN_IS_AND_BEFORE:
+        return "and"
+    return "of" if token == "o" and after in O_IS_OF_BEFORE else token
 
 
 def _pronoun(token: str, after: str) -> str:

@@ -57,6 +57,12 @@ WEEKDAYS = {name: index for index, names in enumerate((
     ("monday", "mon"), ("tuesday", "tues"), ("wednesday", "weds"), ("thursday", "thurs"),
     ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun"))) for name in names}
 """Day names, Monday 0: "I had the infusion on Monday, now is Friday"."""
+WORD_DAYS = frozenset({"sat", "sun", "mon"})
+"""Short day names that are words too ("I sat", "stay for market sun too long", Scots "the
+mon"): a day only where a day is named ("on Sun", "since Sat", "Sun morning")."""
+DAY_BEFORE = frozenset({"on", "since", "from", "till", "until", "til", "by", "last", "this",
+                        "next", "every", "before", "after", "was", "is"})
+DAY_AFTER = frozenset({"morning", "afternoon", "evening", "night", "am", "pm"})
 NOW_BEFORE = frozenset({("now", "is"), ("today", "is"), ("it", "is")})
 NOW_AFTER = frozenset({"now", "today"})
 """Words that make a day name today: "it's Wednesday now", "today is Friday"."""
@@ -144,8 +150,9 @@ class QuantityReader:
         "then Monday I woke up with this headache")."""
         for i, token in enumerate(tokens):
             day = WEEKDAYS.get(token)
-            if day is None or (token in ("sat", "sun", "fri", "mon") and len(tokens) > 1
-                               and tokens[i - 1] in ("i", "he", "she", "the")):
+            if day is None or token in WORD_DAYS and len(tokens) > 1 and not (
+                    i > 0 and tokens[i - 1] in DAY_BEFORE
+                    or tokens[i + 1:i + 2] and tokens[i + 1] in DAY_AFTER):
                 continue  # "I sat", "the sun"
             start, end = i, i
             while start > 0 and tokens[start - 1] not in ("|", "?"):
