@@ -5410,3 +5410,18 @@ def test_a_short_day_name_after_since_is_a_day() -> None:
                                   "she's got a wee bit o a headache"])
 def test_has_got_a_bit_of_a_sore_head_is_a_mild_headache(text: str) -> None:
     assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", ["his breathin's fine, no swellin", "me breathin's alright now"])
+def test_a_dropped_g_before_an_s_is_put_back(text: str) -> None:
+    assert "breathing" in tokenize(text)
+
+
+def test_a_short_word_before_s_keeps_its_letters() -> None:
+    assert "chest_pain" in present("the pain in's my chest")
+
+
+@pytest.mark.parametrize("text", ["I'm totally buggered after the drip, mate",
+                                  "still buggered today, slept all arvo"])
+def test_buggered_is_worn_out(text: str) -> None:
+    assert "tiredness" in present(text)

@@ -350,6 +350,8 @@ def tokenize(text: str) -> list[str]:
         raw = _t_restored(_h_restored(raw.replace("\u00b7", ".")))
         if raw.endswith("in'") and raw[:-1] + "g" in _english_words():
             raw = raw[:-1] + "g"  # "bein'": the apostrophe says a "g" was dropped
+        elif raw.endswith("in's") and len(raw) > 5 and raw[:-2] + "g" in _english_words():
+            raw = raw[:-2] + "g's"  # "breathin's fine" is "breathing's fine"
         # "an'" is "and": its apostrophe tells it from the article
         expanded = CONTRACTIONS.get(raw) if "'" in raw else None
         raw = _g_restored(raw.strip("'"))
