@@ -5373,10 +5373,15 @@ def test_a_long_past_story_ends_where_now_is_told(text: str, level: Level) -> No
 
 
 @pytest.mark.parametrize("text", [
-    "My brother Dave had a clot, leg swelled right up. His, not mine.",
+    "My brother Tendai had a clot, leg swelled right up. His, not mine.",
     "my friend Priya had hives after hers, I am fine"])
 def test_a_name_after_a_person_word_keeps_the_story_theirs(text: str) -> None:
     assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["my husband Collapsed in the kitchen", "my wife Fainted"])
+def test_a_capitalised_sign_after_a_person_word_is_no_name(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
 
 
 def test_a_carers_husband_named_is_still_the_patient() -> None:

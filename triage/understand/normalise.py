@@ -102,13 +102,15 @@ _NAMED, NOT_NAMES = _load_named()
 
 def _names_left_out(text: str) -> str:
     """"my sister Joan had a clot" is "my sister had a clot": a capitalised word after a
-    person's word, in the middle of a sentence, names them, and the name is no word of what
-    happened. Text in capitals, or with every word capitalised, is left as it is."""
+    person's word, in the middle of a sentence, that is no English word names them. An
+    English word is kept, whatever its case ("my husband Collapsed"). Text in capitals, or
+    with every word capitalised, is left as it is."""
     letters = [word for word in text.split() if word[:1].isalpha()]
     capitalised = sum(word[0].isupper() for word in letters)
     if capitalised * 2 > len(letters):
         return text
     return _NAMED.sub(lambda m: m.group(0) if m.group(3).lower() in NOT_NAMES
+                      or m.group(3).lower() in _english_words()
                       else m.group(1) + (m.group(4) or ""), text)
 
 
