@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sessions import K, new_session
 
+from triage.dialogue import Session
 from triage.levels import Level
 from triage.reply import Awaiting, Evidence, Reply
 from voice.asr.base import Transcript
@@ -275,3 +276,34 @@ def test_signs_in_other_voices_are_asked_about_at_most_once_in_a_while() -> None
     assert weak.to_dialogue and weak.evidence is Evidence.WEAK
     now[0] += OTHER_VOICES_ASK_S
     assert gate.admit(transcript("and his lips went blue", Evidence.BACKGROUND)).to_dialogue
+
+
+def _until_outcome(session: Session, first: str, evidence: Evidence) -> list[str]:
+    """What the assistant asks, from the first turn to its outcome, the patient saying no."""
+    reply = session.handle(first, evidence)
+    asked = []
+    while reply.awaiting is not Awaiting.SYMPTOM and len(asked) < 20:
+        asked.append(reply.question or "")
+        reply = session.handle("no")
+    return asked
+
+
+def test_a_mild_complaint_heard_unsurely_gets_the_red_flag_check_before_the_outcome() -> None:
+    # "my lips look blue" heard as "my lids up too" was read as drowsiness; had the check not
+    # been asked, the emergency would never have been reached
+    asked = _until_outcome(new_session(), "I can't keep my lids up", Evidence.WEAK)
+    assert {"blue_lips", "breathing_difficulty", "chest_pain"} <= set(asked)
+
+
+def test_a_yes_in_the_check_after_an_unsure_complaint_reaches_the_emergency() -> None:
+    session = new_session()
+    reply = session.handle("my head is a bit sore", Evidence.WEAK)
+    while reply.question != "blue_lips" and reply.awaiting is not Awaiting.SYMPTOM:
+        reply = session.handle("no")
+    assert reply.question == "blue_lips"
+    assert session.handle("yes").level is Level.EMERGENCY
+
+
+def test_a_mild_complaint_heard_clearly_gets_no_red_flag_check() -> None:
+    asked = _until_outcome(new_session(), "I can't keep my lids up", Evidence.STRONG)
+    assert "blue_lips" not in asked

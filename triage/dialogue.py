@@ -134,6 +134,11 @@ class Session:
         """Set while an emergency heard with weak evidence is not yet confirmed or denied."""
         self.evidence = Evidence.STRONG
         """How sure the ears were of the turn being handled."""
+        self.heard_unsurely = False
+        """A complaint was heard with weak evidence and understood as no emergency: a
+        recognizer may have turned an emergency sign into a milder one ("my lips look blue"
+        heard as "my lids up too", drowsiness). Before the outcome, the red-flag check of
+        unclear turns is asked, once."""
 
     # -- public ------------------------------------------------------------------------------
     def opening(self) -> Reply:
@@ -224,6 +229,8 @@ class Session:
             return self._confirm(heard, unsure)
         readback: list[str] = []
         new_info = self._apply(u, readback)
+        if self.evidence is Evidence.WEAK and any(m.present for m in u.mentions):
+            self.heard_unsurely = True
         answer, ask = self._answer_question(u)
         if u.asks_guessed and (self.guide is not None or self.level is Level.EMERGENCY):
             # "I'm going to drive myself to the hospital" during the emergency steps: a topic
@@ -554,6 +561,14 @@ class Session:
             question = Question("infusion_time", Awaiting.TIME, self.k.say("ask.infusion_time"))
             if self._could_raise(question):
                 return question
+        if self.heard_unsurely and not self.checking:
+            # what was heard unsurely may have been an emergency sign misheard as a milder
+            # one: the red-flag check before the outcome, once
+            self.heard_unsurely = False
+            check = self._unclear_check()
+            if check is not None:
+                self.checking = True
+                return replace(check, text=f"{self.k.say('ui.heard_unsure')} {check.text}")
         return None
 
     def _question_for(self, followup: str, finding: Finding) -> Question | None:
