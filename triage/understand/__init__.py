@@ -979,11 +979,11 @@ class Understander:
                 if found.start < mention.start:
                     told = range(found.end, end)
                 elif found.start >= mention.end and found.trigger.direction != "forward" \
-                        and (found.start < end or found.start == end + 1
-                             and tokens[end] == CLAUSE_MARK and (found.end == len(tokens)
-                                                                 or tokens[found.end] in MARKS)):
+                        and (found.start < end or self.assertions.time_alone_after(
+                            tokens, end, found)):
                     # its time said alone in the clause after ("he once fainted at a wedding,
-                    # years ago, in the heat"); not "..., years ago she had that too"
+                    # years ago, in the heat"; "had hives, couple years back"); not "...,
+                    # years ago she had that too"
                     told = range(start, found.start)
                 else:
                     continue

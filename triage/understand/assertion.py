@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rapidfuzz.fuzz import ratio
@@ -173,6 +173,9 @@ class Trigger:
     thing: bool = False
     """It names a programme or a screen, not a person: "and" or "but" then a person starts the
     patient's own statement again ("we were watching the show and she went blue")."""
+    screen: bool = False
+    """A screen or someone on it: with a word of speaking in it or just after ("someone on it
+    said"), it quotes (see `quoting`)."""
 
 
 @dataclass(frozen=True)
@@ -251,8 +254,10 @@ class AssertionReader:
                                  bool(t.get("weak", False)), bool(t.get("one_clause", False)),
                                  t.get("reach"), bool(t.get("not_to_someone", False)),
                                  bool(t.get("after_label", False)),
-                                 bool(t.get("quoting", False)), bool(t.get("thing", False)))
+                                 bool(t.get("quoting", False)), bool(t.get("thing", False)),
+                                 bool(t.get("screen", False)))
                          for t in data["trigger"] for p in t["phrases"]]
+        self.speech_verbs = [phrase_tokens(p) for p in s["speech_verbs"]]
         self.superlatives = frozenset(
             words for words in (phrase_tokens(p) for p in superlatives)
             if words and words[0] in SUPERLATIVE_DENIALS)
@@ -287,6 +292,13 @@ class AssertionReader:
         while k > 0 and tokens[k - 1] not in MARKS:
             k -= 1
         return k if 0 < start - 1 - k <= LABEL_WORDS else None
+
+    def _speaks(self, tokens: list[str], start: int, end: int) -> bool:
+        """A word of speaking ends the trigger at tokens[start:end] or comes just after it,
+        past a pause ("man on TV ... said")."""
+        after = end + 1 if end < len(tokens) and tokens[end] == PAUSE_MARK else end
+        return any(tuple(tokens[end - len(v):end]) == v or tuple(tokens[after:after + len(v)]) == v
+                   for v in self.speech_verbs)
 
     def _addressed(self, tokens: list[str], at: int) -> bool:
         """Whether a person is named at `at`, past a determiner ("my wife", "the nurse")."""
@@ -324,6 +336,8 @@ class AssertionReader:
         for start, end, trigger in sorted(kept, key=lambda r: r[0]):
             if trigger.category == "pseudo":
                 continue
+            if trigger.screen and self._speaks(tokens, start, end):
+                trigger = replace(trigger, quoting=True)  # "someone on it said 'I can't ...'"
             scope_start, scope_end = self._scope(tokens, start, end, trigger)
             found.append(Found(trigger, start, end, scope_start, scope_end))
         return found
@@ -344,6 +358,25 @@ class AssertionReader:
         while following < len(tokens) and tokens[following] not in MARKS:
             following += 1
         return following > end + 1 and not NOW & set(tokens[end + 1:following])
+
+    @staticmethod
+    def time_alone_after(tokens: list[str], end: int, found: Found) -> bool:
+        """The time of `found` is said alone in the clause after the clause mark at `end`,
+        with at most its count before it ("had hives, couple years back.")."""
+        if end >= len(tokens) or tokens[end] != CLAUSE_MARK or found.start <= end \
+                or found.end < len(tokens) and tokens[found.end] not in MARKS:
+            return False
+        count = tokens[end + 1:found.start]
+        return not count or found.trigger.words[-1] in COUNTED and len(count) <= FRONTED_COUNT \
+            and all(t in COUNT_WORDS or t.isdigit() for t in count)
+
+    def _long_ago_after(self, tokens: list[str], found: Found, end: int) -> bool:
+        """A long-past time said alone in the clause just after a sign's clause told of the
+        past, nothing of now in it ("Had hives after me first go, couple years back")."""
+        last = clause_end(tokens, end)
+        first = clause_start(tokens, end - 1)
+        return found.trigger.words in self.story_past and \
+            self.time_alone_after(tokens, last, found) and not NOW & set(tokens[first:last])
 
     def _long_ago_first(self, trigger: Trigger, tokens: list[str], start: int,
                         end: int) -> bool:
@@ -667,9 +700,11 @@ class AssertionReader:
                 continue  # "my colleague said the left side of my face was sliding": mine
             if (emergency and f.trigger.category in (OTHER, HISTORICAL, HYPOTHETICAL)
                     or urgent and f.trigger.category == HISTORICAL) and any(
-                    t in MARKS for t in tokens[min(f.end, start):max(f.start, end)]) and not (
+                    t in MARKS and not (f.trigger.quoting and t == PAUSE_MARK)
+                    for t in tokens[min(f.end, start):max(f.start, end)]) and not (
                     forward and not emergency
-                    and self._long_ago_first(f.trigger, tokens, f.start, f.end)):
+                    and self._long_ago_first(f.trigger, tokens, f.start, f.end)) and not (
+                    backward and not emergency and self._long_ago_after(tokens, f, end)):
                 # for an emergency sign, who, when and whether reach one clause only; for an
                 # urgent one, when ("the dent stays. They weren't like that before the drip")
                 continue

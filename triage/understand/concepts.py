@@ -127,6 +127,7 @@ class ConceptComposer:
         self.describing = frozenset(data["settings"]["describing"])
         self.articles = frozenset(data["settings"]["articles"])
         self.side_words = frozenset(data["settings"].get("side_words", ()))
+        self.things = frozenset(data["settings"].get("things", ()))
         self.inert = frozenset(data["settings"].get("inert", ()))
         self.pain_symptoms = frozenset(data["settings"].get("pain_symptoms", ()))
         self.site_alone: dict[tuple[str, ...], str] = {
@@ -163,6 +164,9 @@ class ConceptComposer:
             if rule.absorbs:
                 self.absorbs[rule.symptom] = self.absorbs.get(rule.symptom, frozenset()) | \
                     rule.absorbs
+        self.absorbs_of_site: dict[str, frozenset[str]] = {
+            site: rule.absorbs for rule in self.rules if rule.absorbs for site in rule.sites}
+        """A site to the sites it lies in ("infusion_site": the arm, the hand)."""
         self.one_side = [phrase_tokens(p) for p in book.side.get("one", ())]
         self.left_and_right = [phrase_tokens(p) for p in book.side.get("both", ())
                                if {"left", "right"} <= set(phrase_tokens(p))]
@@ -341,6 +345,8 @@ class ConceptComposer:
         clause_tags = [[t for t in tags if start <= t.start < end] for start, end in clauses]
         carried: list[Tag] = []
         by_pronoun_only = False
+        site_only_at = -2
+        """The clause that last named a site with no finding."""
         used = False
         """The carried site already made a symptom in its own clause."""
         for number, (start, stop) in enumerate(clauses):
@@ -363,6 +369,8 @@ class ConceptComposer:
                 findings = [t for t in findings if not (
                     t.name == "pain" and " ".join(tokens[t.start:t.end]) in self.pointed_pain)]
             borrowed = bool(findings and not sites)
+            if borrowed and self._of_a_thing(tokens, start, findings):
+                findings, borrowed = [], False  # "wants the curtains shut": no body part
             if borrowed:
                 refers = not by_pronoun_only or bool(self.pronouns & set(tokens[start:stop]))
                 by_pronoun_only = by_pronoun_only and not refers  # "it's swollen and sore"
@@ -381,7 +389,11 @@ class ConceptComposer:
                     after = max(t.end for t in own_sites)
                     fine = any(tokens[i] in self.fine_words and not DENYING & set(
                         tokens[max(after, i - 2):i]) for i in range(after, stop))
-                    carried, used, by_pronoun_only = own_sites, False, fine
+                    # "where the needle was, on his hand, it's red": one place named twice
+                    same_place = site_only_at == number - 1 and not by_pronoun_only \
+                        and self._one_place(carried, own_sites)
+                    carried = [*carried, *own_sites] if same_place and not fine else own_sites
+                    used, by_pronoun_only, site_only_at = False, fine, number
                 elif stop - start <= FINE_CLAUSE_WORDS and self.fine_words & set(
                         tokens[start:stop]) and not DENYING & set(tokens[start:stop]):
                     by_pronoun_only = True  # "Breathing... fine.": said of the site before
@@ -507,6 +519,24 @@ class ConceptComposer:
                for t in following) or any(t in self.all_right for t in tokens[start:end]):
             return []
         return sites
+
+    def _one_place(self, before: list[Tag], now: list[Tag]) -> bool:
+        """Two sites said one after the other name one place: the needle's, and the arm or
+        hand it is in (a rule's `absorbs`). Other sites said so are a correction or a list
+        ("my chest, no, my back"; "my arms, my back")."""
+        def within(sites: list[Tag], places: list[Tag]) -> bool:
+            return bool(sites) and all(
+                any(t.name in self.absorbs_of_site.get(p.name, ()) for p in places)
+                for t in sites)
+        return within(now, before) or within(before, now)
+
+    def _of_a_thing(self, tokens: list[str], start: int, findings: list[Tag]) -> bool:
+        """The clause names an everyday thing before its first finding ("the door is
+        shut"), outside any finding's words, and no pronoun points back at a site."""
+        first = min(t.start for t in findings)
+        inside = {k for t in findings for k in range(t.start, t.end)}
+        return not self.pronouns & set(tokens[start:first]) and any(
+            tokens[k] in self.things and k not in inside for k in range(start, first))
 
     def _about_the_person(self, tokens: list[str], start: int, end: int) -> bool:
         """The clause says how the person is ("she's very tired"), not how a body part is."""

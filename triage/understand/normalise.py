@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 CLAUSE_MARK = "|"
@@ -100,17 +101,28 @@ _NAMED, NOT_NAMES = _load_named()
 """A person's word with a first name after it ("my sister Joan")."""
 
 
+@lru_cache(maxsize=1)
+def _sign_words() -> frozenset[str]:
+    """Every word of the phrase book's symptoms, body sites and findings, imported late (the
+    book is read with this module's tokens): a capitalised one is never taken for a name."""
+    from grammars.book import load_phrase_book
+    book = load_phrase_book()
+    tables = (book.symptoms, book.sites, book.findings)
+    return frozenset(word for table in tables for phrases in table.values()
+                     for phrase in phrases for word in re.findall(r"[a-z]+", phrase.lower()))
+
+
 def _names_left_out(text: str) -> str:
     """"my sister Joan had a clot" is "my sister had a clot": a capitalised word after a
-    person's word, in the middle of a sentence, that is no English word names them. An
-    English word is kept, whatever its case ("my husband Collapsed"). Text in capitals, or
-    with every word capitalised, is left as it is."""
+    person's word, in the middle of a sentence, names them, unless it is a word of a symptom
+    ("my husband Collapsed", "my wife Fainted": kept, whatever their case). Text in capitals,
+    or with every word capitalised, is left as it is."""
     letters = [word for word in text.split() if word[:1].isalpha()]
     capitalised = sum(word[0].isupper() for word in letters)
     if capitalised * 2 > len(letters):
         return text
     return _NAMED.sub(lambda m: m.group(0) if m.group(3).lower() in NOT_NAMES
-                      or m.group(3).lower() in _english_words()
+                      or m.group(3).lower() in _sign_words()
                       else m.group(1) + (m.group(4) or ""), text)
 
 
