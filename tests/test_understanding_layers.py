@@ -5582,3 +5582,9 @@ def test_a_stroke_named_is_acted_on_even_when_it_may_be_old(text: str) -> None:
     "Years back my lips blew up after the drip. Nothing like that, thank God."])
 def test_a_long_past_sign_then_nothing_like_that_is_the_storys(text: str) -> None:
     assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["my eye, the lid is swollen", "her eye, the lid is all puffy"])
+def test_a_body_part_said_as_a_common_noun_is_no_thing(text: str) -> None:
+    # "lid" names a pot's lid and the eye's: said after an eye, it is the eye's
+    assert level_after(text) is Level.EMERGENCY
