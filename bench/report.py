@@ -302,7 +302,7 @@ def _resources(report: Report) -> list[str]:
         "",
         f"Peak memory: `python -m voice.cli audio --engine pocketsphinx --tts-out DIR` over "
         f"one whole spoken session ({memory.turns} turns, every reply synthesized to speech; "
-        f"levels {' → '.join(memory.levels)}), read from `wait4()`'s `ru_maxrss`, in "
+        f"levels {' → '.join(memory.levels)}), each run reporting its own `VmHWM` as it exits, in "
         f"{len(memory.runs_mb)} fresh processes: the largest **{memory.peak_mb:.0f} MB** "
         f"(each run: {', '.join(f'{peak:.0f}' for peak in memory.runs_mb)} MB; "
         f"{memory.seconds:.1f} s for the first whole process).",

@@ -118,10 +118,11 @@ def test_someone_elses_or_an_old_symptom_never_hides_the_patients_own(text) -> N
 
 
 def test_severity_and_suddenness_said_anywhere_in_a_one_complaint_turn_count() -> None:
-    (mention,) = understand(
+    mentions = understand(
         "Oh my head. It came on all at once like being hit with a hammer, the worst ever")\
         .mentions
-    assert mention.sudden and mention.severity is not None and mention.severity >= 8
+    assert {m.symptom for m in mentions} == {"headache"}
+    assert all(m.sudden and m.severity is not None and m.severity >= 8 for m in mentions)
 
 
 @pytest.mark.parametrize("text", ["the worst headache of my life",
@@ -4354,8 +4355,11 @@ def test_a_checklist_denial_after_its_label_denies_it(text) -> None:
     assert present(text) == {"headache"}
 
 
-@pytest.mark.parametrize("text", ["Throat closing. No. Help.", "Wheezing: none. Fever: no."])
-def test_a_checklist_denial_never_hides_an_emergency_sign(text) -> None:
+@pytest.mark.parametrize("text", ["Throat closing. No. Help.",
+                                  "Throat closing - no, it's getting worse"])
+def test_a_no_said_after_an_emergency_sign_that_is_no_checklist_never_hides_it(text) -> None:
+    # only a label, a colon or a spaced dash, and a denial ending the sentence is a checklist
+    # ("Wheezing: none."; test_a_checklist_label_denied_after_it_is_denied)
     assert level_after(text) is Level.EMERGENCY
 
 
@@ -5588,3 +5592,183 @@ def test_a_long_past_sign_then_nothing_like_that_is_the_storys(text: str) -> Non
 def test_a_body_part_said_as_a_common_noun_is_no_thing(text: str) -> None:
     # "lid" names a pot's lid and the eye's: said after an eye, it is the eye's
     assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "Oh the head, the head. It came on me all of a sudden, the worst I ever had in ninety years.",
+    "My head. Out of nowhere, bang. The worst I've ever had."])
+def test_the_worst_ever_said_after_the_head_alone_is_a_sudden_severe_headache(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_the_worst_ever_said_of_the_back_is_a_severe_back_pain_not_an_emergency() -> None:
+    assert level_after("my back, the worst I ever had") is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "my tongue feels, how shall I put it, rather larger than usual",
+    "her lips look, I don't know, a bit larger than normal"])
+def test_a_body_part_larger_than_usual_is_swollen(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "He's not having trouble breathing or nothing, it's just the back, really bad.",
+    "she does not have trouble breathing, only her back pain, ten out of ten"])
+def test_a_denial_inside_a_long_phrase_denies_it(text: str) -> None:
+    # "he not breathing" must not be read over "does not have trouble breathing"
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "my husband Colapsed on the floor",
+    "my wife Swolen lips, please help"])
+def test_a_misspelt_capitalised_sign_after_a_relative_is_no_name(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "lol that was a tiktok, some girl saying her tongue is swelling. im good",
+    "it was a video on youtube, some guy shouting he can't breathe. I'm fine"])
+def test_a_stranger_speaking_in_a_clip_is_quoted(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+def test_watching_a_clip_never_makes_the_patients_own_sign_someone_elses() -> None:
+    assert level_after("i was watching a video and my lips went blue") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "Floor. Me. Don't know how. Black. Wife find.",
+    "Kitchen floor. All went black. Don't know how."])
+def test_bare_words_of_the_floor_and_black_are_fainting(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_waking_someone_after_mopping_the_floor_is_no_fainting() -> None:
+    assert level_after("I mopped the floor and woke my husband, he has a mild headache") \
+        is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "when I went this evening it was the colour of strong tea, quite brown",
+    "when she went this morning it was like coffee"])
+def test_a_toilet_visit_told_without_naming_it_with_a_dark_drinks_colour_is_dark_urine(
+        text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "I've scarcely needed the little room all day, once this morning and a very meagre amount",
+    "she has scarcely needed the toilet since lunch"])
+def test_the_toilet_named_politely_and_scarcely_needed_is_less_urine(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["sorry... what day... is this my flat? don't know where...",
+                                  "Mum keeps asking: is this our house?"])
+def test_not_knowing_ones_own_home_is_confusion(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["SOB - no. Chest pain - no. Headache - yes, mild.",
+                                  "Chest pain: no. Rash: no. Tired: yes."])
+def test_a_checklist_label_denied_after_it_is_denied(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+def test_a_label_then_no_then_more_said_is_no_checklist_denial() -> None:
+    assert level_after("Lips: no, they ARE swelling") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["Is she breathing? no.",
+                                  "is he waking up? nope, he just groans",
+                                  "Does he know where he is? No. He keeps asking for his mother."])
+def test_a_question_about_the_patient_answered_no_by_the_speaker_is_a_statement(
+        text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_a_question_answered_with_no_idea_stays_a_question() -> None:
+    assert level_after("Is it normal to feel tired? no idea") is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "She's very hard to rouse, she opens her eyes when I shout and then drifts off again.",
+    "we could not rouse him for a good minute"])
+def test_rouse_is_wake(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "I call him, shake him, he open eye little then close again. Sleep too deep, not normal.",
+    "she falls asleep mid sentence and we can barely get her eyes open"])
+def test_eyes_opened_a_little_or_asleep_mid_word_is_hard_to_wake(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "He shaking whole body, cannot stop, eye go up white, mouth have little foam",
+    "she was jerking, eye went up, foam from her mouth"])
+def test_eyes_turned_up_and_foam_told_in_a_late_learnt_english_is_a_seizure(
+        text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "my throat, it's as though there's a plum stuck",
+    "there's a lump in my throat, like a golf ball, getting hard to swallow"])
+def test_something_lodged_in_the_throat_is_its_closing(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["my car is stuck in the snow, I feel fine",
+                                  "a small lump on my chest, like a pebble, not sore at all"])
+def test_something_lodged_elsewhere_than_the_throat_is_no_emergency(text: str) -> None:
+    assert not level_after(text).at_least(Level.URGENT)
+
+
+@pytest.mark.parametrize("text", [
+    "I can't seem to swallow",
+    "he could not quite swallow his tea, it would not go down"])
+def test_a_denial_with_seem_to_or_quite_before_the_verb_still_says_it(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "His leg left, bottom part, big more than right, red, hot, pain when walk. Right leg normal.",
+    "her calf, the lower part, is swollen and hot, the other one is fine"])
+def test_the_lower_part_of_a_limb_is_that_limb(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "Mr Whitaker, now he ask am I his sister Doreen, and he say he must go to the mill",
+    "Who're you? Where's Ruth? This ain't my place."])
+def test_a_known_person_or_home_taken_for_another_is_confusion(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["Eyes gone yaller. Skin too, some.", "his eyes is yeller"])
+def test_yaller_is_yellow(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["I've been that wabbit fower days noo, gettin' worse",
+                                  "a sair heid for fower days"])
+def test_scots_numbers_count_the_days(text: str) -> None:
+    # a common effect lasting beyond about three days goes to the doctor
+    assert level_after(text) is Level.DOCTOR
+
+
+def test_tagalog_nasusuka_is_nausea_not_vomiting() -> None:
+    assert level_after("Nasusuka ako, mild lang, hindi naman ako nagsuka.") is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "headache since yesterday, my neck's like a plank, and I've got every blind shut because "
+    "light feels like needles",
+    "my neck is stiff and sore with this headache, blinds down all day, the light hurts"])
+def test_a_blind_shut_against_the_light_is_no_throat_closing(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+

@@ -124,6 +124,8 @@ class ConceptComposer:
         self.all_right = frozenset(data["settings"].get("all_right", ()))
         self.bare_pain = frozenset(data["settings"].get("bare_pain", ()))
         self.telegraphic = frozenset(data["settings"].get("telegraphic", ()))
+        self.alone_only = {name: frozenset(words) for name, words
+                           in data.get("alone_only", {}).items()}
         self.describing = frozenset(data["settings"]["describing"])
         self.articles = frozenset(data["settings"]["articles"])
         self.side_words = frozenset(data["settings"].get("side_words", ()))
@@ -336,6 +338,13 @@ class ConceptComposer:
         tags = [t for t in tags if not (
             t.kind == "finding" and " ".join(tokens[t.start:t.end]) in self.telegraphic
             and not self._after_site_or_mark(tokens, t, tags))]
+        # "Floor. Black.": a bare word that is a finding only as a clause of its own ("the
+        # kitchen floor is black and white tiles" is no faint)
+        tags = [t for t in tags if not (
+            t.kind == "finding"
+            and " ".join(tokens[t.start:t.end]) in self.alone_only.get(t.name, ())
+            and not ((t.start == 0 or tokens[t.start - 1] in MARKS)
+                     and (t.end == len(tokens) or tokens[t.end] in MARKS)))]
         # "a horrible wheezy turn": the word describes what follows, no body part
         site_starts = {t.start for t in tags if t.kind == "site"}
         tags = [t for t in tags if not (

@@ -9,6 +9,9 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.process import extractOne
+
 CLAUSE_MARK = "|"
 """Token standing for punctuation that ends a clause (. , ; : ! and dashes)."""
 QUESTION_MARK = "?"
@@ -112,17 +115,39 @@ def _sign_words() -> frozenset[str]:
                      for phrase in phrases for word in re.findall(r"[a-z]+", phrase.lower()))
 
 
+@lru_cache(maxsize=1)
+def _sign_word_list() -> list[str]:
+    return sorted(word for word in _sign_words() if len(word) >= _MISSPELT_FROM)
+
+
+_MISSPELT_FROM = 5
+"""Letters a capitalised word needs before a one-letter slip from a symptom's word keeps it
+("Colapsed", "Swolen"): shorter names are too often a letter away from a word ("Rose")."""
+
+
+def _a_sign_word(word: str) -> bool:
+    """A word of a symptom, or one letter away from one (two for long words): "my husband
+    Colapsed" is a sign misspelt, never a name to leave out."""
+    if word in _sign_words():
+        return True
+    if len(word) < _MISSPELT_FROM:
+        return False
+    limit = 1 if len(word) < 8 else 2
+    return extractOne(word, _sign_word_list(), scorer=Levenshtein.distance,
+                      score_cutoff=limit) is not None
+
+
 def _names_left_out(text: str) -> str:
     """"my sister Joan had a clot" is "my sister had a clot": a capitalised word after a
     person's word, in the middle of a sentence, names them, unless it is a word of a symptom
-    ("my husband Collapsed", "my wife Fainted": kept, whatever their case). Text in capitals,
-    or with every word capitalised, is left as it is."""
+    ("my husband Collapsed", "my wife Fainted": kept, whatever their case), even misspelt
+    ("Colapsed"). Text in capitals, or with every word capitalised, is left as it is."""
     letters = [word for word in text.split() if word[:1].isalpha()]
     capitalised = sum(word[0].isupper() for word in letters)
     if capitalised * 2 > len(letters):
         return text
     return _NAMED.sub(lambda m: m.group(0) if m.group(3).lower() in NOT_NAMES
-                      or m.group(3).lower() in _sign_words()
+                      or _a_sign_word(m.group(3).lower())
                       else m.group(1) + (m.group(4) or ""), text)
 
 
@@ -329,10 +354,42 @@ def _unaccented(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(kept))
 
 
+def _load_label_denied() -> re.Pattern[str]:
+    with open(_DATA_FILE, "rb") as handle:
+        words = tomllib.load(handle)["label_denied"]["words"]
+    said = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(r"(^|[.;!\n]\s*)([a-z][a-z '/]{0,40}?)\s*(?::|\s[-\u2013\u2014]+\s)\s*"
+                      rf"(?:{said})\s*(?=[.;\n]|$)")
+
+
+_LABEL_DENIED = _load_label_denied()
+"""A checklist's label, then a colon or a spaced dash and a word of denial, ending its sentence
+("Chest pain: no."): rewritten as "no chest pain"."""
+
+
+def _load_self_answered() -> re.Pattern[str]:
+    with open(_DATA_FILE, "rb") as handle:
+        table = tomllib.load(handle)["self_answered"]
+
+    def either(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    return re.compile(rf"\b({either(table['verbs'])})\s+({either(table['persons'])})\b"
+                      rf"([^?.!;:]{{1,80}}?)\s*\?+\s*(?:{either(table['answers'])})"
+                      r"(?=\s*(?:[.,;!]|$))")
+
+
+_SELF_ANSWERED = _load_self_answered()
+"""A question about the patient answered "no" by the speaker: "is she breathing? no" is "she is
+not breathing"."""
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-case tokens with contractions expanded and clause marks as CLAUSE_MARK tokens."""
     text = _unaccented(_names_left_out(text.translate(_APOSTROPHES)).lower().translate(
         _UNSPLIT_LETTERS))
+    text = _LABEL_DENIED.sub(r"\1no \2", text)
+    text = _SELF_ANSWERED.sub(r"\2 \1 not\3", text)
     text = _PARTICLES.sub("", text)
     text = _DICTATED.sub(_dictated, text)
     text = _SHORT_YEAR.sub(_full_year, text)

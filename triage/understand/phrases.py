@@ -20,14 +20,20 @@ from triage.understand.repair import Candidates, as_verb
 MAX_GAP = 2
 """Extra words allowed between two words of a phrase ("chest is so tight")."""
 DENIALS = frozenset({"not", "no", "never"})
-"""Words that deny the word just after them: a two-word phrase they start takes no gap but a
+"""Words that deny the word just after them: in a phrase, the word after one takes no gap but a
 degree word, a helping word or a filler ("no more air", "not been answering", "not um
-responding"; not "do not worry, breathing fine")."""
+responding"; not "do not worry, breathing fine", nor "he does not have trouble breathing" for
+"he not breathing")."""
 DENIAL_GAPS = frozenset({"more", "really", "much", "any", "proper", "properly", "real", "enough",
                          "even", "been", "being", "quite", "fully", "totally", "completely",
                          "always", "ever", "at", "all", "very", "that", "so", "too", "yet",
                          "still", "exactly", "entirely", "um", "uh", "er", "erm", "ah", "eh",
                          "like", "hmm", "mm", "well"})
+DENIAL_GAPS_INSIDE = DENIAL_GAPS | frozenset({"seem", "seems", "seemed", "to", "quite",
+                                             "manage", "managed", "managing"})
+"""Inside a phrase ("can not swallow"), a denial also takes these after it: "I can't seem to
+swallow", "could not quite swallow"; never "have trouble" ("he does not have trouble breathing"
+is no "he not breathing")."""
 COMPARED_AFTER = frozenset({"less", "more", "any", "than", "worse", "better", "fewer"})
 """Words after a symptom phrase that make it a comparison ("I'm not peeing less")."""
 KIND_PRIORITY = {"symptom": 0, "risk": 1, "command": 2, "answer": 3}
@@ -102,7 +108,7 @@ class PhraseMatcher:
                     exact: bool) -> tuple[int, bool, tuple[int, ...]] | None:
         position = i + 1
         gaps: list[int] = []
-        for word in phrase[1:]:
+        for before, word in zip(phrase, phrase[1:], strict=False):
             while position < len(tokens) and tokens[position] == PAUSE_MARK:
                 position += 1  # "she's not ... making sense": a pause is not a break
             for skip in range(MAX_GAP + 1):
@@ -112,6 +118,11 @@ class PhraseMatcher:
                 if word in self.candidates(tokens[j]).words and (
                         word == tokens[j] or not as_verb(tokens, j)) \
                         or word == YEAR and is_year(tokens[j]):
+                    allowed = DENIAL_GAPS_INSIDE if before != phrase[0] else DENIAL_GAPS
+                    if before in DENIALS and any(
+                            tokens[g] not in allowed for g in range(position, j)):
+                        return None  # "he does not have trouble breathing" is no "he not
+                        # breathing": a denial binds the word after it, whatever the phrase
                     exact = exact and tokens[j] == word
                     gaps.extend(range(position, j))
                     position = j + 1
@@ -122,9 +133,6 @@ class PhraseMatcher:
                 return None
         if len(phrase) == 2 and gaps and tokens[i] != phrase[0]:
             return None  # loose twice over: "am drinking black" is no "went black"
-        if len(phrase) == 2 and phrase[0] in DENIALS and any(
-                tokens[g] not in DENIAL_GAPS for g in gaps):
-            return None  # a denial binds the word after it: "not worry, breathing fine"
         return position, exact, tuple(gaps)
 
     @staticmethod
