@@ -5772,3 +5772,9 @@ def test_tagalog_nasusuka_is_nausea_not_vomiting() -> None:
 def test_a_blind_shut_against_the_light_is_no_throat_closing(text: str) -> None:
     assert level_after(text) is Level.URGENT
 
+
+
+@pytest.mark.parametrize("text", ["Able to swallow: no.", "Responding: no.",
+                                  "Can breathe: no. Lips: blue-ish"])
+def test_a_checklist_label_of_what_one_should_do_answered_no_is_the_sign(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY

@@ -362,6 +362,27 @@ def _load_label_denied() -> re.Pattern[str]:
                       rf"(?:{said})\s*(?=[.;\n]|$)")
 
 
+def _load_abilities() -> tuple[tuple[str, ...], frozenset[str]]:
+    with open(_DATA_FILE, "rb") as handle:
+        table = tomllib.load(handle)["label_denied"]
+    return tuple(table["ability_starts"]), frozenset(table["abilities"])
+
+
+_ABILITY_STARTS, _ABILITIES = _load_abilities()
+
+
+def _label_denied(match: re.Match[str]) -> str:
+    """ "chest pain: no" is "no chest pain"; "responding: no" is "not responding", "can
+    breathe: no" is "can not breathe": what one should be able to do, denied, is the sign."""
+    before, label = match.group(1), match.group(2).strip()
+    if label.startswith(("can ", "could ")):
+        verb, rest = label.split(" ", 1)
+        return f"{before}{verb} not {rest}"
+    if label in _ABILITIES or label.startswith(_ABILITY_STARTS):
+        return f"{before}not {label}"
+    return f"{before}no {label}"
+
+
 _LABEL_DENIED = _load_label_denied()
 """A checklist's label, then a colon or a spaced dash and a word of denial, ending its sentence
 ("Chest pain: no."): rewritten as "no chest pain"."""
@@ -388,7 +409,7 @@ def tokenize(text: str) -> list[str]:
     """Lower-case tokens with contractions expanded and clause marks as CLAUSE_MARK tokens."""
     text = _unaccented(_names_left_out(text.translate(_APOSTROPHES)).lower().translate(
         _UNSPLIT_LETTERS))
-    text = _LABEL_DENIED.sub(r"\1no \2", text)
+    text = _LABEL_DENIED.sub(_label_denied, text)
     text = _SELF_ANSWERED.sub(r"\2 \1 not\3", text)
     text = _PARTICLES.sub("", text)
     text = _DICTATED.sub(_dictated, text)
