@@ -5778,3 +5778,9 @@ def test_a_blind_shut_against_the_light_is_no_throat_closing(text: str) -> None:
                                   "Can breathe: no. Lips: blue-ish"])
 def test_a_checklist_label_of_what_one_should_do_answered_no_is_the_sign(text: str) -> None:
     assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["my son was watching a video and then he collapsed",
+                                  "she was on tiktok and suddenly she fainted"])
+def test_a_person_after_and_then_following_a_screen_is_the_patient_again(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY

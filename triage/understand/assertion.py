@@ -70,6 +70,17 @@ ME_AS_OBJECT = frozenset({"with", "to", "for", "beside", "near", "by", "behind",
 rash"), or a dialect's "my" ("the fella in the back of me cab"): the patient is only the
 object there, not speaking of their own again."""
 STATEMENT_JOINERS = frozenset({"and", "but"})
+JOINED_THEN = frozenset({"then", "suddenly", "now", "just", "next", "after", "that"})
+"""Words of time that may stand between "and" and the person it brings back ("watching a video
+and then he collapsed")."""
+
+
+def _person_after(tokens: list[str], joiner: int) -> bool:
+    """A person said just after "and" or "but", a word or two of time between allowed."""
+    k = joiner + 1
+    while k < len(tokens) and tokens[k] in JOINED_THEN and k - joiner <= 2:
+        k += 1
+    return k < len(tokens) and tokens[k] in PERSON
 PERFECT = frozenset({("have", "been"), ("has", "been"), ("have", "had"), ("has", "had"),
                      ("had", "been")})
 """After a question or a wish, a joiner, a person and one of these start a statement of what
@@ -583,9 +594,8 @@ class AssertionReader:
                     # "my friend said my lips look blue": the patient's own lips; so too
                     # "his sister says his lips are swelling", a carer's "his" being the patient
                     break
-                if trigger.thing and tokens[j] in STATEMENT_JOINERS and j + 1 < len(tokens) \
-                        and tokens[j + 1] in PERSON:
-                    break  # "the film was on and he collapsed": no film collapses
+                if trigger.thing and tokens[j] in STATEMENT_JOINERS and _person_after(tokens, j):
+                    break  # "the film was on and (then) he collapsed": no film collapses
                 if negation and j > end and tokens[j] == "i" and j + 1 < len(tokens) \
                         and tokens[j + 1] in SAYS_AGAIN and tokens[j - 1] not in REPORTING:
                     break  # "i can not sleep i am so anxious": a new statement, unmarked
