@@ -5730,7 +5730,8 @@ def test_something_lodged_elsewhere_than_the_throat_is_no_emergency(text: str) -
 
 @pytest.mark.parametrize("text", [
     "I can't seem to swallow",
-    "he could not quite swallow his tea, it would not go down"])
+    "he could not quite swallow his tea, it would not go down",
+    "she can not possibly swallow anything"])
 def test_a_denial_with_seem_to_or_quite_before_the_verb_still_says_it(text: str) -> None:
     assert level_after(text) is Level.EMERGENCY
 

@@ -29,11 +29,12 @@ DENIAL_GAPS = frozenset({"more", "really", "much", "any", "proper", "properly", 
                          "always", "ever", "at", "all", "very", "that", "so", "too", "yet",
                          "still", "exactly", "entirely", "um", "uh", "er", "erm", "ah", "eh",
                          "like", "hmm", "mm", "well"})
-DENIAL_GAPS_INSIDE = DENIAL_GAPS | frozenset({"seem", "seems", "seemed", "to", "quite",
-                                             "manage", "managed", "managing"})
-"""Inside a phrase ("can not swallow"), a denial also takes these after it: "I can't seem to
-swallow", "could not quite swallow"; never "have trouble" ("he does not have trouble breathing"
-is no "he not breathing")."""
+DENIAL_BREAKS = frozenset({"have", "has", "having", "had", "got", "getting", "feel", "feeling",
+                           "mind", "want", "wanted", "need", "needed", "think", "thought",
+                           "worry", "worried"})
+"""Inside a phrase ("he not breathing", "can not swallow"), a denial takes any gap but these:
+words that make what follows the object of another verb ("he does not have trouble breathing"
+is no "he not breathing"). "I can't seem to swallow", "she can not possibly swallow" keep it."""
 COMPARED_AFTER = frozenset({"less", "more", "any", "than", "worse", "better", "fewer"})
 """Words after a symptom phrase that make it a comparison ("I'm not peeing less")."""
 KIND_PRIORITY = {"symptom": 0, "risk": 1, "command": 2, "answer": 3}
@@ -118,9 +119,10 @@ class PhraseMatcher:
                 if word in self.candidates(tokens[j]).words and (
                         word == tokens[j] or not as_verb(tokens, j)) \
                         or word == YEAR and is_year(tokens[j]):
-                    allowed = DENIAL_GAPS_INSIDE if before != phrase[0] else DENIAL_GAPS
-                    if before in DENIALS and any(
-                            tokens[g] not in allowed for g in range(position, j)):
+                    gap = [tokens[g] for g in range(position, j)]
+                    if before in DENIALS and (
+                            DENIAL_BREAKS & set(gap) if before != phrase[0]
+                            else any(t not in DENIAL_GAPS for t in gap)):
                         return None  # "he does not have trouble breathing" is no "he not
                         # breathing": a denial binds the word after it, whatever the phrase
                     exact = exact and tokens[j] == word
