@@ -354,36 +354,29 @@ def _unaccented(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(kept))
 
 
-def _load_label_denied() -> re.Pattern[str]:
-    with open(_DATA_FILE, "rb") as handle:
-        words = tomllib.load(handle)["label_denied"]["words"]
-    said = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    return re.compile(r"(^|[.;!\n]\s*)([a-z][a-z '/]{0,40}?)\s*(?::|\s[-\u2013\u2014]+\s)\s*"
-                      rf"(?:{said})\s*(?=[.;\n]|$)")
-
-
-def _load_abilities() -> tuple[tuple[str, ...], frozenset[str]]:
+def _load_label_denied() -> tuple[re.Pattern[str], tuple[str, ...], frozenset[str]]:
+    """The checklist pattern, and the labels of what one should be able to do or be."""
     with open(_DATA_FILE, "rb") as handle:
         table = tomllib.load(handle)["label_denied"]
-    return tuple(table["ability_starts"]), frozenset(table["abilities"])
-
-
-_ABILITY_STARTS, _ABILITIES = _load_abilities()
+    said = "|".join(re.escape(word) for word in sorted(table["words"], key=len, reverse=True))
+    pattern = re.compile(r"(^|[.;!\n]\s*)([a-z][a-z '/]{0,40}?)\s*(?::|\s[-\u2013\u2014]+\s)\s*"
+                         rf"(?:{said})\s*(?=[.;\n]|$)")
+    return pattern, tuple(table["ability_starts"]), frozenset(table["abilities"])
 
 
 def _label_denied(match: re.Match[str]) -> str:
     """ "chest pain: no" is "no chest pain"; "responding: no" is "not responding", "can
     breathe: no" is "can not breathe": what one should be able to do, denied, is the sign."""
     before, label = match.group(1), match.group(2).strip()
-    if label.startswith(("can ", "could ")):
-        verb, rest = label.split(" ", 1)
-        return f"{before}{verb} not {rest}"
-    if label in _ABILITIES or label.startswith(_ABILITY_STARTS):
+    start = next((s for s in _ABILITY_STARTS if label.startswith(s)), None)
+    if start is not None and start.endswith(" "):  # a helping verb: "can not breathe"
+        return f"{before}{start}not {label[len(start):]}"
+    if start is not None or label in _ABILITIES:
         return f"{before}not {label}"
     return f"{before}no {label}"
 
 
-_LABEL_DENIED = _load_label_denied()
+_LABEL_DENIED, _ABILITY_STARTS, _ABILITIES = _load_label_denied()
 """A checklist's label, then a colon or a spaced dash and a word of denial, ending its sentence
 ("Chest pain: no."): rewritten as "no chest pain"."""
 
