@@ -5785,3 +5785,45 @@ def test_a_checklist_label_of_what_one_should_do_answered_no_is_the_sign(text: s
                                   "she was on tiktok and suddenly she fainted"])
 def test_a_person_after_and_then_following_a_screen_is_the_patient_again(text: str) -> None:
     assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "Substernal pressure since this morning, probably just indigestion",
+    "a retrosternal burning tightness, not reflux I think"])
+def test_a_clinicians_word_for_the_middle_of_the_chest_is_the_chest(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["There's a hematoma where the IV was, a bit sore",
+                                  "small haematoma at the drip site, tender to touch"])
+def test_a_bruise_in_a_nurses_words_is_the_site_not_dark_urine(text: str) -> None:
+    assert "dark_urine" not in present(text)
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "My mum hasn't been to the toilet since breakfast even though she's had plenty to drink",
+    "he has not been to the bathroom since this morning"])
+def test_the_toilet_not_visited_for_hours_is_less_urine(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["he's asleep now",
+                                  "Checked on everything, all normal, he's asleep now"])
+def test_a_person_said_to_be_asleep_is_no_sign(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+def test_asleep_said_of_the_person_lends_no_numbness_to_a_hand_said_before() -> None:
+    assert "one_side_weakness" not in present("His hand was a bit sore earlier, he is asleep now")
+
+
+@pytest.mark.parametrize("text", [
+    "I shook him and he didn't stir", "I shook him and he didn't respond",
+    "I tried to wake her for her tablets and she didn't react at all"])
+def test_no_reaction_to_being_woken_is_hard_to_wake(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_sleeping_soundly_without_being_woken_is_no_sign() -> None:
+    assert level_after("he didn't stir all night, slept like a log") is Level.NONE

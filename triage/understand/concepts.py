@@ -111,6 +111,8 @@ class ConceptComposer:
         self.person_subjects = frozenset(data["settings"]["person_subjects"])
         self.person_verbs = frozenset(data["settings"]["person_verbs"])
         self.pronouns = frozenset(data["settings"]["pronouns"])
+        self.person_states = frozenset(data["settings"].get("person_states", ()))
+        self.person_state_gap = frozenset(data["settings"].get("person_state_gap", ()))
         self.fine_words = frozenset(data["settings"]["fine_words"])
         self.part_findings = frozenset(data["settings"].get("part_findings", ()))
         self.pointed_pain = frozenset(data["settings"].get("pointed_pain", ()))
@@ -118,6 +120,7 @@ class ConceptComposer:
         self.complaints = frozenset(data["settings"]["complaint_findings"])
         self.ignore_sites = frozenset(data["settings"].get("ignore_sites", ()))
         self.rule_only_sites = frozenset(data["settings"].get("rule_only_sites", ()))
+        self.carried_rule_only = frozenset(data["settings"].get("carried_rule_only", ()))
         self.absorbs: dict[str, frozenset[str]] = {}
         """Symptom to the sites whose unknown complaints it absorbs (see ConceptRule)."""
         self.limiting = frozenset(data["settings"].get("limiting", ()))
@@ -345,6 +348,9 @@ class ConceptComposer:
             and " ".join(tokens[t.start:t.end]) in self.alone_only.get(t.name, ())
             and not ((t.start == 0 or tokens[t.start - 1] in MARKS)
                      and (t.end == len(tokens) or tokens[t.end] in MARKS)))]
+        # "he's asleep now": the person sleeps, no limb has gone numb
+        tags = [t for t in tags if not (
+            t.kind == "finding" and self._state_of_the_person(tokens, t))]
         # "a horrible wheezy turn": the word describes what follows, no body part
         site_starts = {t.start for t in tags if t.kind == "site"}
         tags = [t for t in tags if not (
@@ -370,7 +376,8 @@ class ConceptComposer:
             # a site that makes a symptom only by its own rule is no site of a clause whose
             # findings no such rule takes ("my right hand just would not form the letters")
             in_clause = [t for t in in_clause if t.kind != "site"
-                         or t.name not in self.rule_only_sites or self._ruled(t, findings)]
+                         or t.name not in self.rule_only_sites or self._ruled(t, findings)
+                         or not findings and t.name in self.carried_rule_only]
             sites = [t for t in in_clause if t.kind == "site"]
             if not sites and not self.pronouns & set(tokens[start:stop]):
                 # "it's unbearable" hurts at the site said before; "the noise is unbearable"
@@ -551,6 +558,15 @@ class ConceptComposer:
         """The clause says how the person is ("she's very tired"), not how a body part is."""
         return any(tokens[k] in self.person_subjects and tokens[k + 1] in self.person_verbs
                    for k in range(start, end - 1))
+
+    def _state_of_the_person(self, tokens: list[str], tag: Tag) -> bool:
+        """A sleep word said of a person ("she was fast asleep"), not of a limb."""
+        if " ".join(tokens[tag.start:tag.end]) not in self.person_states:
+            return False
+        k = tag.start - 1
+        if k >= 0 and tokens[k] in self.person_state_gap:
+            k -= 1
+        return k >= 1 and tokens[k] in self.person_verbs and tokens[k - 1] in self.person_subjects
 
     def _limiting(self, tokens: list[str], start: int) -> bool:
         """The clause narrows what came before ("no chest pain, just achy")."""
