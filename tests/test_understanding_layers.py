@@ -5827,3 +5827,27 @@ def test_no_reaction_to_being_woken_is_hard_to_wake(text: str) -> None:
 
 def test_sleeping_soundly_without_being_woken_is_no_sign() -> None:
     assert level_after("he didn't stir all night, slept like a log") is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["My dad can't do his buttons with his left hand since lunch",
+                                  "her right hand won't do up her buttons, the left is fine"])
+def test_one_hand_that_cannot_do_up_buttons_is_one_sided_weakness(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["her smile only goes up on the right",
+                                  "when he smiles only the left side of his mouth lifts"])
+def test_a_smile_that_lifts_on_one_side_only_is_a_drooping_face(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["she's acting drunk but she hasn't touched a drop",
+                                  "walking zigzag and his words are not clear",
+                                  "he do not know what day is, he ask me again and again"])
+def test_acting_drunk_unclear_words_or_not_knowing_the_day_is_an_emergency(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_a_voice_unclear_to_others_all_ones_life_is_no_new_sign() -> None:
+    text = "My voice, people say it's not clear, it's always been like that, I was born deaf"
+    assert level_after(text) is Level.NONE
