@@ -16,7 +16,7 @@ from voice.asr.pocketsphinx_engine import (
     LANGUAGE_WEIGHT,
     WORD_PENALTY,
     PocketSphinxRecognizer,
-    _search,
+    add_state_searches,
 )
 
 GENERAL_MODEL = "en-us/en-us.lm.bin"
@@ -38,8 +38,7 @@ class FreeFormRecognizer(PocketSphinxRecognizer):
         decoder = pocketsphinx.Decoder(config)
         model = pocketsphinx.NGramModel(decoder.config, decoder.logmath,
                                         pocketsphinx.get_model_path(GENERAL_MODEL))
-        for state in STATES:
-            decoder.add_lm(_search(state), model)
+        add_state_searches(decoder, {state: model for state in STATES})
         self._use(decoder)
         self.description = "pocketsphinx (bundled en-us acoustic and general language model)"
 

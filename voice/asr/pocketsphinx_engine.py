@@ -265,10 +265,17 @@ def _decoder(pocketsphinx: Any, folder: Path) -> Any:
         lm=None, lw=LANGUAGE_WEIGHT, wip=WORD_PENALTY, loglevel="FATAL",
     )
     decoder = pocketsphinx.Decoder(config)
-    models = {}
+    add_state_searches(decoder, {
+        state: pocketsphinx.NGramModel(decoder.config, decoder.logmath,
+                                       str(folder / f"{_search(state)}.arpa"))
+        for state in STATES})
+    return decoder
+
+
+def add_state_searches(decoder: Any, models: dict[str | None, Any]) -> None:
+    """Each state's language model as its final-pass search and, when there is a final pass,
+    as its streaming search (the tree search alone)."""
     for state in STATES:
-        path = folder / f"{_search(state)}.arpa"
-        models[state] = pocketsphinx.NGramModel(decoder.config, decoder.logmath, str(path))
         decoder.add_lm(_search(state), models[state])
     if FINAL_FULL_PASS:
         # a search reads these two settings when it is made
@@ -276,7 +283,6 @@ def _decoder(pocketsphinx: Any, folder: Path) -> Any:
         for state in STATES:
             decoder.add_lm(_stream_search(state), models[state])
         decoder.config["fwdflat"], decoder.config["bestpath"] = True, True
-    return decoder
 
 
 def cache_key() -> str:
