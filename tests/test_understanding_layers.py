@@ -5851,3 +5851,15 @@ def test_acting_drunk_unclear_words_or_not_knowing_the_day_is_an_emergency(text:
 def test_a_voice_unclear_to_others_all_ones_life_is_no_new_sign() -> None:
     text = "My voice, people say it's not clear, it's always been like that, I was born deaf"
     assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["I have not been to the loo to open my bowels",
+                                  "she hasn't been to the toilet for a number two since monday"])
+def test_bowels_not_opened_is_a_complaint_for_the_care_team_not_less_urine(text: str) -> None:
+    assert "less_urine" not in present(text)
+    assert level_after(text) is Level.DOCTOR
+
+
+def test_bowels_not_opened_beside_hardly_peeing_keeps_the_urine_sign() -> None:
+    text = "I haven't opened my bowels for days and I'm hardly peeing"
+    assert "less_urine" in present(text)
