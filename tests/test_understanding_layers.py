@@ -5863,3 +5863,28 @@ def test_bowels_not_opened_is_a_complaint_for_the_care_team_not_less_urine(text:
 def test_bowels_not_opened_beside_hardly_peeing_keeps_the_urine_sign() -> None:
     text = "I haven't opened my bowels for days and I'm hardly peeing"
     assert "less_urine" in present(text)
+
+
+@pytest.mark.parametrize("text", ["Feeling a bit nor shes but no throwing up",
+                                  "I feel nor she is after my drip"])
+def test_nauseous_dictated_as_nor_she_is_is_nausea(text: str) -> None:
+    assert "nausea" in present(text)
+
+
+def test_nor_she_is_in_a_sentence_about_people_is_no_nausea() -> None:
+    assert "nausea" not in present("neither he nor she is ill")
+
+
+@pytest.mark.parametrize("text", ["Mi jus tired, tired, mi body heavy like mi did work di "
+                                  "whole day inna di sun.",
+                                  "my whole body feels heavy today"])
+def test_the_whole_body_heavy_is_tiredness_not_an_unknown_complaint(text: str) -> None:
+    assert "tiredness" in present(text)
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", ["Bit achy, bit shivery, feel like a wet Tuesday.",
+                                  "shivery and achy, I feel like a Monday morning"])
+def test_a_day_named_in_a_likening_is_no_time_the_symptoms_began(text: str) -> None:
+    # "like a wet Tuesday" had made the aches a week old: longer than expected, a doctor
+    assert level_after(text) is Level.SELF_CARE

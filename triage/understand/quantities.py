@@ -154,6 +154,9 @@ class QuantityReader:
                     i > 0 and tokens[i - 1] in DAY_BEFORE
                     or tokens[i + 1:i + 2] and tokens[i + 1] in DAY_AFTER):
                 continue  # "I sat", "the sun"
+            if any(tokens[k:k + 2] in (["like", "a"], ["like", "an"])
+                   for k in range(max(0, i - 3), i - 1)):
+                continue  # a day in a likening is no time: "feel like a wet Tuesday"
             start, end = i, i
             while start > 0 and tokens[start - 1] not in ("|", "?"):
                 start -= 1
