@@ -5875,16 +5875,13 @@ def test_nor_she_is_in_a_sentence_about_people_is_no_nausea() -> None:
     assert "nausea" not in present("neither he nor she is ill")
 
 
-@pytest.mark.parametrize("text", ["Mi jus tired, tired, mi body heavy like mi did work di "
-                                  "whole day inna di sun.",
-                                  "my whole body feels heavy today"])
-def test_the_whole_body_heavy_is_tiredness_not_an_unknown_complaint(text: str) -> None:
-    assert "tiredness" in present(text)
-    assert level_after(text) is Level.SELF_CARE
-
-
 @pytest.mark.parametrize("text", ["Bit achy, bit shivery, feel like a wet Tuesday.",
                                   "shivery and achy, I feel like a Monday morning"])
 def test_a_day_named_in_a_likening_is_no_time_the_symptoms_began(text: str) -> None:
     # "like a wet Tuesday" had made the aches a week old: longer than expected, a doctor
     assert level_after(text) is Level.SELF_CARE
+
+
+def test_the_body_heavy_on_one_side_is_an_emergency() -> None:
+    # 90446e0 made "body heavy" tiredness, and this one-sided heaviness fell to self care
+    assert level_after("my body feels heavy on the left side") is Level.EMERGENCY
