@@ -75,6 +75,9 @@ class PhraseBook:
     symptom_not_in: dict[str, Phrases] = field(default_factory=dict)
     """Longer wordings a symptom's phrase may sit in without meaning it ("so I don't wake her"
     holds "not wake"): the speaker's own doing, not the sign."""
+    symptom_on_one_side: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    """A symptom whose phrase holds one of the words, said with one side named in its clause
+    ("my body is weak on the left side"), to the symptom it is then: the one-sided sign."""
     object_verbs: frozenset[str] = frozenset()
     """Words of a symptom that are also everyday verbs ("wiped", "drained")."""
     verb_objects: frozenset[str] = frozenset()
@@ -137,6 +140,9 @@ def load_phrase_book() -> PhraseBook:
                   for k, v in symptoms.items()},
         spoken_symptoms={k: _phrases(v["phrases"]) for k, v in symptoms.items()},
         symptom_not_in={k: _phrases(v["not_in"]) for k, v in symptoms.items() if "not_in" in v},
+        symptom_on_one_side={k: (str(v["on_one_side"]["symptom"]),
+                                 frozenset(_phrases(v["on_one_side"]["words"])))
+                             for k, v in symptoms.items() if "on_one_side" in v},
         answers={k: _phrases(v["phrases"]) for k, v in answers.items()},
         commands={k: _phrases(v["phrases"]) for k, v in commands.items()},
         command_not_before={k: _phrases(v.get("not_before", [])) for k, v in commands.items()},

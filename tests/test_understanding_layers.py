@@ -5885,3 +5885,70 @@ def test_a_day_named_in_a_likening_is_no_time_the_symptoms_began(text: str) -> N
 def test_the_body_heavy_on_one_side_is_an_emergency() -> None:
     # 90446e0 made "body heavy" tiredness, and this one-sided heaviness fell to self care
     assert level_after("my body feels heavy on the left side") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "my body is weak on the left side",
+    "my whole body is weak, mostly the right side",
+    "I feel weak all over, especially my left arm",
+    "body feels like lead down one side",
+])
+def test_weak_all_over_with_a_side_named_is_the_one_sided_sign(text: str) -> None:
+    # a whole-body wording of tiredness, but a side is named with it: a stroke's sign
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "mi body heavy like mi did work di whole day",
+    "my whole body feels heavy today, no energy",
+    "I feel weak all over, left it too late to eat",
+])
+def test_the_whole_body_heavy_or_weak_with_no_side_is_tiredness(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "she grabbed her head and screamed, she has never had anything like it",
+    "my head! it came on like a gunshot, never felt anything like this",
+])
+def test_a_head_grabbed_or_a_headache_like_nothing_before_is_an_emergency(text: str) -> None:
+    # a sudden, worst-ever headache, told by a gesture and by "never anything like it"
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_an_arm_grabbed_is_no_pain() -> None:
+    assert level_after("the nurse grabbed my arm to help me up") is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "loose motions since breakfast, four times now",
+    "he is passing watery motions all day",
+])
+def test_loose_motions_are_a_complaint_for_the_care_team(text: str) -> None:
+    assert level_after(text) is Level.DOCTOR
+
+
+@pytest.mark.parametrize("text", [
+    "bit achy like I did leg day at the gym",
+    "kinda achy, like I did arm day",
+])
+def test_a_gym_day_named_by_a_body_part_is_no_site(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+def test_calling_a_one_sided_swelling_weird_adds_no_stroke_sign() -> None:
+    # "it's so weird" is what the speaker thinks of it; the calf is urgent, not a stroke
+    text = "my right calf is puffed up and it aches, only the right one. it is so weird"
+    assert level_after(text) is Level.URGENT
+
+
+def test_a_part_that_feels_weird_on_one_side_is_still_the_sign() -> None:
+    assert level_after("my hand, just the left one, it feels weird") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "our neighbour had chest pains on Sunday, the ambulance came. Mum is fine",
+    "Gran's neighbour has chest pain, the ambulance is outside. Gran is fine",
+])
+def test_a_neighbours_sign_is_not_the_patients(text: str) -> None:
+    assert level_after(text) is Level.NONE

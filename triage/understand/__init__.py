@@ -1124,13 +1124,20 @@ class Understander:
     def _mention(self, tokens: list[str], clause_of: list[int], triggers: list[Found],
                  symptom: str, start: int, end: int, own: frozenset[int], exact: bool,
                  scores: list[NumberSpan], layer: str) -> Mention:
+        clause_start, _ = self._clause_bounds(clause_of, start)
+        _, clause_end = self._clause_bounds(clause_of, max(start, end - 1))
+        side = self._side_in(tokens, clause_start, clause_end)
+        if symptom in self.book.symptom_on_one_side:
+            sided, words = self.book.symptom_on_one_side[symptom]
+            if words & set(tokens[start:end]) and (
+                    self._one_side_said(tokens, clause_start, clause_end)
+                    or self._side_added_after(tokens, clause_of, clause_end)):
+                symptom = sided
         emergency = symptom in self.emergency_ids
         info = self.knowledge.symptoms.get(symptom)
         urgent = info is not None and info.level.at_least(Level.URGENT)
         assertion = self.assertions.classify(tokens, triggers, start, end, own, emergency,
                                              urgent) if triggers else PRESENT
-        clause_start, _ = self._clause_bounds(clause_of, start)
-        _, clause_end = self._clause_bounds(clause_of, max(start, end - 1))
         severity, persistent = self._severity_in(tokens, clause_start, clause_end, scores)
         return Mention(
             symptom=symptom,
@@ -1139,7 +1146,7 @@ class Understander:
             phrase=" ".join(t for t in tokens[start:end] if t not in MARKS),
             severity=severity,
             persistent=persistent,
-            side=self._side_in(tokens, clause_start, clause_end),
+            side=side,
             assertion=assertion,
             sudden=self._sudden_in(tokens, clause_start, clause_end, symptom) or (
                 symptom in self.sudden_by_speed
@@ -1149,6 +1156,23 @@ class Understander:
             start=start,
             end=end,
         )
+
+    def _one_side_said(self, tokens: list[str], start: int, end: int) -> bool:
+        """One side named in tokens[start:end], and not denied ("weak all over, not one side")."""
+        return any(self._said_not_denied(tokens, w, start, end)
+                   for w in self.side_words.get("one", ()))
+
+    def _side_added_after(self, tokens: list[str], clause_of: list[int], end: int) -> bool:
+        """Whether a clause of its own adds one side to the clause before, naming no finding
+        ("weak all over, mostly the left side"; "..., especially my right arm")."""
+        while end < len(tokens) and tokens[end] in MARKS:
+            end += 1
+        if end >= len(tokens):
+            return False
+        start, stop = self._clause_bounds(clause_of, end)
+        if any(t.kind == "finding" for t in self.concepts.tag(tokens[start:stop])):
+            return False
+        return self._one_side_said(tokens, start, stop)
 
     def _sudden_in(self, tokens: list[str], start: int, end: int, symptom: str) -> bool:
         """Said to have come on suddenly in tokens[start:end], or, for a symptom whose worst

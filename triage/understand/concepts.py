@@ -34,6 +34,11 @@ class Tag:
     end: int
 
 
+BORROWED_WITH_REACH = 3
+"""How many words before a finding a rule's `borrowed_with` word may stand ("it has gone all
+weird")."""
+
+
 @dataclass(frozen=True)
 class ConceptRule:
     symptom: str
@@ -50,6 +55,10 @@ class ConceptRule:
     not_both: tuple[tuple[str, ...], ...] = ()
     """Words that say both sides are meant ("both hands are swollen, they feel heavy"): with
     them, and no one side named, the rule does not make its one-sided symptom."""
+    borrowed_with: frozenset[str] = frozenset()
+    """With a site borrowed from the clause before, one of these words must stand just before
+    the finding ("..., it feels weird"): "only the left one, it's so weird" says what the
+    speaker thinks of it, not what is felt."""
 
 
 @dataclass(frozen=True)
@@ -154,7 +163,8 @@ class ConceptComposer:
             side=r.get("side"), blocks=frozenset(r.get("blocks", ())),
             absorbs=frozenset(r.get("absorbs", ())),
             spread=tuple(phrase_tokens(p) for p in r.get("spread", ())),
-            not_both=tuple(phrase_tokens(p) for p in r.get("not_both", ())))
+            not_both=tuple(phrase_tokens(p) for p in r.get("not_both", ())),
+            borrowed_with=frozenset(r.get("borrowed_with", ())))
             for r in data["rule"])
         self.entries: list[tuple[tuple[str, ...], str, str]] = []
         for kind, table in (("site", book.sites), ("finding", book.findings)):
@@ -463,6 +473,9 @@ class ConceptComposer:
                 site is not None and (f.start < site.end and site.start < f.end
                                       or (site.start, f.start) in used))), None)
             if site is None or finding is None:
+                continue
+            if borrowed and rule.borrowed_with and not rule.borrowed_with & set(
+                    tokens[max(0, finding.start - BORROWED_WITH_REACH):finding.start]):
                 continue
             if rule.side == "one" and not self._one_side(tokens, *side_span):
                 continue
