@@ -5952,13 +5952,3 @@ def test_a_part_that_feels_weird_on_one_side_is_still_the_sign() -> None:
 ])
 def test_a_neighbours_sign_is_not_the_patients(text: str) -> None:
     assert level_after(text) is Level.NONE
-
-
-def test_by_heart_for_my_heart_is_still_the_heart() -> None:
-    # "my" muffled or mistyped as "by": a racing heart and fear together, an emergency
-    assert level_after("by heart's hammering away and I'm so frightened") is Level.EMERGENCY
-
-
-def test_a_number_known_off_by_heart_is_no_heart() -> None:
-    assert level_after("I know the number off by heart, it's pounding in my head") \
-        is not Level.EMERGENCY
