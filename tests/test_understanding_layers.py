@@ -5902,6 +5902,9 @@ def test_weak_all_over_with_a_side_named_is_the_one_sided_sign(text: str) -> Non
     "mi body heavy like mi did work di whole day",
     "my whole body feels heavy today, no energy",
     "I feel weak all over, left it too late to eat",
+    # a side named after, but to say it is fine
+    "I feel weak all over, my arm where the drip was is fine",
+    "my body feels heavy, the left hand is okay now",
 ])
 def test_the_whole_body_heavy_or_weak_with_no_side_is_tiredness(text: str) -> None:
     assert level_after(text) is Level.SELF_CARE

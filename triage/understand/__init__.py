@@ -26,6 +26,7 @@ from grammars import PhraseBook, load_phrase_book
 from triage.knowledge import Knowledge, default_knowledge
 from triage.levels import Level
 from triage.understand.assertion import (
+    DENYING,
     HISTORICAL,
     HYPOTHETICAL,
     NEGATED,
@@ -1164,13 +1165,16 @@ class Understander:
 
     def _side_added_after(self, tokens: list[str], clause_of: list[int], end: int) -> bool:
         """Whether a clause of its own adds one side to the clause before, naming no finding
-        ("weak all over, mostly the left side"; "..., especially my right arm")."""
+        ("weak all over, mostly the left side"; "..., especially my right arm") and not saying
+        that side is fine ("weak all over, my arm where the drip was is fine")."""
         while end < len(tokens) and tokens[end] in MARKS:
             end += 1
         if end >= len(tokens):
             return False
         start, stop = self._clause_bounds(clause_of, end)
-        if any(t.kind == "finding" for t in self.concepts.tag(tokens[start:stop])):
+        if any(t.kind == "finding" for t in self.concepts.tag(tokens[start:stop])) \
+                or (self.concepts.fine_words & set(tokens[start:stop])
+                    and not DENYING & set(tokens[start:stop])):
             return False
         return self._one_side_said(tokens, start, stop)
 
