@@ -5955,3 +5955,77 @@ def test_a_part_that_feels_weird_on_one_side_is_still_the_sign() -> None:
 ])
 def test_a_neighbours_sign_is_not_the_patients(text: str) -> None:
     assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "my tongue has outgrown my mouth",
+    "his lips have doubled in size since lunch",
+])
+def test_a_part_said_to_have_grown_is_swollen(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_someone_who_has_grown_is_no_swelling() -> None:
+    assert level_after("my son has grown so much, he carried my bag in") is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "One second I was talking to my wife, the next I was sprawled across the hallway",
+    "Dad lost a bit of time in the garden, next thing he knew he was on the grass",
+])
+def test_time_gone_missing_then_found_lying_is_fainting(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "he's been clutching his head all evening and won't let me switch the lamp on",
+    "she keeps holding her head and cries when we move her neck",
+])
+def test_a_headache_told_by_what_a_carer_sees_is_the_meningitis_warning(text: str) -> None:
+    # a head held, a light kept off, a neck that hurts to move: urgent, as the seeds say
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "she has been vomiting repeatedly",
+    "three episodes of vomiting since the drip",
+])
+def test_vomiting_told_as_repeated_is_more_than_once(text: str) -> None:
+    assert level_after(text) is Level.DOCTOR
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("her face is puffy, no wait, it's not puffy, she has been crying", Level.NONE),
+    ("my lips are swelling, oh no, it's not swelling, it's lipstick", Level.NONE),
+])
+def test_a_sign_taken_back_at_once_by_denying_its_own_word_is_not_had(text: str,
+                                                                       level: Level) -> None:
+    assert level_after(text) is level
+
+
+@pytest.mark.parametrize("text", [
+    "my throat is swelling, no, not swelling, closing up",
+    "my face is puffy, not puffy on the left, all over",
+    # "not blue raspberry blue" denies a drink's colour, not the lips'
+    "his lips are blue, like actually blue, not blue raspberry slushie blue",
+])
+def test_a_sign_corrected_to_another_word_or_denied_only_in_part_stands(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "the lady in the next bed, her throat is swelling, I am fine",
+    "my neighbour, the one with the dog, had a stroke last week, face drooping on one side. "
+    "I am fine though",
+])
+def test_someone_elses_sign_told_over_a_comma_then_i_am_fine_is_theirs(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+def test_a_patient_named_between_someone_else_and_the_sign_has_it() -> None:
+    text = "my friend is here, mum just had a seizure, my friend is fine"
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_body_aches_said_in_tagalog_are_muscle_aches() -> None:
+    assert level_after("masakit ang katawan ko, parang binugbog") is Level.SELF_CARE

@@ -32,6 +32,7 @@ from triage.understand.assertion import (
     NEGATED,
     NOT_HAD,
     NOW,
+    OTHER,
     PRESENT,
     RETRACTED,
     UNCERTAIN,
@@ -189,6 +190,12 @@ def names_in(text: str, vocabulary: frozenset[str]) -> frozenset[str]:
 _NAMES: ContextVar[frozenset[str]] = ContextVar("names", default=frozenset())
 """The names in the turn being read (names_in): per thread, so that two sessions sharing one
 Understander never see each other's names."""
+
+
+CORRECTION_ENDS = frozenset({"it", "she", "he", "i", "they", "just", "only", "at", "really",
+                             "anymore", "though", "because", "cos", "after", "now"})
+"""What may follow a finding's word denied in a correction ("it's not puffy, she's just been
+crying"); any other word makes the denial of something else ("not blue raspberry blue")."""
 
 
 class Understander:
@@ -363,6 +370,7 @@ class Understander:
         self._mark_long_standing(tokens, triggers, result)
         self._mark_story_then_well(tokens, triggers, result)
         self._mark_explained_then_well(tokens, result)
+        self._mark_corrected(tokens, result)
         self._mark_retraction_explanation(result)
         if not nested:
             self._read_telegraphic(text, tokens, result)
@@ -963,6 +971,8 @@ class Understander:
         if not wells:
             return
         stories = [f for f in triggers if self.assertions.long_past(f)]
+        others = [f for f in triggers if f.trigger.category == OTHER
+                  and f.trigger.direction == "forward" and not f.trigger.reach]
         for i, mention in enumerate(result.mentions):
             if not mention.present or not self._serious(mention.symptom) or not any(
                     mention.end <= at and self.assertions.well_said_of(
@@ -976,6 +986,9 @@ class Understander:
             end = mention.end
             while end < len(tokens) and tokens[end] not in MARKS:
                 end += 1
+            if self._told_of_another(tokens, others, mention, end):
+                result.mentions[i] = replace(mention, present=False, assertion=OTHER)
+                continue
             for found in stories:
                 if found.start < mention.start:
                     told = range(found.end, end)
@@ -1002,6 +1015,58 @@ class Understander:
                     continue
                 result.mentions[i] = replace(mention, present=False,
                                              assertion=found.trigger.category)
+                break
+
+    def _told_of_another(self, tokens: list[str], others: list[Found], mention: Mention,
+                         end: int) -> bool:
+        """Whether someone else, named just before a serious sign told across a clause mark
+        ("Another resident, not the one who had the infusion, had a seizure"), has it: said
+        before the patient is said to be well, and with no word of the speaker's own and no
+        turn ("but") between the person and the end of the sign's clause, nor another person
+        named by a noun ("my friend is here, mum just had a seizure") or a pronoun that may be
+        the patient ("her sister found her on the floor"); only "her" or "his" of a body part
+        ("the lady in the next bed, her throat is swelling") points back at them."""
+        for found in others:
+            if found.end > mention.start or end - found.end > self.assertions.story_reach:
+                continue
+            told = tokens[found.end:end]
+            if self.assertions.speaker_or_named(told) or self.assertions.has_terminator(told) \
+                    or any(self.assertions.names_someone([word]) and not (
+                        word in ("her", "his", "their") and self._site_at(told, k + 1))
+                        for k, word in enumerate(told)):
+                continue
+            return True
+        return False
+
+    def _site_at(self, tokens: list[str], start: int) -> bool:
+        """Whether a body site is named at tokens[start]."""
+        return any(t.kind == "site" and t.start == 0
+                   for t in self.concepts.tag(tokens[start:start + 3]))
+
+    def _mark_corrected(self, tokens: list[str], result: Understanding) -> None:
+        """A sign the speaker takes back at once by denying its own finding word after a word
+        of correction ("her face is all puffy, oh hang on, no, it's not puffy, she's been
+        crying") is not had. The same word denied without a correction ("my face is puffy, not
+        puffy on the left") takes nothing back; another word for the sign said after ("no, not
+        puffy, swollen") is a mention of its own."""
+        for i, mention in enumerate(result.mentions):
+            if not mention.present or mention.sudden:
+                continue
+            said = tokens[mention.start:mention.end]
+            findings = {said[t.start] for t in self.concepts.tag(said)
+                        if t.kind == "finding" and t.end - t.start == 1} \
+                if len(said) > 1 else set(said)
+            reach = min(len(tokens), mention.end + self.assertions.retraction_reach)
+            for k in range(mention.end, reach - 1):
+                if tokens[k] != "not" or tokens[k + 1] not in findings:
+                    continue
+                if k + 2 < len(tokens) and tokens[k + 2] not in MARKS \
+                        and tokens[k + 2] not in CORRECTION_ENDS:
+                    continue  # "not blue raspberry slushie blue": another thing, not the sign
+                between = tokens[mention.end:k]
+                if any(tuple(between[j:j + len(c)]) == c for j in range(len(between))
+                       for c in self.assertions.corrections):
+                    result.mentions[i] = replace(mention, present=False, assertion=RETRACTED)
                 break
 
     def _mark_retraction_explanation(self, result: Understanding) -> None:

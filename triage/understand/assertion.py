@@ -213,6 +213,7 @@ class AssertionReader:
         self.emergency_window = int(s["emergency_window"])
         self.transparent = frozenset(s["emergency_transparent"])
         self.retraction_reach = int(s["retraction_reach"])
+        self.corrections = [phrase_tokens(p) for p in s["corrections"]]
         self.long_standing_refers = frozenset(s["long_standing_refers"])
         self.long_standing_links = frozenset(s["long_standing_links"])
         self.long_standing_signs = frozenset(s["long_standing_signs"])
@@ -507,6 +508,13 @@ class AssertionReader:
                 if not owner:  # "my husband" speaks of him, not of me
                     found.add(name)
         return frozenset(found)
+
+    def speaker_or_named(self, words: list[str]) -> bool:
+        """Whether the words speak of the speaker ("my", "we") or name a person by a noun
+        ("mum", "grandad"); "she" and "his" may be anyone's."""
+        pronouns = {"she", "her", "herself", "he", "him", "his", "himself"}
+        named = (self.persons["she"] | self.persons["he"]) - pronouns
+        return bool((self.persons["self"] | FIRST_PERSON | named) & set(words))
 
     def names_someone(self, tokens: list[str]) -> bool:
         """Whether a person is named ("I", "my", "she", "mum", "the patient")."""
