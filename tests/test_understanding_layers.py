@@ -6029,3 +6029,59 @@ def test_a_patient_named_between_someone_else_and_the_sign_has_it() -> None:
 
 def test_body_aches_said_in_tagalog_are_muscle_aches() -> None:
     assert level_after("masakit ang katawan ko, parang binugbog") is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "I don't feel nothing in my left leg",
+    "she can't lift nothing with her right arm since tea",
+])
+def test_a_dialects_second_negative_repeats_the_first_and_denies_no_sign(text: str) -> None:
+    # "can't ... nothing" is "can't ... anything": one side that will not work, a stroke's sign
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "Mother asks if it is usual that her eyelids become puffed. She does not want to make a fuss",
+    "is it normal that his lips are puffy? he doesn't want to bother anyone",
+])
+def test_not_wanting_a_fuss_does_not_deny_the_sign_asked_about(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "a wheeze on every exhale",
+    "a faint whistle on each exhalation",
+])
+def test_a_whistle_on_half_a_breath_is_wheezing(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "the yellow water looks like strong tea",
+    "the yellow water is wrong, like tea",
+])
+def test_urine_named_by_its_colour_is_urine(text: str) -> None:
+    # a speaker short of the word: dark urine, a sign for the care team at once
+    assert level_after(text) is Level.URGENT
+
+
+def test_eyes_that_hurt_when_looking_about_with_a_headache_are_the_meningitis_warning() -> None:
+    assert level_after("my eyes ache when I look up, and my head is pounding") is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "The headache I had Monday, Tuesday, Wednesday, Thursday, now it's Friday, it's still here",
+    "I had the sore head Saturday, Sunday, Monday, it's Wednesday now, still there",
+])
+def test_a_headache_told_day_by_day_has_lasted_since_the_first_day(text: str) -> None:
+    # longer than the seeds' 24-72 hours: a doctor's matter
+    assert level_after(text) is Level.DOCTOR
+
+
+@pytest.mark.parametrize("text", [
+    "N-n-no ch-ch-chest p-p-pain, n-n-no b-b-breathing p-p-problems. J-just a b-bit of a "
+    "h-h-headache, n-n-not b-bad",
+    "breathing fine, bit of a headache, not that bad",
+])
+def test_not_bad_said_of_a_headache_is_no_breathing_trouble(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE

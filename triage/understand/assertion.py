@@ -338,7 +338,8 @@ class AssertionReader:
             span = set(range(start, end))
             if span & taken:
                 continue
-            if trigger.category == NEGATED and _corrects(tokens, start, end):
+            if trigger.category == NEGATED and (_corrects(tokens, start, end)
+                                                or _concord(tokens, start, end)):
                 continue
             taken |= span
             kept.append((start, end, trigger))
@@ -651,7 +652,9 @@ class AssertionReader:
                      for p in self.presupposing_before)
         after = any(tuple(tokens[end:end + len(p)]) == p for p in self.presupposing_after)
         if not before and not (start > 0 and tokens[start - 1] in self.presupposing_definite) \
-                or self.presupposing_denied_after & set(tokens[end:]):
+                or any(t in self.presupposing_denied_after and tokens[k + 1:k + 2] != ["want"]
+                       for k, t in enumerate(tokens[end:], start=end)):
+            # "... I told her I have none"; "she does not want to make a fuss" denies nothing
             return False
         window = tokens[max(0, start - 3):end + 2]
         near = {t for i, t in enumerate(window)
@@ -793,6 +796,21 @@ CORRECTED_LIKENESS = 75.0
 for the "no" to correct it ("clothing up no closing")."""
 CORRECTED_REACH = 2
 """How many words before the "no" the misheard word may be ("clothing up no closing")."""
+
+
+CONCORD_WORDS = frozenset({"nothing", "nothin", "nobody", "nowhere", "none"})
+"""Words that repeat a denial already made in dialect ("can't grip nothin'")."""
+CONCORD_REACH = 3
+
+
+def _concord(tokens: list[str], start: int, end: int) -> bool:
+    """A second negative word that only repeats the "not" just before it, as many Englishes
+    do ("can't grip nothin' with that hand", "I don't feel nothing in my left leg"): the
+    denial is the one "not", said of doing, not of the sign."""
+    if end - start != 1 or tokens[start] not in CONCORD_WORDS:
+        return False
+    before = tokens[max(0, start - CONCORD_REACH):start]
+    return "not" in before and not MARKS & set(before[before.index("not"):])
 
 
 def _corrects(tokens: list[str], start: int, end: int) -> bool:

@@ -123,6 +123,8 @@ class ConceptComposer:
         self.person_states = frozenset(data["settings"].get("person_states", ()))
         self.person_state_gap = frozenset(data["settings"].get("person_state_gap", ()))
         self.fine_words = frozenset(data["settings"]["fine_words"])
+        self.complaint_nouns = frozenset(data["settings"]["complaint_nouns"])
+        self.judging = frozenset(data["settings"]["judging"])
         self.part_findings = frozenset(data["settings"].get("part_findings", ()))
         self.pointed_pain = frozenset(data["settings"].get("pointed_pain", ()))
         self.unknown = str(data["settings"]["unknown"])
@@ -374,6 +376,8 @@ class ConceptComposer:
         """The clause that last named a site with no finding."""
         used = False
         """The carried site already made a symptom in its own clause."""
+        complaint_named = False
+        """A complaint was named by a word of its own ("headache") since the carried site."""
         for number, (start, stop) in enumerate(clauses):
             in_clause = clause_tags[number]
             if carried and self.pronouns & set(tokens[start:stop]):
@@ -397,6 +401,12 @@ class ConceptComposer:
             borrowed = bool(findings and not sites)
             if borrowed and self._of_a_thing(tokens, start, findings):
                 findings, borrowed = [], False  # "wants the curtains shut": no body part
+            if borrowed and complaint_named and all(
+                    " ".join(tokens[t.start:t.end]) in self.judging for t in findings) \
+                    and not self._points_back(tokens, start, stop, findings):
+                # "no breathing problems, just a bit of a headache, not bad": a judgement after
+                # a complaint named by its own word is of that complaint
+                findings, borrowed = [], False
             if borrowed:
                 refers = not by_pronoun_only or bool(self.pronouns & set(tokens[start:stop]))
                 by_pronoun_only = by_pronoun_only and not refers  # "it's swollen and sore"
@@ -423,6 +433,8 @@ class ConceptComposer:
                 elif stop - start <= FINE_CLAUSE_WORDS and self.fine_words & set(
                         tokens[start:stop]) and not DENYING & set(tokens[start:stop]):
                     by_pronoun_only = True  # "Breathing... fine.": said of the site before
+                elif self.complaint_nouns & set(tokens[start:stop]):
+                    complaint_named = True
                 continue
             last = min(len(clauses) - 1, number + 1)
             if last > number and tokens[clauses[last][0]] in COMPARING \
@@ -443,9 +455,18 @@ class ConceptComposer:
             concepts.extend(made)
             if own_sites:
                 carried, used, by_pronoun_only = own_sites, bool(made), False
+                complaint_named = False
         absorbed = {site for rule in self.rules if rule.absorbs for c in concepts
                     if c.symptom == rule.symptom for site in rule.absorbs}
         return [c for c in concepts if not (c.symptom == self.unknown and c.site in absorbed)]
+
+    def _points_back(self, tokens: list[str], start: int, stop: int,
+                     findings: list[Tag]) -> bool:
+        """Whether a pronoun in tokens[start:stop] points back at a site; "that" or "this" just
+        before a finding is a degree ("not that bad"), no pointer."""
+        before_finding = {t.start - 1 for t in findings}
+        return any(tokens[k] in self.pronouns and not (
+            tokens[k] in ("that", "this") and k in before_finding) for k in range(start, stop))
 
     def _ruled(self, site: Tag, findings: list[Tag]) -> bool:
         """Whether a rule takes this site with one of these findings."""

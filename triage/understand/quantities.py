@@ -147,7 +147,11 @@ class QuantityReader:
     def _weekdays(self, tokens: list[str], result: Understanding) -> None:
         """Day names by role: when the infusion was ("had the infusion on Monday"), which day it
         is ("it's Friday now"), and since when a symptom has lasted (any other: "since Monday",
-        "then Monday I woke up with this headache")."""
+        "then Monday I woke up with this headache"; of several, the one after "since", else,
+        when it is still there, the first: "I had it Monday, Tuesday, Wednesday, now it's
+        Friday, it's still here"; "... Tuesday, that went off by Wednesday" keeps the last)."""
+        since_said = False
+        goes_on = "still" in tokens
         for i, token in enumerate(tokens):
             day = WEEKDAYS.get(token)
             if day is None or token in WORD_DAYS and len(tokens) > 1 and not (
@@ -172,7 +176,11 @@ class QuantityReader:
             elif "since" in tokens[start:i] or not any(
                     tuple(tokens[k:k + len(plan)]) == plan
                     for k in range(start, i) for plan in PLAN_BEFORE_DAY):
-                result.weekdays["since"] = day
+                after_since = "since" in tokens[start:i]
+                if "since" not in result.weekdays or after_since and not since_said \
+                        or not goes_on and not since_said:
+                    result.weekdays["since"] = day
+                    since_said = after_since
 
     @staticmethod
     def _heart_rate(tokens: list[str], spans: list[NumberSpan],
