@@ -193,9 +193,11 @@ Understander never see each other's names."""
 
 
 CORRECTION_ENDS = frozenset({"it", "she", "he", "i", "they", "just", "only", "at", "really",
-                             "anymore", "though", "because", "cos", "after", "now"})
+                             "though", "because", "cos"})
 """What may follow a finding's word denied in a correction ("it's not puffy, she's just been
-crying"); any other word makes the denial of something else ("not blue raspberry blue")."""
+crying"); any other word makes the denial of something else ("not blue raspberry blue"), and a
+word of time one of change ("no, it's not swelling anymore", "not swelling now"), which takes
+back nothing said of before."""
 
 
 class Understander:
