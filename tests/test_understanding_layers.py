@@ -6096,3 +6096,206 @@ def test_a_headache_told_day_by_day_has_lasted_since_the_first_day(text: str) ->
 ])
 def test_not_bad_said_of_a_headache_is_no_breathing_trouble(text: str) -> None:
     assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "I keep throwing up, it's really bad",
+    "she's vomiting, really really bad",
+])
+def test_vomiting_called_severe_is_urgent_like_any_symptom_called_severe(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "being sick is the worst part",
+    "the worst bit is the vomiting, it's easing now",
+])
+def test_the_worst_part_ranks_a_complaint_and_does_not_rate_it(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "my left cough is swollen and hot and it hurts to walk on",
+    "my right cap is swollen and hurts, its warm to touch and the left one is fine",
+])
+def test_a_calf_dictated_after_a_side_as_another_word_is_the_calf(text: str) -> None:
+    # swelling and pain in one leg: a clot's warning
+    assert level_after(text) is Level.URGENT
+
+
+def test_a_cap_that_is_no_calf_stays_a_cap() -> None:
+    assert level_after("the left cap of the bottle is stuck") is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "my pew is dark brown and theres barely any coming out today",
+    "her pew looks like coca cola",
+])
+def test_pee_typed_by_a_swipe_keyboard_is_still_urine(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "vomited five tines since lunch, cant keep water drown",
+    "threw up three tines, can't keep anything drown",
+])
+def test_vomiting_counted_in_swiped_words_is_repeated(text: str) -> None:
+    assert level_after(text) is Level.DOCTOR
+
+
+@pytest.mark.parametrize("text", [
+    "I fall in the kitchen. I don't know how, I open eyes and I am in the floor. Now ok I think",
+    "I was in the floor, I don't know how long, my head is heavy",
+])
+def test_coming_round_in_the_floor_is_fainting(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "Me back's absolutely rooted, it's a ten, can't get off the couch. No other dramas.",
+    "his back is totally rooted, he reckons it's a nine",
+])
+def test_a_back_said_to_be_rooted_hurts(text: str) -> None:
+    # called 9 or 10 of 10 with no red flag: the care team at once
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "At his March infusion he went all grey and fainted and they kept him in overnight. Today "
+    "he's had his tea and he's watching the cricket, a bit tired like he always is after.",
+    "at my october drip I came out in hives all over and they stopped it; today just tired",
+])
+def test_a_sign_at_an_infusion_named_by_its_month_is_a_story_long_past(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+def test_an_infusion_named_by_its_month_does_not_hide_a_sign_of_now() -> None:
+    assert level_after("my march infusion was fine but now my lips are swelling") \
+        is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "I thought he'd collapsed but he was only kneeling, looking for his glasses under the sofa.",
+    "I thought she had fainted but she was just resting her eyes",
+])
+def test_what_they_were_only_doing_takes_back_a_feared_collapse(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "I thought he had fainted but he was just lying there and I can't wake him",
+    # how he was after it, not what he was doing instead
+    "I thought he'd passed out but he was only a bit groggy after it",
+])
+def test_a_feared_collapse_not_taken_back_is_still_had(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "the lady in the next bed, she can't breathe, I'm fine",
+    "Another resident, she had a seizure, I am fine",
+])
+def test_someone_else_named_then_she_or_he_at_once_is_still_someone_else(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "I've put 'headache' Thursday, Friday, Saturday, Sunday, and here we are Monday, still there.",
+    "sore head Friday, Saturday, Sunday, and now Tuesday, still there",
+])
+def test_a_headache_listed_day_by_day_up_to_today_has_lasted_since_the_first(text: str) -> None:
+    assert level_after(text) is Level.DOCTOR
+
+
+@pytest.mark.parametrize("text", [
+    "I feel okay, then pff, I open my eyes on the floor, my son is standing over me",
+    "he say he open eyes on the carpet, don't know how",
+])
+def test_eyes_opened_on_the_floor_is_fainting(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "Hardly makkin ony watter since yesterday dennertime",
+    "she's barely making any water today",
+])
+def test_making_hardly_any_water_is_much_less_urine(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "On the radio they say some people after the drip the throat it closes. Not me, thank God.",
+    "in some patients the lips go blue, my nurse said, is that true?",
+])
+def test_people_in_general_told_with_a_time_or_place_first_are_not_the_patient(
+        text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "Aye I am, pet, no sore chest, nowt like that, breathin's canny. Just a bit achy.",
+    "breathing's canny, just tired",
+])
+def test_geordie_canny_breathing_is_breathing_well(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+def test_scots_canny_before_a_verb_is_cannot() -> None:
+    assert level_after("her arm canny lift, her face is drooping") is Level.EMERGENCY
+    assert level_after("my legs canny move") is Level.DOCTOR
+
+
+@pytest.mark.parametrize("text", [
+    "Breathing's worse than my worst day.",
+    "my breathing's a lot worse than normal, and I have COPD",
+])
+def test_breathing_worse_than_the_usual_is_breathing_difficulty(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "my breathing is no worse than usual",
+    "breathing no worse than normal, just tired",
+])
+def test_breathing_no_worse_than_the_usual_is_denied(text: str) -> None:
+    assert level_after(text).rank <= Level.SELF_CARE.rank
+
+
+@pytest.mark.parametrize("text", [
+    "Lower back. Severe. Eight, maybe nine. Can't sit in the taxi.",
+    "Head. Severe. Since lunch.",
+])
+def test_a_site_then_severe_in_bare_words_is_a_severe_pain(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+def test_severe_before_an_illness_is_no_pain_of_the_patient() -> None:
+    assert level_after("she has severe arthritis in her knees") is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "She's trying to pick up her tea with her right hand and it keeps missing, like the arm "
+    "won't listen.",
+    "his left hand kept missing the cup this morning",
+])
+def test_a_limb_that_will_not_listen_or_misses_is_one_sided_weakness(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_children_who_will_not_listen_are_no_limb() -> None:
+    assert level_after("the kids won't listen, my hands are full") is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "over Easter my lips swelled up",
+    "at Christmas he had a funny rash on his chest, and they said it was the drip",
+])
+def test_a_holiday_named_first_is_the_time_of_a_story(text: str) -> None:
+    assert level_after(text).rank <= Level.SELF_CARE.rank
+
+
+def test_no_worse_than_usual_said_of_breathing_leaves_the_sign_before_it() -> None:
+    # green phlegm is not known to the assistant: the doctor, not a usual complaint
+    assert level_after("Coughing up more phlegm than usual, and it's gone green. Breathing's no "
+                       "worse than normal though.") is Level.DOCTOR
+    assert level_after("my chest is tight, breathing's no worse than usual") is Level.EMERGENCY

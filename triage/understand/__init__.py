@@ -29,6 +29,7 @@ from triage.understand.assertion import (
     DENYING,
     HISTORICAL,
     HYPOTHETICAL,
+    LONG_STANDING,
     NEGATED,
     NOT_HAD,
     NOW,
@@ -71,6 +72,8 @@ CUT_OVERLAP = 12
 than the longest emergency phrase, so "... having a hard time | breathing" is found."""
 SEVERITY_SCORES = {"mild": 3, "moderate": 5, "severe": 8}
 """Severity words to the 0-10 scale the follow-up questions use."""
+RESUMING_PRONOUNS = frozenset(("she", "he", "they"))
+"""Said at once after a person named ("my sister, she has..."): that person again."""
 STRONG_ANSWER_WORDS = frozenset("yes yeah yep yup no nope nah".split())
 NEW_SUBJECT = frozenset("i my it the there he she we they your his her this its".split())
 """Words that, right after a leading "no"/"yes", start a new statement: "no I can't breathe"."""
@@ -246,6 +249,8 @@ class Understander:
         self.fallback = Fallback(book, background=background) if "fallback" in layers else None
         self.after_cues = [phrase_tokens(p) for p in book.negation_after_cues]
         self.severity_words = {k: [phrase_tokens(p) for p in v] for k, v in book.severity.items()}
+        self.not_rating_after = {"worst": self.severity_words.get("ranking", []),
+                                 "even": self.severity_words.get("limits", [])}
         self.side_words = {k: [phrase_tokens(p) for p in v] for k, v in book.side.items()}
         self.sudden_words = [phrase_tokens(p) for p in book.sudden.get("sudden", ())]
         self.recent_words = [phrase_tokens(p) for p in book.sudden.get("recent", ())]
@@ -941,6 +946,8 @@ class Understander:
         for found in triggers:
             if found.trigger.category != LONG_STANDING:
                 continue
+            if any(m.start < found.end and found.start < m.end for m in result.mentions):
+                continue  # said of the sign it is part of ("breathing's no worse than normal")
             before = [(i, m) for i, m in enumerate(result.mentions)
                       if m.present and m.end <= found.start
                       and found.start - m.end <= LONG_STANDING_REACH]
@@ -1032,9 +1039,12 @@ class Understander:
             if found.end > mention.start or end - found.end > self.assertions.story_reach:
                 continue
             told = tokens[found.end:end]
+            # "my sister, she ...": a pronoun said at once after the person is that person
+            first = next((k for k, word in enumerate(told) if word not in MARKS), len(told))
             if self.assertions.speaker_or_named(told) or self.assertions.has_terminator(told) \
                     or any(self.assertions.names_someone([word]) and not (
-                        word in ("her", "his", "their") and self._site_at(told, k + 1))
+                        word in ("her", "his", "their") and self._site_at(told, k + 1)) and not (
+                        k == first and word in RESUMING_PRONOUNS)
                         for k, word in enumerate(told)):
                 continue
             return True
@@ -1294,7 +1304,8 @@ class Understander:
         for name, score in SEVERITY_SCORES.items():
             for words in self.severity_words.get(name, ()):
                 # "not terrible", "wouldn't call it bad": a denied rating is no rating
-                if self._said_not_denied(tokens, words, start, end):
+                if self._said_not_denied(tokens, words, start, end) \
+                        and not self._not_a_rating(tokens, words, start, end):
                     severity = max(severity or 0, score)
         for span in scores:
             if start <= span.start < end:
@@ -1302,6 +1313,18 @@ class Understander:
         persistent = any(_occurs(tokens, w, start, end)
                          for w in self.severity_words.get("persistent", ()))
         return severity, persistent
+
+    def _not_a_rating(self, tokens: list[str], pattern: tuple[str, ...], start: int,
+                      end: int) -> bool:
+        """Every occurrence of the severity words is followed by words that make it no rating:
+        a "worst" that ranks one complaint among others ("being sick is the worst part"), a
+        "can't even" that tells how often ("can't even keep water down")."""
+        after = self.not_rating_after.get(pattern[-1])
+        if not after:
+            return False
+        return all(any(tuple(tokens[k + len(pattern):k + len(pattern) + len(r)]) == r
+                       for r in after)
+                   for k in _occurs(tokens, pattern, start, end))
 
     def _side_in(self, tokens: list[str], start: int, end: int) -> str | None:
         found = [(len(w), side) for side, table in self.side_words.items() for w in table
@@ -1384,7 +1407,6 @@ def _occurs(tokens: list[str], pattern: tuple[str, ...], start: int, end: int) -
             if tokens[k] == first and tuple(tokens[k:k + size]) == pattern]
 
 
-LONG_STANDING = "long_standing"
 LONG_STANDING_REACH = 16
 """Words back from "been like that for years" within which the sign it speaks of ends."""
 

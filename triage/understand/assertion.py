@@ -43,7 +43,12 @@ HISTORICAL = "historical"
 OTHER = "other"
 RETRACTED = "retracted"
 CLAIM = "claim"
+LONG_STANDING = "long_standing"
 """The patient says the sign asked about or told of is theirs ("mine feels like it")."""
+LONG_STANDING_DENIALS = frozenset({"no", "not"})
+"""First words of a phrase of the usual that deny the finding it holds ("no worse than usual")."""
+AFTER_EVENT_REACH = 4
+"""Words after a closer within which a word of afterwards undoes it."""
 NOT_HAD = frozenset({NEGATED, HYPOTHETICAL, HISTORICAL, OTHER, RETRACTED})
 """Assertions that mean the patient does not have the symptom now."""
 FIRST_PERSON = frozenset({"i", "my", "me", "mine", "myself"})
@@ -213,6 +218,7 @@ class AssertionReader:
         self.emergency_window = int(s["emergency_window"])
         self.transparent = frozenset(s["emergency_transparent"])
         self.retraction_reach = int(s["retraction_reach"])
+        self.after_event = frozenset(s["after_event"])
         self.corrections = [phrase_tokens(p) for p in s["corrections"]]
         self.long_standing_refers = frozenset(s["long_standing_refers"])
         self.long_standing_links = frozenset(s["long_standing_links"])
@@ -693,6 +699,12 @@ class AssertionReader:
                 and f.start <= start and end <= f.end)  # "water hurts the kidneys": all of it
             # a denial that begins among the mention's words and runs past them is said of it
             # too ("light doesn't bother me": the concept ends at "bother")
+            if f.trigger.category == LONG_STANDING and own & span \
+                    and tokens[f.start] in LONG_STANDING_DENIALS:
+                # "breathing no worse than usual": the usual, said with a denial over the
+                # finding's own words, denies it
+                categories.add(NEGATED)
+                continue
             if inside:
                 if f.trigger.category == NEGATED:
                     categories.add(NEGATED)
@@ -764,7 +776,9 @@ class AssertionReader:
         if "opener" in categories:
             categories.discard("opener")
             closer = any(f.trigger.category == "closer" and f.start >= end
-                         and f.start - end <= self.retraction_reach for f in found)
+                         and f.start - end <= self.retraction_reach
+                         and not self.after_event & set(tokens[f.end:f.end + AFTER_EVENT_REACH])
+                         for f in found)
             categories.add(RETRACTED if closer else UNCERTAIN)
         claimed = any(f.trigger.category == CLAIM and f.scope_start <= start and end <= f.start
                       for f in found)

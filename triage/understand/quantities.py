@@ -63,9 +63,11 @@ mon"): a day only where a day is named ("on Sun", "since Sat", "Sun morning").""
 DAY_BEFORE = frozenset({"on", "since", "from", "till", "until", "til", "by", "last", "this",
                         "next", "every", "before", "after", "was", "is"})
 DAY_AFTER = frozenset({"morning", "afternoon", "evening", "night", "am", "pm"})
-NOW_BEFORE = frozenset({("now", "is"), ("today", "is"), ("it", "is")})
+NOW_BEFORE = frozenset({("now", "is"), ("today", "is"), ("it", "is"), ("we", "are"),
+                        ("and", "now")})
 NOW_AFTER = frozenset({"now", "today"})
-"""Words that make a day name today: "it's Wednesday now", "today is Friday"."""
+"""Words that make a day name today: "it's Wednesday now", "today is Friday", "here we are
+Monday", "Sunday, and now Monday"."""
 PLANNED_BEFORE = frozenset({"next", "coming", "due", "booked", "will", "going", "gonna",
                             "upcoming", "is"})
 """Before a day name in a clause about the infusion, these make it one still to come
