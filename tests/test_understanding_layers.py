@@ -6299,3 +6299,87 @@ def test_no_worse_than_usual_said_of_breathing_leaves_the_sign_before_it() -> No
     assert level_after("Coughing up more phlegm than usual, and it's gone green. Breathing's no "
                        "worse than normal though.") is Level.DOCTOR
     assert level_after("my chest is tight, breathing's no worse than usual") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "omg hi my flatmate is on the bathroom floor and she's not answering me, her eyes are kind of "
+    "open but she's not looking at me",
+    "my roommate is having a seizure",
+])
+def test_an_emergency_sign_of_someone_the_speaker_lives_with_now_is_acted_on(text: str) -> None:
+    # they may be the one being looked after: when in doubt, the call comes first
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "my flatmate passed out at a party once, does that mean im more likely to",
+    "my roommate has a fever and a sore throat rn, she thinks it's strep lol. i'm fine tho",
+])
+def test_what_a_flatmate_had_before_or_has_that_is_no_emergency_stays_theirs(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "She says it's her stomach, no wait, she's pointing higher, it's her chest, it squeezes.",
+    "my chest, it squeezes me when I climb the stairs",
+])
+def test_a_chest_that_squeezes_is_chest_pain(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "Headache like nothing I've ever had. Bang, out of nowhere, back of the skull.",
+    "this headache is unlike anything I have ever had",
+])
+def test_a_headache_like_nothing_ever_had_is_the_worst_ever(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "I'm used to fatigue, but this is another level. It's day five since the infusion and I can "
+    "barely get off the sofa.",
+    "he is used to headaches but this one has gone on for four days",
+])
+def test_being_used_to_a_symptom_is_no_story_of_the_past(text: str) -> None:
+    assert level_after(text) is Level.DOCTOR
+
+
+def test_diarrhoea_dictated_in_two_words_is_a_symptom_for_the_doctor() -> None:
+    # not a sign the assistant knows: never "none"
+    assert level_after("ive had die rear four times today since the infusion watery") \
+        is Level.DOCTOR
+
+
+@pytest.mark.parametrize("text", [
+    "Bit of a cur pen, nothing much, and I'm a bit oer, put another log on the Rayburn.",
+    "cur pen since breakfast, mild",
+])
+def test_welsh_words_for_a_headache_and_cold_are_understood(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "The telly's got one of them hospital programmes on, geezer on there clutching his chest, gave "
+    "me a turn that did. I'm alright though.",
+    "we're watching a medical drama, bloke on there can't breathe, scary stuff",
+])
+def test_someone_on_a_programme_named_by_on_there_is_not_the_patient(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "Not pissing much, mate. Been on the water all day and barely a trickle, and what comes out "
+    "looks like cold tea.",
+    "her wee looks like cold coffee",
+])
+def test_urine_like_cold_tea_is_dark_urine_not_someone_out_cold(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "His hands are puffy tonight, his ring is very tight, I don't remember them like this "
+    "yesterday.",
+    "my ankles are swollen, I don't remember them being this big",
+])
+def test_not_remembering_a_body_part_so_is_no_lost_memory(text: str) -> None:
+    assert level_after(text) is Level.URGENT
