@@ -6123,6 +6123,13 @@ def test_a_calf_dictated_after_a_side_as_another_word_is_the_calf(text: str) -> 
     assert level_after(text) is Level.URGENT
 
 
+def test_cant_even_keep_water_down_counts_times_not_severity() -> None:
+    # repeated vomiting is for the doctor; "can't even" of anything else still says how bad
+    assert level_after("Mum's been sick four times since lunch, can't even keep water down") \
+        is Level.DOCTOR
+    assert level_after("so tired I can't even keep my eyes open") is Level.URGENT
+
+
 def test_a_cap_that_is_no_calf_stays_a_cap() -> None:
     assert level_after("the left cap of the bottle is stuck") is Level.NONE
 
@@ -6287,11 +6294,15 @@ def test_children_who_will_not_listen_are_no_limb() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "over Easter my lips swelled up",
-    "at Christmas he had a funny rash on his chest, and they said it was the drip",
+    "last Easter my lips swelled up",
+    "last Christmas he had a funny rash on his chest, and they said it was the drip",
 ])
-def test_a_holiday_named_first_is_the_time_of_a_story(text: str) -> None:
+def test_last_years_holiday_named_first_is_the_time_of_a_story(text: str) -> None:
     assert level_after(text).rank <= Level.SELF_CARE.rank
+
+
+def test_a_holiday_that_may_be_now_hides_no_sign() -> None:
+    assert level_after("at Christmas dinner my throat closed up") is Level.EMERGENCY
 
 
 def test_no_worse_than_usual_said_of_breathing_leaves_the_sign_before_it() -> None:
