@@ -6355,10 +6355,13 @@ def test_being_used_to_a_symptom_is_no_story_of_the_past(text: str) -> None:
     assert level_after(text) is Level.DOCTOR
 
 
-def test_diarrhoea_dictated_in_two_words_is_a_symptom_for_the_doctor() -> None:
+@pytest.mark.parametrize("text", [
+    "ive had die rear four times today since the infusion watery",
+    "the dire rear started after the drip, six times now",
+])
+def test_diarrhoea_dictated_in_two_words_is_a_symptom_for_the_doctor(text: str) -> None:
     # not a sign the assistant knows: never "none"
-    assert level_after("ive had die rear four times today since the infusion watery") \
-        is Level.DOCTOR
+    assert level_after(text) is Level.DOCTOR
 
 
 @pytest.mark.parametrize("text", [
