@@ -6397,3 +6397,113 @@ def test_urine_like_cold_tea_is_dark_urine_not_someone_out_cold(text: str) -> No
 ])
 def test_not_remembering_a_body_part_so_is_no_lost_memory(text: str) -> None:
     assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text, level", [
+    ("still still got got the the head head ache ache it's it's d-day f f four now", Level.DOCTOR),
+    ("her her temperature temperature is is thirty thirty nine nine point point six six",
+     Level.DOCTOR),
+    ("bit bit of of a a t-t-temp temp thirty thirty seven point eight", Level.SELF_CARE),
+])
+def test_a_turn_stammered_throughout_is_heard_with_each_word_once(text: str, level: Level) -> None:
+    assert level_after(text) is level
+
+
+def test_one_word_doubled_for_stress_is_still_doubled() -> None:
+    # "really really" stays a stress, not a stammer said once
+    assert level_after("my head is really really sore") is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "she's running a bit of a temp tonight",
+    "he has a temp of 38.2 since the drip",
+])
+def test_temp_is_short_for_a_temperature(text: str) -> None:
+    assert "fever" in present(text)
+
+
+def test_a_temp_said_normal_is_no_fever() -> None:
+    assert "fever" not in present("my temp is normal now")
+
+
+@pytest.mark.parametrize("text", [
+    "the big light hurts my eyes",
+    "Had a wee sair heid since dinnertime, an noo ma neck's that stiff ah cannae look doon. An the "
+    "big light's nippin ma eyes.",
+    "my head is pounding and my neck is stiff, the big lamp bothers my eyes",
+])
+def test_a_big_light_is_a_ceiling_light_not_a_swelling(text: str) -> None:
+    assert "face_swelling" not in present(text)
+    assert level_after(text) is not Level.EMERGENCY
+
+
+def test_big_said_of_the_face_itself_is_still_a_swelling() -> None:
+    assert level_after("her lips are big and the big light is on") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "Heid's been thumpin since yesterday, cannae look at the windae for the glare, an ma neck's "
+    "stiff as a fencepost.",
+    "neck's stiff, heid's sore, the windae's too bright for me",
+])
+def test_scots_windae_is_a_window_not_being_winded(text: str) -> None:
+    assert "shortness_of_breath" not in present(text)
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "my husband in the passenger seat says his throat is clothing up and he cant swallow his spit",
+    "she's in the passenger seat and her lips are swelling up",
+])
+def test_the_passenger_seat_is_a_place_not_someone_else(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "arm is bruised and sore where they put the needle in thats it",
+    "where the cannula was my arm's bruised, bit tender",
+])
+def test_a_bruise_where_the_needle_went_is_a_site_reaction_not_a_clot(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+def test_an_arm_gone_purple_and_swollen_is_still_a_clot_sign() -> None:
+    assert level_after("my whole arm has gone purple and swollen") is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "Muscle everywhere pain very very much, more worse than when I have baby.",
+    "my back hurts worse than labour did",
+])
+def test_pain_beyond_bearing_or_worse_than_childbirth_is_severe(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+def test_thanks_very_very_much_rates_no_pain() -> None:
+    assert level_after("thank you very very much, I have a slight headache") is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "Nani ji says her water is coming very less. Since morning she has gone to toilet only one "
+    "time.",
+    "my urine is coming less since yesterday",
+])
+def test_water_coming_less_is_much_less_urine(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "I have cold in my body, so I put one more blanket.",
+    "his body feels cold, he wants the heater on",
+])
+def test_cold_in_the_body_is_feeling_cold(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "Ah've had the skitters since this mornin. Five times tae the cludgie.",
+    "Odd one: bilateral tinnitus, started this afternoon.",
+    "the scoots since breakfast, nothing else",
+])
+def test_complaints_the_assistant_does_not_know_go_to_the_care_team(text: str) -> None:
+    assert level_after(text) is Level.DOCTOR

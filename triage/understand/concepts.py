@@ -144,6 +144,7 @@ class ConceptComposer:
         self.articles = frozenset(data["settings"]["articles"])
         self.side_words = frozenset(data["settings"].get("side_words", ()))
         self.things = frozenset(data["settings"].get("things", ()))
+        self.determiners = frozenset(data["settings"].get("determiners", ()))
         self.inert = frozenset(data["settings"].get("inert", ()))
         self.pain_symptoms = frozenset(data["settings"].get("pain_symptoms", ()))
         self.site_alone: dict[tuple[str, ...], str] = {
@@ -369,6 +370,10 @@ class ConceptComposer:
             t.kind == "finding" and t.start > 0 and tokens[t.start - 1] in self.articles
             and " ".join(tokens[t.start:t.end]) in self.describing
             and t.end not in site_starts)]  # "an awful chest" is a chest that hurts
+        # "the big light": a finding between a determiner and a thing describes the thing
+        tags = [t for t in tags if not (
+            t.kind == "finding" and t.start > 0 and tokens[t.start - 1] in self.determiners
+            and t.end < len(tokens) and tokens[t.end] in self.things)]
         clause_tags = [[t for t in tags if start <= t.start < end] for start, end in clauses]
         carried: list[Tag] = []
         by_pronoun_only = False

@@ -156,9 +156,17 @@ def _load_said_once() -> frozenset[str]:
         return frozenset(tomllib.load(handle)["repeats"]["said_once"])
 
 
+def _load_stammer_doubles() -> int:
+    with open(_DATA_FILE, "rb") as handle:
+        return int(tomllib.load(handle)["repeats"]["stammer_doubles"])
+
+
 SAID_ONCE = _load_said_once()
 """Small words that said twice in a row are a stammer ("no no air"); any other word said twice
 is kept ("cold cold", "really really", "one one one")."""
+STAMMER_DOUBLES = _load_stammer_doubles()
+"""Words said twice in a row, in one turn, that make the whole turn a stammer (at least one
+fewer of them words other than SAID_ONCE's)."""
 _LONGEST_REPEAT = 4
 """The longest run of words a restart repeats ("i can not i can not breathe")."""
 
@@ -244,13 +252,38 @@ def _unstuttered(word: str) -> str:
 
 def _fragments_dropped(tokens: list[str]) -> list[str]:
     """A start of a word that cannot be a word ("b breathe", "ch chest": one to three letters
-    with no vowel, the next word begins with them) is a stammer the dictation wrote apart,
-    left out. Not after a number ("38 c"), where a letter is a unit."""
+    with no vowel, the next word begins with them, or the same start again first: "f f four")
+    is a stammer the dictation wrote apart, left out. Not after a number ("38 c"), where a
+    letter is a unit."""
+    def fragment(i: int) -> bool:
+        token = tokens[i]
+        if not (len(token) <= 3 and token.isalpha() and _no_vowel(token)):
+            return False
+        following = i + 1
+        while following < len(tokens) and tokens[following] == token:
+            following += 1
+        return (following < len(tokens) and len(tokens[following]) > len(token)
+                and tokens[following].startswith(token))
+
     return [token for i, token in enumerate(tokens)
-            if not (len(token) <= 3 and token.isalpha() and _no_vowel(token)
-                    and i + 1 < len(tokens) and len(tokens[i + 1]) > len(token)
-                    and tokens[i + 1].startswith(token)
-                    and not (i > 0 and tokens[i - 1][:1].isdigit()))]
+            if not (fragment(i) and not (i > 0 and tokens[i - 1][:1].isdigit()))]
+
+
+def _stammered_turn(tokens: list[str]) -> bool:
+    """A turn in which the dictation wrote many words twice ("still still got got the the head
+    head ache ache"): a stammer throughout, not the doubling that stresses one word ("cold
+    cold")."""
+    doubled = [tokens[i] for i in range(1, len(tokens))
+               if tokens[i] == tokens[i - 1] and tokens[i] not in MARKS]
+    return (len(doubled) >= STAMMER_DOUBLES
+            and len({t for t in doubled if t not in SAID_ONCE}) >= STAMMER_DOUBLES - 1)
+
+
+def _doubles_said_once(tokens: list[str]) -> list[str]:
+    """In a stammered turn, every word said twice in a row is heard once."""
+    if not _stammered_turn(tokens):
+        return tokens
+    return [t for i, t in enumerate(tokens) if i == 0 or t != tokens[i - 1] or t in MARKS]
 
 
 def _said_once(tokens: list[str]) -> list[str]:
@@ -472,7 +505,7 @@ def tokenize(text: str) -> list[str]:
             expanded = _scots_pronoun(raw, words[position + 1])
         for token in (expanded or raw.replace("'", "")).split():
             tokens.extend(SPELLINGS.get(token, token).split())
-    tokens = _said_once(_fragments_dropped(_if_finished(tokens)))
+    tokens = _said_once(_doubles_said_once(_fragments_dropped(_if_finished(tokens))))
     if len(tokens) > 1 and tokens[0] == "y" and tokens[1] in WHY_Y_BEFORE:
         tokens[0] = "why"  # texted "y do i hv to drink so much"
     tokens = [_intensified(token, tokens[i + 1] if i + 1 < len(tokens) else "")
