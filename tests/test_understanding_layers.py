@@ -6507,3 +6507,107 @@ def test_cold_in_the_body_is_feeling_cold(text: str) -> None:
 ])
 def test_complaints_the_assistant_does_not_know_go_to_the_care_team(text: str) -> None:
     assert level_after(text) is Level.DOCTOR
+
+
+@pytest.mark.parametrize("text", [
+    "my legs, do not hurt",
+    "my chest, doesn't hurt, I just feel tired",
+])
+def test_a_site_then_a_denial_of_its_pain_is_no_pain(text: str) -> None:
+    assert not {"leg_pain", "chest_pain"} & present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I can breathe fine",
+    "my throat is fine, I can swallow",
+])
+def test_saying_something_can_be_done_is_not_its_opposite(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+def test_a_near_phrase_with_a_difficulty_of_its_own_is_still_acted_on() -> None:
+    assert level_after("getting air in is a real struggle") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "Da first time I hed dis drip, twa year syne, I cam oot in hives. Dis time naethin laek dat, "
+    "just a peerie bit spaegie.",
+    "she had a wee stroke ten years syne, fine now, a bit achy today",
+])
+def test_scots_syne_after_a_span_of_time_is_ago(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "Mild frontal HA, onset approx eight hrs post. No neck stiffness, no photophobia.",
+    "occipital HA since lunch, paracetamol taken",
+])
+def test_ha_in_shorthand_after_where_it_is_is_a_headache(text: str) -> None:
+    assert "headache" in present(text)
+
+
+def test_laughter_after_not_bad_is_no_headache() -> None:
+    assert "headache" not in present("not bad ha ha, just bored")
+
+
+@pytest.mark.parametrize("text", [
+    "The cold is shaking me, I am all goose skin, but the thermometer says 37.6.",
+    "he has goose pimples and cannot get warm",
+])
+def test_the_cold_shaking_the_body_and_goose_skin_are_chills(text: str) -> None:
+    assert "chills" in present(text) or "feeling_cold" in present(text)
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "My stomach is turning upside down all day, but I did not throw up.",
+    "her stomach turning since the drip",
+])
+def test_a_stomach_that_turns_is_nausea(text: str) -> None:
+    assert "nausea" in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Whistle... in here. When air goes out. Whee. Whee.",
+    "there's a whistle when I breathe out",
+])
+def test_a_whistle_as_the_air_goes_out_is_wheezing(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "Papa-ji has gone to bathroom only one time since yesterday, very little, and colour is "
+    "dark, like chai without milk.",
+    "her pee is the colour of chai",
+])
+def test_urine_the_colour_of_chai_is_dark_urine(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+def test_tea_without_milk_to_drink_is_no_urine() -> None:
+    assert level_after("I had tea without milk and I feel fine") is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "last moth i had a seizure after my drip, hospital sorted it, fine since. today just a bit "
+    "tired",
+    "a moth ago she had a fit after the infusion, nothing since, just sleepy today",
+])
+def test_a_month_typed_as_moth_is_the_time_of_a_story(text: str) -> None:
+    assert level_after(text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "one of my customers had hives after her drip, I'm fine, just asking",
+    "a customer at the shop said his throat swelled after this drip. Me, I'm fine.",
+])
+def test_a_customer_is_someone_else(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "My stomach is turning upside down all day, not a little, I cannot eat anything.",
+    "my muscles ache, and not just a little",
+])
+def test_not_a_little_is_worse_than_mild(text: str) -> None:
+    assert level_after(text) is Level.DOCTOR

@@ -723,7 +723,8 @@ class Understander:
         # to sleep" is no sleeper who cannot be woken)
         found = [(near, span) for near, span in candidates
                  if near is not None and near.similarity >= settings.ask_from
-                 and not self._inside_not_in(tokens, near.symptom, span[0], span[-1] + 1)]
+                 and not self._inside_not_in(tokens, near.symptom, span[0], span[-1] + 1)
+                 and not self._opposite_of(near.phrase, [tokens[i] for i in span])]
         # the nearest match that is near enough is acted on; else the likeliest serious one is
         # asked about, even where a mild one was nearer
         near_enough = [c for c in found if c[0].similarity >= settings.act_from
@@ -744,6 +745,15 @@ class Understander:
                                            start=span[0], end=span[-1] + 1))
         else:
             result.confirm = near.symptom
+
+    def _opposite_of(self, phrase: str, words: list[str]) -> bool:
+        """A phrase of something that cannot be done ("can't swallow") near a turn that says
+        it can, with no denial or difficulty of its own ("I can swallow fine"): the opposite."""
+        assert self.fallback is not None
+        settings = self.fallback.settings
+        said = set(words)
+        return bool(settings.denials & set(tokenize(phrase)) and settings.abilities & said
+                    and not settings.denials & said)
 
     def _only_commands(self, tokens: list[str], result: Understanding,
                        command_words: set[int]) -> bool:

@@ -685,7 +685,7 @@ class AssertionReader:
         categories: set[str] = set()
         for f in found:
             span = set(range(f.start, f.end))
-            if f.trigger.category == NEGATED and (span <= own or own & span and not (
+            if f.trigger.category == NEGATED and (span <= own or f.start in own and not (
                     f.trigger.direction == "backward" and f.start > start) and not (
                     f.start < start and own <= span
                     or f.trigger.direction == "forward" and f.end > end)):
@@ -695,6 +695,9 @@ class AssertionReader:
                 continue
             inside = start <= f.start and f.end <= end or (
                 f.trigger.category == NEGATED and start < f.start < end) or (
+                # "my legs, (they) do not hurt": a denial that ends on the finding's own word
+                f.trigger.category == NEGATED and f.start < start < f.end
+                and f.start not in own) or (
                 f.trigger.category in (HYPOTHETICAL, OTHER, HISTORICAL)
                 and f.start <= start and end <= f.end)  # "water hurts the kidneys": all of it
             # a denial that begins among the mention's words and runs past them is said of it

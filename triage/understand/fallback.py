@@ -67,6 +67,10 @@ class FallbackSettings:
     function_words: frozenset[str]
     load_wait: float
     """Seconds a turn that needs the model waits for it while it still loads."""
+    denials: frozenset[str] = frozenset()
+    """Words of a phrase that says something cannot be done or is not so ("can't breathe")."""
+    abilities: frozenset[str] = frozenset()
+    """Words that say something can be done ("I can swallow")."""
 
 
 def model_folder() -> Path | None:
@@ -116,7 +120,9 @@ class Fallback:
                                          int(s["min_longest_word"]),
                                          int(s["act_min_words"]),
                                          frozenset(s["function_words"]),
-                                         float(s.get("load_wait", 0.0)))
+                                         float(s.get("load_wait", 0.0)),
+                                         frozenset(s.get("denials", ())),
+                                         frozenset(s.get("abilities", ())))
         self.labels: list[str] = []
         self.phrases: list[str] = []
         for symptom, phrases in book.symptoms.items():
