@@ -6519,14 +6519,19 @@ def test_a_site_then_a_denial_of_its_pain_is_no_pain(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "I can breathe fine",
-    "my throat is fine, I can swallow",
+    "my throat's okay, I can swallow easily",
 ])
-def test_saying_something_can_be_done_is_not_its_opposite(text: str) -> None:
+def test_saying_something_can_be_done_without_trouble_is_not_its_opposite(text: str) -> None:
     assert level_after(text) is Level.NONE
 
 
-def test_a_near_phrase_with_a_difficulty_of_its_own_is_still_acted_on() -> None:
-    assert level_after("getting air in is a real struggle") is Level.EMERGENCY
+@pytest.mark.parametrize("text", [
+    "getting air in is a real struggle",
+    "I can just about breathe",
+    "I can breathe, but only just",
+])
+def test_a_near_phrase_with_a_difficulty_or_limit_of_its_own_is_still_acted_on(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
 
 
 @pytest.mark.parametrize("text", [

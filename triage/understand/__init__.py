@@ -748,12 +748,13 @@ class Understander:
 
     def _opposite_of(self, phrase: str, words: list[str]) -> bool:
         """A phrase of something that cannot be done ("can't swallow") near a turn that says
-        it can, with no denial or difficulty of its own ("I can swallow fine"): the opposite."""
+        it can and is all right, with no denial, difficulty or limit of its own ("I can swallow
+        fine"): the opposite. "I can just about breathe" is not."""
         assert self.fallback is not None
         settings = self.fallback.settings
         said = set(words)
         return bool(settings.denials & set(tokenize(phrase)) and settings.abilities & said
-                    and not settings.denials & said)
+                    and settings.all_right & said and not settings.denials & said)
 
     def _only_commands(self, tokens: list[str], result: Understanding,
                        command_words: set[int]) -> bool:

@@ -71,6 +71,8 @@ class FallbackSettings:
     """Words of a phrase that says something cannot be done or is not so ("can't breathe")."""
     abilities: frozenset[str] = frozenset()
     """Words that say something can be done ("I can swallow")."""
+    all_right: frozenset[str] = frozenset()
+    """Words that say it is done without trouble ("fine", "easily")."""
 
 
 def model_folder() -> Path | None:
@@ -122,7 +124,8 @@ class Fallback:
                                          frozenset(s["function_words"]),
                                          float(s.get("load_wait", 0.0)),
                                          frozenset(s.get("denials", ())),
-                                         frozenset(s.get("abilities", ())))
+                                         frozenset(s.get("abilities", ())),
+                                         frozenset(s.get("all_right", ())))
         self.labels: list[str] = []
         self.phrases: list[str] = []
         for symptom, phrases in book.symptoms.items():
