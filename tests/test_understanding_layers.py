@@ -6616,3 +6616,104 @@ def test_a_customer_is_someone_else(text: str) -> None:
 ])
 def test_not_a_little_is_worse_than_mild(text: str) -> None:
     assert level_after(text) is Level.DOCTOR
+
+
+@pytest.mark.parametrize("text", [
+    "Weight this morning 74.2 kilograms. Yesterday, same scale, same hour, 71.9.",
+    "I am 83 kg today; last week I weighed 80",
+])
+def test_two_weights_told_latest_first_are_read_by_their_days(text: str) -> None:
+    session = Session()
+    asked = session.handle(text)
+    assert "weight suddenly" in asked.say and asked.awaiting.name == "YES_NO"
+    assert session.handle("yes").level is Level.URGENT
+
+
+def test_two_weights_told_latest_first_and_lower_are_not_asked_about() -> None:
+    assert "weight suddenly" not in Session().handle("70 kg today, it was 74 last week").say
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("my signet ring will no longer come off", Level.URGENT),
+    ("she can no longer lift her left arm", Level.EMERGENCY),
+])
+def test_what_can_no_longer_be_done_cannot_be_done(text: str, level: Level) -> None:
+    assert level_after(text) is level
+
+
+@pytest.mark.parametrize("text", [
+    "a headache began instantaneously. It is the worst headache of my seventy-eight years.",
+    "worst headache of her 90 years, came on just now",
+])
+def test_the_worst_headache_of_a_life_told_in_years_is_an_emergency(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "the news was terrifying. I have a slight headache.",
+    "I was reading of poor Eutychus, who fell from the window and was taken up dead, most "
+    "alarming! But I myself am quite well, only a trifle weary after the infusion.",
+])
+def test_alarm_at_a_story_does_not_make_a_mild_symptom_sudden_or_severe(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+def test_a_mild_symptom_rated_worse_after_it_is_rated_worse() -> None:
+    text = ("Me back's giving me a bit of gyp. Well, I'll be honest, it's the worst it's been. "
+            "About a nine.")
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "lad at next table collapsed, ambulance here now. not us, wife fine",
+    "a young lad in the waiting room fainted, she is all right",
+])
+def test_a_stranger_nearby_is_someone_else(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "what ... if ... throat ... swells ... up ... just ... asking",
+    "what ... if ... lips ... go ... blue ... just ... wondering",
+])
+def test_a_question_said_a_breath_at_a_time_is_still_a_question(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+def test_an_emergency_said_a_breath_at_a_time_is_still_an_emergency() -> None:
+    assert level_after("can't ... get ... air ... in ... chest ... tight") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "I have sores in mouth, small, white, many. After the drip they come.",
+    "ulcers on the roof of her mouth, white ones",
+])
+def test_sores_in_the_mouth_are_for_the_care_team_not_pale_lips(text: str) -> None:
+    assert level_after(text) is Level.DOCTOR
+
+
+def test_spots_elsewhere_leave_blue_lips_an_emergency() -> None:
+    assert level_after("spots on her cheeks and her lips have gone a purple tinge") \
+        is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "The left eyelid twitches. Fourteen episodes since noon. Vision unaffected.",
+    "my eye keeps twitching since the drip",
+])
+def test_a_twitching_eyelid_is_for_the_care_team(text: str) -> None:
+    assert level_after(text) is Level.DOCTOR
+
+
+@pytest.mark.parametrize("text", [
+    "ain't pissed all day, drunk four litres",
+    "Toilet... nothing. All day. Little bit.",
+])
+def test_little_or_no_urine_said_bluntly_or_in_few_words_is_urgent(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize(("text", "level"), [("I'm not pissed off, just tired", Level.SELF_CARE),
+                                           ("I need toilet paper, a little", Level.NONE)])
+def test_words_of_the_toilet_that_are_no_urine(text: str, level: Level) -> None:
+    assert level_after(text) is level

@@ -372,7 +372,7 @@ class Understander:
             self._add_concepts(tokens, clause_of, triggers, scores, risk_words, result)
             self._drop_vague(tokens, clause_of, result)
             self._add_sides_compared(tokens, clause_of, triggers, scores, result)
-        self._one_complaint(tokens, scores, result)
+        self._one_complaint(tokens, triggers, scores, result)
         self._lend_modifiers(tokens, clause_of, scores, result)
         self._mark_long_standing(tokens, triggers, result)
         self._mark_story_then_well(tokens, triggers, result)
@@ -866,16 +866,26 @@ class Understander:
             return []  # "if her lips went blue, and she was sleepy, what would I do?"
         return told if sum(t not in MARKS for t in told) >= TOLD_BEFORE_QUESTION else []
 
-    def _one_complaint(self, tokens: list[str], scores: list[NumberSpan],
-                       result: Understanding) -> None:
+    def _one_complaint(self, tokens: list[str], triggers: list[Found],
+                       scores: list[NumberSpan], result: Understanding) -> None:
         """When one symptom is all the input is about, how bad and how sudden it is may be said
         anywhere in it ("my head. it came on all at once, the worst I've ever had"). A vague
-        complaint the concepts could not name ("HEAD, pain sudden. BIG.") is no second one."""
+        complaint the concepts could not name ("HEAD, pain sudden. BIG.") is no second one.
+        What is told of someone or something else ("the news was terrifying") rates nothing
+        of the patient's, and a symptom its own words call mild ("only a trifle weary") is
+        rated again only by what is said after it, not by the story before it ("Eutychus ...
+        taken up dead, most alarming! ... only a trifle weary")."""
         present = {m.symptom for m in result.mentions if m.present}
         if len(present) > 1:
             present.discard(self.concepts.unknown)
         if len(present) != 1:
             return
+        told_of_other = {k for f in triggers if f.trigger.category == OTHER
+                         for k in range(min(f.start, f.scope_start), max(f.end, f.scope_end))}
+        tokens = [CLAUSE_MARK if k in told_of_other else t for k, t in enumerate(tokens)]
+        mild = SEVERITY_SCORES["mild"]
+        own_mild = {k for k, m in enumerate(result.mentions)
+                    if m.present and m.severity is not None and m.severity <= mild}
         severity, _ = self._severity_in(tokens, 0, len(tokens), scores)
         clause_of = self._clauses(tokens)
         likened = _likenesses(tokens, clause_of)
@@ -886,13 +896,21 @@ class Understander:
             words = [t for t in tokens if t not in MARKS]
             severity, _ = self._severity_in(words, 0, len(words), [])
         side = self._side_in(tokens, 0, len(tokens))
-        result.mentions = [replace(  # the worse of two ratings ("pretty bad ... an 8") counts
-            m, severity=max(m.severity, severity) if m.severity is not None
-            and severity is not None else (m.severity if m.severity is not None else severity),
-            persistent=m.persistent or persistent,
-            sudden=m.sudden or self._sudden_in(tokens, 0, len(tokens), m.symptom),
-            side=m.side or side)
-            if m.present else m for m in result.mentions]
+        for k, m in enumerate(result.mentions):
+            if not m.present:
+                continue
+            lent, start = severity, 0
+            if k in own_mild:
+                # called mild, then rated after it ("a bit of gyp. ... the worst it's been.
+                # About a nine"): only what is said from the symptom on revises it
+                start = m.start
+                lent, _ = self._severity_in(tokens, start, len(tokens), scores)
+            result.mentions[k] = replace(  # the worse of two ratings ("pretty bad ... an 8")
+                m, severity=max(m.severity, lent) if m.severity is not None
+                and lent is not None else (m.severity if m.severity is not None else lent),
+                persistent=m.persistent or persistent,
+                sudden=m.sudden or self._sudden_in(tokens, start, len(tokens), m.symptom),
+                side=m.side or side)
 
     def _lend_modifiers(self, tokens: list[str], clause_of: list[int],
                         scores: list[NumberSpan], result: Understanding) -> None:

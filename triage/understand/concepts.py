@@ -59,6 +59,9 @@ class ConceptRule:
     """With a site borrowed from the clause before, one of these words must stand just before
     the finding ("..., it feels weird"): "only the left one, it's so weird" says what the
     speaker thinks of it, not what is felt."""
+    not_of_lesions: bool = False
+    """The site may not be the place of sores or spots named just before it ("sores in mouth,
+    small, white"): the colour is of the sores, not of the site."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,8 @@ class Concept:
     just achy"): it names no new symptom, it only says what a vague word there refers to."""
 
 
+LESION_REACH = 3
+"""How many words before its place word a lesion word may stand ("spots all over")."""
 BOTH_REACH = 4
 """How many words before a site (borrowed from a clause before) "both" may stand: "both of
 her hands"."""
@@ -144,6 +149,9 @@ class ConceptComposer:
         self.articles = frozenset(data["settings"]["articles"])
         self.side_words = frozenset(data["settings"].get("side_words", ()))
         self.things = frozenset(data["settings"].get("things", ()))
+        self.lesions = frozenset(data["settings"].get("lesions", ()))
+        self.lesion_places = frozenset(data["settings"].get("lesion_places", ()))
+        self.lesion_lead = frozenset(data["settings"].get("lesion_lead", ()))
         self.determiners = frozenset(data["settings"].get("determiners", ()))
         self.inert = frozenset(data["settings"].get("inert", ()))
         self.pain_symptoms = frozenset(data["settings"].get("pain_symptoms", ()))
@@ -167,7 +175,8 @@ class ConceptComposer:
             absorbs=frozenset(r.get("absorbs", ())),
             spread=tuple(phrase_tokens(p) for p in r.get("spread", ())),
             not_both=tuple(phrase_tokens(p) for p in r.get("not_both", ())),
-            borrowed_with=frozenset(r.get("borrowed_with", ())))
+            borrowed_with=frozenset(r.get("borrowed_with", ())),
+            not_of_lesions=bool(r.get("not_of_lesions", False)))
             for r in data["rule"])
         self.entries: list[tuple[tuple[str, ...], str, str]] = []
         for kind, table in (("site", book.sites), ("finding", book.findings)):
@@ -494,7 +503,8 @@ class ConceptComposer:
         for rule in self.rules:
             if rule.symptom in found or rule.symptom in blocked:
                 continue
-            site = next((s for s in sites if s.name in rule.sites), None)
+            site = next((s for s in sites if s.name in rule.sites and not (
+                rule.not_of_lesions and self._lesion_place(tokens, s))), None)
             finding = next((f for f in findings if f.name in rule.findings and not (
                 site is not None and (f.start < site.end and site.start < f.end
                                       or (site.start, f.start) in used))), None)
@@ -610,6 +620,21 @@ class ConceptComposer:
     def _limiting(self, tokens: list[str], start: int) -> bool:
         """The clause narrows what came before ("no chest pain, just achy")."""
         return any(t in self.limiting for t in tokens[max(0, start - 1):start + 1])
+
+    def _lesion_place(self, tokens: list[str], site: Tag) -> bool:
+        """Whether the site is said as where sores or spots are: a lesion word, a place word
+        ("in", "on") at most LESION_REACH words after it, and between the place and the site
+        only words that lead to it ("sores in mouth", "white spots all over the inside of her
+        mouth"; not the lips of "spots on her cheeks and her lips are blue")."""
+        k = site.start - 1
+        while k >= 0 and tokens[k] in self.lesion_lead:
+            k -= 1
+        while k >= 0 and tokens[k] in self.lesion_places:
+            k -= 1
+        if k == site.start - 1 or k < 0:
+            return False
+        before = tokens[max(0, k + 1 - LESION_REACH):k + 1]
+        return bool(self.lesions & set(before))
 
     def _one_side(self, tokens: list[str], start: int, end: int) -> bool:
         if not any(_has(tokens[start:end], p) for p in self.one_side):

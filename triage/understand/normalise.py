@@ -195,11 +195,12 @@ _OUT_OF = re.compile(r"(\d+)\s*/\s*10\b")
 _READING = re.compile(r"\b(\d{2,3})\s*/\s*(\d{2,3})\b")
 """A blood pressure written "78/44": read as "78 over 44"."""
 _LIFE_IN_YEARS = re.compile(
-    r"\b(in (?:all )?(?:my|his|her|their|our)) (?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|"
-    r"seventy|eighty|ninety|a hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
-    r" years\b")
-"""A life told in its years ("never in my seventy-eight years have I had such a pain"): as
-"in my years", which says no more than "in my life"; the number is no reading or time."""
+    r"\b((?:in|of) (?:all )?(?:my|his|her|their|our)) (?:\d{1,3}|(?:twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|a hundred)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?) years\b")
+"""A life told in its years ("never in my seventy-eight years have I had such a pain", "the
+worst headache of my 78 years"): as "in my years", which says no more than "in my life"; the
+number is no reading or time."""
 _BEFORE_SPAN = re.compile(
     r"\bbefore\s+(one|two|three|four|five|six|seven|eight|nine|ten|a|few|some|\d+)\s+"
     r"(minutes?|hours?|days?|weeks?|months?|years?)\b(?!\s+(?:of|before|after|from|the|my|your)\b)")
@@ -505,7 +506,8 @@ def tokenize(text: str) -> list[str]:
             expanded = _scots_pronoun(raw, words[position + 1])
         for token in (expanded or raw.replace("'", "")).split():
             tokens.extend(SPELLINGS.get(token, token).split())
-    tokens = _said_once(_doubles_said_once(_fragments_dropped(_if_finished(tokens))))
+    tokens = _said_once(_doubles_said_once(_fragments_dropped(_if_finished(
+        _breaths_dropped(tokens)))))
     if len(tokens) > 1 and tokens[0] == "y" and tokens[1] in WHY_Y_BEFORE:
         tokens[0] = "why"  # texted "y do i hv to drink so much"
     tokens = [_intensified(token, tokens[i + 1] if i + 1 < len(tokens) else "")
@@ -513,6 +515,22 @@ def tokenize(text: str) -> list[str]:
     return [_pronoun(_and(token, tokens[i + 1] if i + 1 < len(tokens) else ""),
                      tokens[i + 1] if i + 1 < len(tokens) else "")
             for i, token in enumerate(tokens)]
+
+
+BREATH_CHUNKS = 4
+"""A turn broken by at least this many pauses, a word or two between each, is said a breath at
+a time."""
+
+
+def _breaths_dropped(tokens: list[str]) -> list[str]:
+    """"what ... if ... throat ... swells ... up": a whisper or a breathless voice taken down a
+    word at a time; its pauses are breaths, not the ends of clauses, and are dropped. A pause
+    in a turn of longer phrases ("my chest ... it hurts") still ends one."""
+    pauses = tokens.count(PAUSE_MARK)
+    words = sum(token not in MARKS for token in tokens)
+    if pauses < BREATH_CHUNKS - 1 or words > 2 * (pauses + 1) * 0.75:
+        return tokens
+    return [token for token in tokens if token != PAUSE_MARK]
 
 
 def _if_finished(tokens: list[str]) -> list[str]:

@@ -99,6 +99,41 @@ WEIGHT_WORDS = frozenset(
 """Words that make numbers weights ("scales: 71.2 yesterday, 74.0 today")."""
 WEIGHT_RANGE = (30.0, 400.0)
 """Numbers that can be a body weight, in kilograms or pounds."""
+EARLIER_WORDS = frozenset(
+    "yesterday before previously last ago usually normally was were".split())
+"""Words that date a weight before another ("yesterday, same scale, 71.9")."""
+LATER_WORDS = frozenset("today now tonight morning currently".split())
+"""Words that date a weight as the latest ("74.2 this morning")."""
+DATED_AFTER = 2
+"""How many words after a weight may date it ("71.2 yesterday")."""
+DATED_BEFORE = 6
+"""How many words before a weight may date it, with no other number between."""
+
+
+def _dated(tokens: list[str], spans: list[NumberSpan], weight: NumberSpan) -> int:
+    """-1 when the words beside this weight date it earlier, 1 later, 0 when they do not say:
+    first the words just after it ("71.2 yesterday"), then those since the number before, less
+    any that dated that number."""
+    after = set(tokens[weight.end:weight.end + DATED_AFTER])
+    for s in spans:
+        if s.start > weight.start:
+            after = set(tokens[weight.end:min(weight.end + DATED_AFTER, s.start)])
+            break
+    if after & EARLIER_WORDS:
+        return -1
+    if after & LATER_WORDS:
+        return 1
+    before = [s for s in spans if s.end <= weight.start]
+    start = max(0, weight.start - DATED_BEFORE)
+    if before:
+        prev = before[-1]
+        start = max(start, prev.end)
+        if set(tokens[prev.end:prev.end + DATED_AFTER]) & (EARLIER_WORDS | LATER_WORDS):
+            start = max(start, prev.end + DATED_AFTER)
+    words = set(tokens[start:weight.start])
+    return -1 if words & EARLIER_WORDS else (1 if words & LATER_WORDS else 0)
+
+
 PRESSURE_WORDS = frozenset(
     "pressure bp cuff systolic diastolic sphygmomanometer machine monitor top bottom".split())
 """Words that make two numbers joined by "and" a blood pressure ("pressure show 80 and 45")."""
@@ -213,7 +248,12 @@ class QuantityReader:
         if not WEIGHT_WORDS & set(tokens):
             return spans
         weights = [s for s in spans if WEIGHT_RANGE[0] <= s.value <= WEIGHT_RANGE[1]]
-        if len(weights) >= 2 and weights[-1].value > weights[0].value:
+        if len(weights) < 2:
+            return spans
+        first, last = weights[0], weights[-1]
+        if _dated(tokens, spans, first) > _dated(tokens, spans, last):
+            first, last = last, first  # "74.2 this morning; yesterday, 71.9"
+        if last.value > first.value:
             result.weight_rose = True
             return [s for s in spans if s not in weights]
         return spans
