@@ -6717,3 +6717,69 @@ def test_little_or_no_urine_said_bluntly_or_in_few_words_is_urgent(text: str) ->
                                            ("I need toilet paper, a little", Level.NONE)])
 def test_words_of_the_toilet_that_are_no_urine(text: str, level: Level) -> None:
     assert level_after(text) is level
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("Headache for two days dow, by deck is stiff, cad't touch by chid to by chest, ad the "
+     "light hurts by eyes.", Level.URGENT),
+    ("by deck is stiff ad by head is poudding, the light hurts", Level.URGENT),
+])
+def test_a_head_colds_dictation_is_read_as_meant(text: str, level: Level) -> None:
+    assert level_after(text) is level
+
+
+def test_by_is_by_in_a_turn_without_a_head_cold() -> None:
+    assert "back_pain" in present("I went by bus and my back hurts")
+    assert level_after("stung by a bee by the door, no swelling") is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "the muscle aches are un bear able i can bare ly get off the sofa",
+    "my back pain is un bear able today",
+])
+def test_a_long_word_dictation_cut_in_three_is_put_back(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("Ammi ji's honth are going neela, blue-blue, she is just sitting there.", Level.EMERGENCY),
+    ("Ammi is asking, agar gala swell ho jaye, then what we should do? She is fine.",
+     Level.NONE),
+])
+def test_hindi_and_urdu_words_a_family_mixes_in(text: str, level: Level) -> None:
+    assert level_after(text) is level
+
+
+@pytest.mark.parametrize("text", [
+    "Shiverin' summat rotten, 39.6, but ah'm not muddled or owt, ah know what day it is.",
+    "she knows who she is and where she is, just tired",
+])
+def test_knowing_the_day_the_place_or_oneself_is_no_confusion(text: str) -> None:
+    assert level_after(text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["I don't know what day it is",
+                                  "she keeps asking what day it is"])
+def test_not_knowing_the_day_is_still_confusion(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_sides_kept_apart_are_no_confusion() -> None:
+    text = "My muscles ache, both legs, so I can't get them mixed up, like after a long walk."
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "lol ignore the screaming 'i cant breathe' that was my game not mum, shes fine",
+    "Bloke next door collapsed at the beach cricket, ambos have got him. I'm right.",
+])
+def test_a_game_or_the_people_next_door_are_not_the_patient(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "I cannot go toilet for big one, three days. Stomach hard like stone.",
+    "can't go for a poo since Friday",
+])
+def test_bowels_that_cannot_be_opened_are_for_the_care_team(text: str) -> None:
+    assert level_after(text) is Level.DOCTOR

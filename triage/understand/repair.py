@@ -112,6 +112,10 @@ class Repairer:
         """Heard words to the meant ones, normalised like input ("paracetamol" is read as
         "acetaminophen")."""
         self.english = english_words()
+        nose = data.get("blocked_nose", {})
+        self.nose_evidence = int(nose.get("evidence", 2))
+        self.nose_words = {k: tuple(v.split()) for k, v in nose.get("words", {}).items()}
+        self.nose_body = frozenset(nose.get("body", ()))
         self.equivalent: dict[str, frozenset[str]] = {}
         for group in equivalents:
             words = frozenset(group)
@@ -202,10 +206,53 @@ class Repairer:
                 near.add(word)
         return frozenset(near)
 
+    def _unblocked(self, token: str, after_my: bool) -> str | None:
+        """The domain word `token` is with m for b or n for d ("deck" -> "neck", "poudding"
+        -> "pounding"), or None; an English word only after "by" or "my"."""
+        if (token in self.vocabulary or token in self.english) and not after_my \
+                or not token.isalpha() or token in self.nose_body:
+            return None
+        targets = self.nose_body if token in self.vocabulary else self.vocabulary
+        places = [k for k, ch in enumerate(token) if ch in "bd"][:NOSE_PLACES]
+        for mask in range(1, 2 ** len(places)):
+            letters = list(token)
+            for bit, k in enumerate(places):
+                if mask >> bit & 1:
+                    letters[k] = "m" if token[k] == "b" else "n"
+            word = "".join(letters)
+            if word in targets and len(word) >= MIN_UNBLOCKED:
+                return word
+        return None
+
+    def unblock_nose(self, tokens: list[str]) -> list[str]:
+        """A head cold's dictation read as meant (repair.toml [blocked_nose]), when the turn
+        shows enough of it; any other turn is left as it is."""
+        evidence = 0
+        for k, token in enumerate(tokens):
+            after_my = k > 0 and tokens[k - 1] in ("by", "my")
+            if self._unblocked(token, after_my) is not None \
+                    or (after_my and tokens[k - 1] == "by" and token in self.vocabulary):
+                evidence += 1
+        if evidence < self.nose_evidence:
+            return tokens
+        out: list[str] = []
+        for k, token in enumerate(tokens):
+            after_my = k > 0 and tokens[k - 1] in ("by", "my")
+            following = tokens[k + 1] if k + 1 < len(tokens) else ""
+            if token == "by" and following and following not in MARKS \
+                    and following not in NOT_AFTER_MY:
+                out.append("my")
+            elif token in self.nose_words:
+                out.extend(self.nose_words[token])
+            else:
+                out.append(self._unblocked(token, after_my) or token)
+        return out
+
     def rejoin(self, tokens: list[str]) -> list[str]:
         """Merge adjacent tokens that spell a domain word; split run-together tokens; put the
         domain words back for the multi-word sound-alikes of speech recognition ("throw it"
         for "throat", "seas your" for "seizure")."""
+        tokens = self.unblock_nose(tokens)
         out: list[str] = []
         i = 0
         while i < len(tokens):
@@ -217,6 +264,13 @@ class Repairer:
                 i += len(next(h for h, w in self.phrase_alikes.items() if w == alike
                               and tuple(tokens[i:i + len(h)]) == h))
                 continue
+            three = tokens[i:i + 3]
+            if len(three) == 3 and not MARKS & set(three) and not self.hesitations & set(three):
+                joined = "".join(three)  # "un bear able", as dictation may split a long word
+                if joined in self.vocabulary and len(joined) >= LONG_REJOINED:
+                    out.append(joined)
+                    i += 3
+                    continue
             if i + 1 < len(tokens) and tokens[i + 1] not in MARKS and token not in MARKS \
                     and not self.hesitations & {token, tokens[i + 1]}:  # "my breath, er" stays
                 joined = token + tokens[i + 1]
@@ -304,6 +358,15 @@ SHORT_DOMAIN = 3
 """A domain word this short ("eye") may be one of the pieces of a medicine's name."""
 MAX_PIECE = 5
 """Each of the three or four words is short: "eye", "bee", "pro", "fen"."""
+NOSE_PLACES = 4
+"""At most this many b's and d's of a word are tried as m's and n's."""
+MIN_UNBLOCKED = 4
+"""A word read through a head cold is at least this long ("neck", "chin")."""
+NOT_AFTER_MY = frozenset({"the", "a", "an", "then", "now", "far", "myself", "himself",
+                          "herself", "and", "or", "my", "his", "her", "their"})
+"""Words after "by" that keep it "by" even in a head cold's turn ("by the window")."""
+LONG_REJOINED = 8
+"""Three words that spell a domain word this long together are that word ("un bear able")."""
 MAX_LONG_MERGED_SHARE = 0.6
 """Three or four words heard as one long word differ from it in at most this share of its
 letters ("eye bee pro fen" and "ibuprofen": 5 of 9); their sound must match it exactly."""
