@@ -6783,3 +6783,42 @@ def test_a_game_or_the_people_next_door_are_not_the_patient(text: str) -> None:
 ])
 def test_bowels_that_cannot_be_opened_are_for_the_care_team(text: str) -> None:
     assert level_after(text) is Level.DOCTOR
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("back pai terribl, nin out of te, can ge out of chai", Level.URGENT),
+    ("headach ba since las nigh, neck stif, cant loo at ligh", Level.URGENT),
+    ("tire toda, no pai, jus tire", Level.SELF_CARE),
+])
+def test_words_whose_last_letter_dictation_dropped_are_put_back(text: str, level: Level) -> None:
+    assert level_after(text) is level
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("My lip don swell big like say bee sting me", Level.EMERGENCY),
+    ("I can't hear you, my ear hurts", Level.DOCTOR),
+])
+def test_a_word_or_two_that_look_cut_short_are_left_as_they_are(text: str, level: Level) -> None:
+    assert level_after(text) is level
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("He says his muscles ache, suan tong, like after moving house. Not bad.", Level.SELF_CARE),
+    ("ta tou tong since the drip", Level.SELF_CARE),
+])
+def test_mandarin_in_pinyin_for_aches_and_a_headache(text: str, level: Level) -> None:
+    assert level_after(text) is level
+
+
+@pytest.mark.parametrize("text", [
+    "Since yesterday Abba passed very little prosrab, and it is dark like cha.",
+    "both his feet are fola since the drip",
+])
+def test_bengali_words_for_urine_and_swollen(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["the podcast bloke saying he can't breathe, I'm fine",
+                                  "the boar is breathing heavy, vet's coming"])
+def test_a_podcast_or_a_farm_animal_is_not_the_patient(text: str) -> None:
+    assert level_after(text) is Level.NONE

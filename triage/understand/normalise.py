@@ -518,8 +518,9 @@ def tokenize(text: str) -> list[str]:
 
 
 BREATH_CHUNKS = 4
-"""A turn broken by at least this many pauses, a word or two between each, is said a breath at
-a time."""
+"""A turn broken into at least this many pieces by pauses, ..."""
+BREATH_WORDS = 1.5
+"""... with at most this many words a piece on average, is said a breath at a time."""
 
 
 def _breaths_dropped(tokens: list[str]) -> list[str]:
@@ -528,7 +529,7 @@ def _breaths_dropped(tokens: list[str]) -> list[str]:
     in a turn of longer phrases ("my chest ... it hurts") still ends one."""
     pauses = tokens.count(PAUSE_MARK)
     words = sum(token not in MARKS for token in tokens)
-    if pauses < BREATH_CHUNKS - 1 or words > 2 * (pauses + 1) * 0.75:
+    if pauses < BREATH_CHUNKS - 1 or words > BREATH_WORDS * (pauses + 1):
         return tokens
     return [token for token in tokens if token != PAUSE_MARK]
 

@@ -116,6 +116,20 @@ class Repairer:
         self.nose_evidence = int(nose.get("evidence", 2))
         self.nose_words = {k: tuple(v.split()) for k, v in nose.get("words", {}).items()}
         self.nose_body = frozenset(nose.get("body", ()))
+        clipped = data.get("clipped", {})
+        self.clipped_evidence = int(clipped.get("evidence", 3))
+        self.clipped_share = float(clipped.get("share", 0.4))
+        clipped_length = int(clipped.get("min_length", 3))
+        endings: dict[str, set[str]] = {}
+        for word in self.vocabulary:
+            if word.isalpha() and len(word) > clipped_length:
+                endings.setdefault(word[:-1], set()).add(word)
+        self.clipped_endings = {
+            k: min(v, key=lambda w: (w not in self.stem_targets, w not in self.english, w))
+            for k, v in endings.items()
+            if k not in self.vocabulary and k not in clipped.get("keep", ())}
+        """A word one letter short of a domain word, to that word (a symptom's word first,
+        then an English one: "terribl" -> "terrible")."""
         self.equivalent: dict[str, frozenset[str]] = {}
         for group in equivalents:
             words = frozenset(group)
@@ -248,11 +262,23 @@ class Repairer:
                 out.append(self._unblocked(token, after_my) or token)
         return out
 
+    def unclip(self, tokens: list[str]) -> list[str]:
+        """Words whose last letter speech-to-text dropped, put back (repair.toml [clipped])
+        when the turn shows it enough; any other turn is left as it is."""
+        words = [t for t in tokens if t not in MARKS]
+        clipped = {t for t in words if t in self.clipped_endings}
+        if len(clipped) < self.clipped_evidence \
+                or len(clipped) < self.clipped_share * len(words):
+            return tokens
+        return [self.clipped_endings[t] if t in clipped and (
+            t not in self.english or self.clipped_endings[t] in self.stem_targets) else t
+            for t in tokens]  # an English word stays itself unless a symptom's word ends it
+
     def rejoin(self, tokens: list[str]) -> list[str]:
         """Merge adjacent tokens that spell a domain word; split run-together tokens; put the
         domain words back for the multi-word sound-alikes of speech recognition ("throw it"
         for "throat", "seas your" for "seizure")."""
-        tokens = self.unblock_nose(tokens)
+        tokens = self.unclip(self.unblock_nose(tokens))
         out: list[str] = []
         i = 0
         while i < len(tokens):
