@@ -6666,10 +6666,17 @@ def test_a_mild_symptom_rated_worse_after_it_is_rated_worse() -> None:
 
 @pytest.mark.parametrize("text", [
     "lad at next table collapsed, ambulance here now. not us, wife fine",
-    "a young lad in the waiting room fainted, she is all right",
+    "some lad in the waiting room fainted, she is all right",
 ])
 def test_a_stranger_nearby_is_someone_else(text: str) -> None:
     assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["my son is a lad of fifteen and his lips are swelling",
+                                  "he is a young lad and he collapsed",
+                                  "my husband is a man of 80 and his lips are swelling"])
+def test_the_patient_called_a_lad_is_still_the_patient(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
 
 
 @pytest.mark.parametrize("text", [

@@ -80,6 +80,12 @@ JOINED_THEN = frozenset({"then", "suddenly", "now", "just", "next", "after", "th
 and then he collapsed")."""
 
 
+PREDICATE_COPULAS = frozenset({"is", "was", "am", "are", "were"})
+"""Before "a man", "a woman": the person is said to be one, no other person is named."""
+PRESENTING = frozenset({"there", "here", "that", "this", "it"})
+"""Before such a copula, a person is brought in ("there is a bloke on Casualty ...")."""
+
+
 def _person_after(tokens: list[str], joiner: int) -> bool:
     """A person said just after "and" or "but", a word or two of time between allowed."""
     k = joiner + 1
@@ -347,6 +353,10 @@ class AssertionReader:
             if trigger.category == NEGATED and (_corrects(tokens, start, end)
                                                 or _concord(tokens, start, end)):
                 continue
+            if trigger.category == OTHER and trigger.words[0] in ("a", "an") and start > 0 \
+                    and tokens[start - 1] in PREDICATE_COPULAS \
+                    and (start < 2 or tokens[start - 2] not in PRESENTING):
+                continue  # "my husband is a man of 80 and his lips are swelling": he, no other
             taken |= span
             kept.append((start, end, trigger))
         kept = [k for k in kept if not (k[2].category == "opener" and k[2].words in self.insisting
