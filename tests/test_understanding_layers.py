@@ -6829,3 +6829,128 @@ def test_bengali_words_for_urine_and_swollen(text: str) -> None:
                                   "the boar is breathing heavy, vet's coming"])
 def test_a_podcast_or_a_farm_animal_is_not_the_patient(text: str) -> None:
     assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "my left car if is swollen and hot and it hurts to walk",
+    "write leg swollen below the knee, hot and sore, other leg fine",
+])
+def test_calf_and_right_as_dictation_splits_or_swaps_them(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+def test_a_car_said_before_if_is_still_a_car() -> None:
+    assert "leg_swelling" not in present("I would take the car if my legs were not so tired")
+
+
+@pytest.mark.parametrize("text", [
+    "she hasn't done a pee all afternoon, and she's had plenty to drink",
+    "Since lunch he has not did a wee, nothing",
+])
+def test_a_wee_not_done_since_is_less_urine(text: str) -> None:
+    assert "less_urine" in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "no poo for five days, and that's not like me",
+    "He has not had a bowel movement since Thursday.",
+])
+def test_bowels_not_opened_told_as_none_are_for_the_care_team(text: str) -> None:
+    assert level_after(text) is Level.DOCTOR
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("my throats sore since the drip", "unknown_pain"),
+    ("his hearts racing and he's dizzy", "fast_heartbeat"),
+    ("me heads pounding", "headache"),
+])
+def test_a_lone_part_written_without_its_apostrophe_is_that_part(text: str,
+                                                                  symptom: str) -> None:
+    assert symptom in present(text)
+
+
+def test_a_plural_said_as_a_plural_is_left_alone() -> None:
+    assert tokenize("my heads are spinning")[:3] == ["my", "heads", "are"]
+
+
+@pytest.mark.parametrize("text", [
+    "my head is splitting, cant look at the light it hurts",
+    "my head is killing me, can't look at the telly, the light hurts my eyes",
+])
+def test_light_that_cannot_be_looked_at_is_light_sensitivity_not_its_denial(text: str) -> None:
+    assert "light_sensitivity" in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "He keeps asking who we are, his own wife and son.",
+    "Mum asked me who I was this morning, and I'm her daughter.",
+])
+def test_asking_ones_own_people_who_they_are_is_confusion(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_asking_who_one_is_with_is_no_confusion() -> None:
+    assert "confusion" not in present("the nurse asked me who I was here with, I'm fine")
+
+
+@pytest.mark.parametrize("text", [
+    "She was standing in the kitchen not knowing why, and she didn't know who I was.",
+    "my chest is tight, I don't know why",
+])
+def test_why_inside_a_sentence_is_no_command(text: str) -> None:
+    result = understand(text)
+    assert "more" not in result.commands and result.symptoms_present
+
+
+def test_why_said_alone_asks_for_more() -> None:
+    assert understand("why?").commands == ["more"]
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("Bà chóng mặt lắm, and she ói twice this morning.", Level.EMERGENCY),
+    ("Ông bị ói mửa, three times, and he chóng mặt", Level.EMERGENCY),
+    ("Má ơi, my head hurts a little", Level.SELF_CARE),
+])
+def test_vietnamese_words_for_vomiting_but_not_the_word_that_calls(text: str,
+                                                                    level: Level) -> None:
+    assert level_after(text) is level
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("Amcam nefes alamıyor, dudakları şişmiş", Level.EMERGENCY),
+    ("he do çiş only once since morning, very little, dark like tea", Level.URGENT),
+])
+def test_turkish_words_a_family_mixes_in(text: str, level: Level) -> None:
+    assert level_after(text) is level
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("Aching all over like I'd carried a big sofa up the stairs, tired too", Level.SELF_CARE),
+    ("my face looks like a big balloon", Level.EMERGENCY),
+    ("my tongue's that thick I can hardly get a word out", Level.EMERGENCY),
+])
+def test_the_size_of_a_thing_is_no_swelling_but_a_part_likened_to_it_is(text: str,
+                                                                         level: Level) -> None:
+    assert level_after(text) is level
+
+
+@pytest.mark.parametrize("text", ["my legs ache like after a big walk",
+                                  "arms ache like I'd lifted a huge box all day"])
+def test_a_big_thing_in_a_likeness_swells_nothing(text: str) -> None:
+    assert not present(text) & {"leg_swelling", "arm_swelling", "hand_swelling"}
+
+
+@pytest.mark.parametrize("text", ["my eyes are sore since the drip",
+                                  "my throat's been scratchy after the drip"])
+def test_the_drip_as_a_time_is_not_the_place_of_the_needle(text: str) -> None:
+    assert "site_reaction" not in present(text)
+
+
+def test_a_fatty_liver_in_a_likeness_is_no_swelling() -> None:
+    text = "eyes yellow as a duck with a fatty liver, skin going the same"
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["the lumbago is bad again today", "bit of lumbago since Friday"])
+def test_lumbago_is_back_pain(text: str) -> None:
+    assert "back_pain" in present(text)

@@ -92,6 +92,14 @@ PART_REACH = 12
 
 
 ARTICLES = frozenset({"the", "a", "an", "some", "any", "this", "that"})
+SIZE_ARTICLES = frozenset({"a", "an", "the"})
+"""Words before a size word that make it a thing's size; not "that" ("my tongue's that
+thick")."""
+SIZE_LIKENED = frozenset({"like", "as", "into", "become", "became", "becomes", "got", "gone",
+                          "grown", "grew", "turned", "feels", "felt", "looks", "looked", "is",
+                          "are", "was", "were", "has", "have", "had", "with"})
+"""Words before "a big ..." that make the big thing the part itself ("swollen into a big ball",
+"her hand has a huge lump")."""
 SITE_JOINERS = frozenset({"and", "or"})
 """Words before a noun that make an English word that thing, not a site it sounds like."""
 NOT_ABLE = frozenset({"not", "cannot", "can", "could", "unable", "even"})
@@ -135,6 +143,7 @@ class ConceptComposer:
         self.unknown = str(data["settings"]["unknown"])
         self.complaints = frozenset(data["settings"]["complaint_findings"])
         self.ignore_sites = frozenset(data["settings"].get("ignore_sites", ()))
+        self.size_words = frozenset(data["settings"].get("size_words", ()))
         self.rule_only_sites = frozenset(data["settings"].get("rule_only_sites", ()))
         self.carried_rule_only = frozenset(data["settings"].get("carried_rule_only", ()))
         self.absorbs: dict[str, frozenset[str]] = {}
@@ -289,7 +298,18 @@ class ConceptComposer:
                 # legs" with a rash), but a part of it, for what the whole does not take
                 # ("my chest and back hurt": chest pain, not pain of the skin)
                 kept.append(Tag("part", t.name, t.start, t.end))
-        return kept
+        return self._sizes_of_things_dropped(tokens, kept)
+
+    def _sizes_of_things_dropped(self, tokens: list[str], tags: list[Tag]) -> list[Tag]:
+        """"a big office": a size word after an article says how big a thing is, not that a
+        part is swollen, unless a part of the body follows it ("a big lip") or the thing is
+        what a part is or is like ("his tongue is a huge thing", "like a big balloon")."""
+        site_starts = {t.start for t in tags if t.kind in ("site", "part")}
+        return [t for t in tags if not (
+            t.kind == "finding" and t.end - t.start == 1 and tokens[t.start] in self.size_words
+            and t.start > 0 and tokens[t.start - 1] in SIZE_ARTICLES and t.end < len(tokens)
+            and tokens[t.end] not in MARKS and t.end not in site_starts
+            and (t.start < 2 or tokens[t.start - 2] not in self.copulas | SIZE_LIKENED))]
 
     def _match(self, tokens: list[str], i: int, words: tuple[str, ...]) -> int | None:
         j = i + 1

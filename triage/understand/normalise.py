@@ -89,6 +89,29 @@ def _load_before(table: str) -> frozenset[str]:
 
 
 AN_IS_AND_BEFORE = _load_before("an_is_and")
+
+
+def _load_apostrophe_lost() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    with open(_DATA_FILE, "rb") as handle:
+        table = tomllib.load(handle)["apostrophe_lost"]
+    return frozenset(table["parts"]), frozenset(table["owners"]), frozenset(table["not_before"])
+
+
+LONE_PARTS, LONE_PART_OWNERS, LONE_PART_NOT_BEFORE = _load_apostrophe_lost()
+
+
+def _apostrophe_restored(tokens: list[str]) -> list[str]:
+    """"my heads a bit achy" is "my head is a bit achy": one has one head, so its "s" after
+    "my" is a lost "'s"."""
+    out: list[str] = []
+    for i, token in enumerate(tokens):
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token in LONE_PARTS and i > 0 and tokens[i - 1] in LONE_PART_OWNERS \
+                and after and after not in LONE_PART_NOT_BEFORE and after not in MARKS:
+            out.extend((token[:-1], "is"))
+        else:
+            out.append(token)
+    return out
 O_IS_OF_BEFORE = _load_before("o_is_of")
 
 
@@ -180,8 +203,10 @@ def _load_intensifiers() -> dict[str, frozenset[str]]:
 INTENSIFIERS = _load_intensifiers()
 """Words that mean "very" before the words listed for them."""
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
-_UNSPLIT_LETTERS = str.maketrans({"\u0111": "d", "\u0142": "l", "\u00f8": "o", "\u00df": "ss"})
-"""Letters that Unicode does not split into a letter and an accent ("đau", "ł", "ø", "ß")."""
+_UNSPLIT_LETTERS = str.maketrans({"\u0111": "d", "\u0142": "l", "\u00f8": "o", "\u00df": "ss",
+                                  "\u0131": "i"})
+"""Letters that Unicode does not split into a letter and an accent ("đau", "ł", "ø", "ß",
+Turkish dotless "ı")."""
 _DECIMAL = re.compile(r"(\d)[.,](\d)")
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
 _SHORT_YEAR = re.compile(r"(?<![\w'])'(\d\d)\b")
@@ -512,9 +537,10 @@ def tokenize(text: str) -> list[str]:
         tokens[0] = "why"  # texted "y do i hv to drink so much"
     tokens = [_intensified(token, tokens[i + 1] if i + 1 < len(tokens) else "")
               for i, token in enumerate(tokens)]
-    return [_pronoun(_and(token, tokens[i + 1] if i + 1 < len(tokens) else ""),
-                     tokens[i + 1] if i + 1 < len(tokens) else "")
-            for i, token in enumerate(tokens)]
+    return _apostrophe_restored([_pronoun(_and(token, tokens[i + 1] if i + 1 < len(tokens)
+                                               else ""),
+                                          tokens[i + 1] if i + 1 < len(tokens) else "")
+                                 for i, token in enumerate(tokens)])
 
 
 BREATH_CHUNKS = 4
