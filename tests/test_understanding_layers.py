@@ -6954,3 +6954,81 @@ def test_a_fatty_liver_in_a_likeness_is_no_swelling() -> None:
 @pytest.mark.parametrize("text", ["the lumbago is bad again today", "bit of lumbago since Friday"])
 def test_lumbago_is_back_pain(text: str) -> None:
     assert "back_pain" in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "He has to stop and breathe after every couple of words",
+    "She can only say two words, then she has to stop and breathe",
+])
+def test_stopping_to_breathe_is_breathlessness_not_the_command_stop(text: str) -> None:
+    result = understand(text)
+    assert "stop" not in result.commands
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["stop", "please stop", "ok stop talking"])
+def test_stop_said_to_the_assistant_still_stops(text: str) -> None:
+    assert understand(text).commands == ["stop"]
+
+
+@pytest.mark.parametrize("text", ["like I don't have breath, very tight",
+                                  "he has no breath left after the stairs"])
+def test_breath_that_is_not_there_is_breathlessness(text: str) -> None:
+    assert "shortness_of_breath" in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "her leg has filled up below the knee, only the right one",
+    "His left arm has filled up from the wrist to the elbow, warm and purplish",
+])
+def test_a_limb_filled_up_is_swollen(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+def test_eyes_filled_up_with_tears_swell_nothing() -> None:
+    text = "my eyes filled up when I saw the grandkids, I'm fine otherwise"
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["temp 36.6 this morning, feeling 100% now",
+                                  "Temperature 36.9. Pulse 70. 100 percent fine."])
+def test_a_percentage_is_no_temperature(text: str) -> None:
+    assert understand(text).temperature_c is not None
+    assert understand(text).temperature_c < 37.0
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("Dimmi, I'm so tired today, is that normal?", Level.SELF_CARE),
+    ("mia moglie, her labbra are gonfie since lunch", Level.EMERGENCY),
+    ("I am giallo, the eyes also, since this morning", Level.URGENT),
+])
+def test_italian_words_a_family_mixes_in(text: str, level: Level) -> None:
+    assert level_after(text) is level
+
+
+@pytest.mark.parametrize("text", [
+    "achy shoulders and legs, lying with a hot pack",
+    "tired and achy all over, heat pad on my back and legs",
+])
+def test_a_hot_pack_on_an_ache_is_no_hot_limb(text: str) -> None:
+    assert not present(text) & {"leg_pain", "leg_swelling", "site_reaction"}
+
+
+@pytest.mark.parametrize("text", ["his arm and leg went weak on the same side",
+                                  "numb arm, numb leg, on the same side, since lunch"])
+def test_weakness_on_the_same_side_is_one_sided(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "that was the cooking show, the chef said his throat was swelling, I'm fine",
+    "a patient on my placement has a bad headache, I'm fine",
+])
+def test_a_programme_or_a_nurses_patient_is_not_the_patient(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["her pads have been nearly dry all day",
+                                  "checked his nappies, hardly wet since morning"])
+def test_pads_and_nappies_kept_dry_are_less_urine(text: str) -> None:
+    assert "less_urine" in present(text)

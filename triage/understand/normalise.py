@@ -479,7 +479,7 @@ def tokenize(text: str) -> list[str]:
     text = _PUNCT_CLAUSE.sub(f" {CLAUSE_MARK} ", text)
     text = _BROKEN_OFF.sub(_broken_off_joined, text)
     text = _STUTTER.sub(lambda m: _unstuttered(m.group(0)), text)
-    text = text.replace("-", " ")
+    text = text.replace("-", " ").replace("%", " percent ")  # "100% fine" is no reading
     text = _OTHER.sub(" ", text)
     tokens: list[str] = []
     words = text.split()

@@ -356,6 +356,9 @@ class QuantityReader:
                     meridiem = "am"
                 result.clock = (int(span.value), minute, meridiem)
                 continue
+            if after[:1] == ["percent"] or after[:2] == ["per", "cent"]:
+                standalone.append(span)  # "100% fine", "energy 60 percent": a share, no reading
+                continue
             if 34.0 <= span.value <= 43.5 or 93.0 <= span.value <= 110.0:
                 value = span.value + (0.5 if half else 0.0)  # "39 and a half"
                 celsius = value if value <= 43.5 else (value - 32) * 5 / 9
