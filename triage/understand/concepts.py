@@ -92,14 +92,6 @@ PART_REACH = 12
 
 
 ARTICLES = frozenset({"the", "a", "an", "some", "any", "this", "that"})
-SIZE_ARTICLES = frozenset({"a", "an", "the"})
-"""Words before a size word that make it a thing's size; not "that" ("my tongue's that
-thick")."""
-SIZE_LIKENED = frozenset({"like", "as", "into", "become", "became", "becomes", "got", "gone",
-                          "grown", "grew", "turned", "feels", "felt", "looks", "looked", "is",
-                          "are", "was", "were", "has", "have", "had", "with"})
-"""Words before "a big ..." that make the big thing the part itself ("swollen into a big ball",
-"her hand has a huge lump")."""
 SITE_JOINERS = frozenset({"and", "or"})
 """Words before a noun that make an English word that thing, not a site it sounds like."""
 NOT_ABLE = frozenset({"not", "cannot", "can", "could", "unable", "even"})
@@ -144,6 +136,8 @@ class ConceptComposer:
         self.complaints = frozenset(data["settings"]["complaint_findings"])
         self.ignore_sites = frozenset(data["settings"].get("ignore_sites", ()))
         self.size_words = frozenset(data["settings"].get("size_words", ()))
+        self.size_articles = frozenset(data["settings"].get("size_articles", ()))
+        self.size_likened = frozenset(data["settings"].get("size_likened", ())) | self.copulas
         self.rule_only_sites = frozenset(data["settings"].get("rule_only_sites", ()))
         self.carried_rule_only = frozenset(data["settings"].get("carried_rule_only", ()))
         self.absorbs: dict[str, frozenset[str]] = {}
@@ -307,9 +301,9 @@ class ConceptComposer:
         site_starts = {t.start for t in tags if t.kind in ("site", "part")}
         return [t for t in tags if not (
             t.kind == "finding" and t.end - t.start == 1 and tokens[t.start] in self.size_words
-            and t.start > 0 and tokens[t.start - 1] in SIZE_ARTICLES and t.end < len(tokens)
-            and tokens[t.end] not in MARKS and t.end not in site_starts
-            and (t.start < 2 or tokens[t.start - 2] not in self.copulas | SIZE_LIKENED))]
+            and t.start > 0 and tokens[t.start - 1] in self.size_articles
+            and t.end < len(tokens) and tokens[t.end] not in MARKS and t.end not in site_starts
+            and (t.start < 2 or tokens[t.start - 2] not in self.size_likened))]
 
     def _match(self, tokens: list[str], i: int, words: tuple[str, ...]) -> int | None:
         j = i + 1

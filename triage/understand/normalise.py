@@ -89,6 +89,7 @@ def _load_before(table: str) -> frozenset[str]:
 
 
 AN_IS_AND_BEFORE = _load_before("an_is_and")
+O_IS_OF_BEFORE = _load_before("o_is_of")
 
 
 def _load_apostrophe_lost() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -112,7 +113,6 @@ def _apostrophe_restored(tokens: list[str]) -> list[str]:
         else:
             out.append(token)
     return out
-O_IS_OF_BEFORE = _load_before("o_is_of")
 
 
 def _load_named() -> tuple[re.Pattern[str], frozenset[str]]:
@@ -537,10 +537,10 @@ def tokenize(text: str) -> list[str]:
         tokens[0] = "why"  # texted "y do i hv to drink so much"
     tokens = [_intensified(token, tokens[i + 1] if i + 1 < len(tokens) else "")
               for i, token in enumerate(tokens)]
-    return _apostrophe_restored([_pronoun(_and(token, tokens[i + 1] if i + 1 < len(tokens)
-                                               else ""),
-                                          tokens[i + 1] if i + 1 < len(tokens) else "")
-                                 for i, token in enumerate(tokens)])
+    tokens = [_pronoun(_and(token, tokens[i + 1] if i + 1 < len(tokens) else ""),
+                       tokens[i + 1] if i + 1 < len(tokens) else "")
+              for i, token in enumerate(tokens)]
+    return _apostrophe_restored(tokens)
 
 
 BREATH_CHUNKS = 4
