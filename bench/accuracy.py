@@ -13,7 +13,7 @@ from bench.stats import Spread
 from bench.wer import WordError, total, word_error
 from triage.levels import Level
 from voice.asr.base import Recognizer
-from voice.denoise import DEFAULT_MODE
+from voice.denoise import DEFAULT_MODE, DEFAULT_MODEL, MODEL_NAMES, Model
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class AccuracyRow:
     recognizer: str
     """"grammar" (the grammars/ models the assistant uses) or "free-form"."""
     suppression: str
-    """The front end's noise suppression: "on" (DeepFilterNet3) or "off"."""
+    """The front end's noise suppression: "on", "off" or "auto" (only when noisy)."""
     voice: str
     condition: Condition
     cases: int
@@ -50,16 +50,20 @@ class AccuracyRow:
     clip's duration, per distinct clip: it hears the room sound around the speech too."""
     total_factor: Spread
     """Front end and recognizer time over the whole clip's duration, per distinct clip."""
+    suppressor: str = ""
+    """The suppressor's name (RNNoise, DeepFilterNet3) unless suppression is off."""
 
     @staticmethod
     def of(recognizer: str, voice: str, condition: Condition,
-           results: Sequence[SpokenResult], suppression: str = "off") -> AccuracyRow:
+           results: Sequence[SpokenResult], suppression: str = "off",
+           suppressor: str = DEFAULT_MODEL) -> AccuracyRow:
         summary = SuiteSummary(tuple(results))
         fresh = [turn for r in results for turn in r.turns if turn.heard.fresh]
         missed = tuple(r.vignette.id for r in results
                        if r.under_triaged and r.vignette.lowest.at_least(Level.URGENT))
         return AccuracyRow(
             recognizer=recognizer, suppression=suppression, voice=voice, condition=condition,
+            suppressor="" if suppression == "off" else MODEL_NAMES[Model(str(suppressor))],
             cases=len(results),
             word_error=total(word_error(t.said, t.heard.text) for t in fresh),
             emergency_recall=summary.emergency_recall,
@@ -84,16 +88,18 @@ def measure_accuracy(recognizer: str, factory: Callable[[], Recognizer],
                      vignettes: Sequence[Vignette], defaults: dict[str, str],
                      voice_names: Sequence[str], conditions: Sequence[Condition],
                      retakes: int = RETAKES, suppression: str = DEFAULT_MODE,
+                     suppressor: str = DEFAULT_MODEL,
                      ) -> tuple[list[AccuracyRow], list[SpokenResult]]:
     """Play the suite with every voice in every condition; one row per voice and condition,
     and the results themselves (for diagnostics). `retakes`: how many times a patient not
     understood says the complaint again (0: the first try only); `suppression`: the front
-    end's noise suppression, on or off."""
+    end's noise suppression (on, off, auto) and `suppressor` its model."""
     results = run_suite(vignettes, defaults, voices_named(voice_names), conditions, factory,
-                        retakes=retakes, suppression=suppression)
+                        retakes=retakes, suppression=suppression, suppressor=suppressor)
     rows = []
     for voice in voice_names:
         for condition in conditions:
             mine = [r for r in results if r.voice == voice and r.condition == condition]
-            rows.append(AccuracyRow.of(recognizer, voice, condition, mine, str(suppression)))
+            rows.append(AccuracyRow.of(recognizer, voice, condition, mine, str(suppression),
+                                       str(suppressor)))
     return rows, results

@@ -40,6 +40,7 @@ from bench.corpus import write_section
 from bench.endpointing import main as endpointing_main
 from bench.freeform import freeform_recognizer
 from bench.frontend import END as FRONT_END_END
+from bench.frontend import SETTINGS as FRONT_END_SETTINGS
 from bench.frontend import START as FRONT_END_START
 from bench.frontend import conditions as front_end_conditions
 from bench.frontend import section as front_end_section
@@ -56,7 +57,7 @@ from bench.television import main as television_main
 from bench.unseen_voices import main as unseen_voices_main
 from bench.vosk_model import main as vosk_model_main
 from voice.asr import ModelError, create_recognizer
-from voice.denoise import DEFAULT_MODE, Mode, load_denoiser
+from voice.denoise import DEFAULT_MODE, DEFAULT_MODEL, Model, load_denoiser
 
 ACCURACY_VOICES = TEST_VOICE_NAMES
 """Voices of the accuracy figures at every noise level: those of the spoken test suite."""
@@ -149,11 +150,14 @@ def main(argv: list[str] | None = None) -> int:
                                     ACCURACY_VOICES, (Condition(TEST_SNR_DB),), retakes=0)
     watch.time("accuracy, grammar", begin)
     begin = time.perf_counter()
-    cost = suppressor_cost()
+    costs = [suppressor_cost(model) for model in Model]
     switched: list[AccuracyRow] = []
-    for other in (mode for mode in Mode if mode != DEFAULT_MODE):  # the grammar rows: default
+    for mode, model in FRONT_END_SETTINGS:  # the grammar rows are the default
+        if (mode, model) == (DEFAULT_MODE.value, DEFAULT_MODEL):
+            continue
         found, _ = measure_accuracy("grammar", pocketsphinx_recognizer, vignettes, defaults,
-                                    ACCURACY_VOICES, front_end_conditions(), suppression=other)
+                                    ACCURACY_VOICES, front_end_conditions(), suppression=mode,
+                                    suppressor=model)
         switched += found
     front_end = switched + [r for r in grammar if r.condition in front_end_conditions()]
     watch.time("front end, suppression switched", begin)
@@ -174,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     write_report(report, args.out)
     origin = (f"`python -m bench.run` with the rest of this file (the rows with suppression "
               f"{DEFAULT_MODE}, the assistant's default, are the accuracy rows above)")
-    write_section(front_end_section(front_end, cost, origin), args.out, FRONT_END_START,
+    write_section(front_end_section(front_end, costs, origin), args.out, FRONT_END_START,
                   FRONT_END_END)
     corpus_main(["--write", "--out", str(args.out)])  # the Understanding section
     questions_main(["--write", "--out", str(args.out)])  # the Questions section

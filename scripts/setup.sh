@@ -81,7 +81,10 @@ fi
 echo "setup: installing ivig-voice into .venv (about a minute the first time)" >&2
 log=.venv/setup.log
 if ! { .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip &&
-       .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[${extras}]"; } \
+       .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[${extras}]" &&
+       .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps \
+           $(.venv/bin/python -c 'import tomllib; print(" ".join(tomllib.load(
+               open("pyproject.toml", "rb"))["tool"]["ivig-voice"]["no-deps"]))'); } \
        >"$log" 2>&1; then
     tail -n 30 "$log" >&2
     echo "setup: installing the Python packages failed (full log: $log)." >&2

@@ -45,7 +45,7 @@ from triage.profile import Profile
 from triage.reply import Awaiting, Evidence, Reply
 from voice.asr.base import Recognizer, Transcript, transcribe_recording
 from voice.audio import SAMPLE_RATE, SAMPLE_WIDTH, read_wav
-from voice.denoise import DEFAULT_MODE, Denoiser, Mode, load_denoiser
+from voice.denoise import DEFAULT_MODE, DEFAULT_MODEL, Denoiser, Mode, load_denoiser
 
 LEAD_S = 0.5
 """Room sound before the sentence (more than the detector's 450 ms pre-roll)."""
@@ -449,10 +449,12 @@ class Job:
 
 
 def _run_share(factory: Callable[[], Recognizer], defaults: dict[str, str],
-               jobs: list[Job], retakes: int, suppression: str) -> list[SpokenResult]:
+               jobs: list[Job], retakes: int, suppression: str,
+               suppressor: str = DEFAULT_MODEL) -> list[SpokenResult]:
     """One worker's share, in order, with one recognizer (and noise suppressor) loaded for all
     of it."""
-    denoiser = load_denoiser(suppression) if Mode(suppression) is not Mode.OFF else None
+    denoiser = (load_denoiser(suppression, model=suppressor)
+                if Mode(suppression) is not Mode.OFF else None)
     listener = Listener(factory(), denoiser)
     return [play_spoken(vignette, defaults, job.voice, job.condition, listener, retakes)
             for job in jobs for vignette in job.vignettes]
@@ -462,11 +464,13 @@ def run_suite(vignettes: Sequence[Vignette], defaults: dict[str, str], voices: S
               conditions: Sequence[Condition],
               factory: Callable[[], Recognizer] = pocketsphinx_recognizer,
               workers: int = WORKERS, retakes: int = RETAKES,
-              suppression: str = DEFAULT_MODE) -> list[SpokenResult]:
+              suppression: str = DEFAULT_MODE,
+              suppressor: str = DEFAULT_MODEL) -> list[SpokenResult]:
     """Every vignette with every voice in every condition, in `workers` fresh processes that
     each load the recognizer once (`factory` must be a module-level function); the patient
     says the complaint again up to `retakes` times (see play_spoken); the front end's noise
-    suppression is `suppression` (voice.denoise.Mode), the assistant's own by default.
+    suppression is `suppression` (voice.denoise.Mode) with the model `suppressor`
+    (voice.denoise.Model), the assistant's own by default.
 
     Each worker gets a fixed share (its part of every voice and condition, in a fixed
     order): what PocketSphinx hears depends a little on the utterances before, so a fixed
@@ -478,7 +482,8 @@ def run_suite(vignettes: Sequence[Vignette], defaults: dict[str, str], voices: S
                 share.append(Job(tuple(vignettes[index::workers]), voice, condition))
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, max_tasks_per_child=1) as pool:
-        futures = [pool.submit(_run_share, factory, defaults, share, retakes, str(suppression))
+        futures = [pool.submit(_run_share, factory, defaults, share, retakes, str(suppression),
+                               str(suppressor))
                    for share in shares]
         batches = [future.result() for future in futures]
     order = {v.id: i for i, v in enumerate(vignettes)}

