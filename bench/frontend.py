@@ -47,7 +47,7 @@ class SuppressorCost:
 
     name: str
     load_seconds: float
-    """Checking the model and starting it (ctypes library load and df_create)."""
+    """Checking the model and starting it (library load, checksum, model start)."""
     cpu_per_second: Spread
     """CPU seconds per second of 16 kHz audio streamed in 30 ms chunks (resampling included),
     over 5 runs."""
@@ -65,6 +65,8 @@ def suppressor_cost(model: Model = DEFAULT_MODEL) -> SuppressorCost:
     begin = time.perf_counter()
     denoiser = load_denoiser("on", model=model)
     load = time.perf_counter() - begin
+    if denoiser.description != MODEL_NAMES[model]:
+        raise RuntimeError(f"{model} did not load: its cost would be mislabelled")
     noise = (np.random.default_rng(0).standard_normal(int(COST_SECONDS * SAMPLE_RATE))
              * 1000).astype(np.int16)
     runs = []

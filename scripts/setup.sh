@@ -79,12 +79,15 @@ if [ -x .venv/bin/ivig-voice ] && [ -f "$stamp" ] && grep -qxF "$wanted" "$stamp
     exit 0  # nothing changed since the last set-up
 fi
 echo "setup: installing ivig-voice into .venv (about a minute the first time)" >&2
+# Last, the wheels listed under [tool.ivig-voice] no-deps in pyproject.toml, each without its
+# own dependencies (pyproject.toml says why).
 log=.venv/setup.log
 if ! { .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip &&
        .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[${extras}]" &&
-       .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps \
-           $(.venv/bin/python -c 'import tomllib; print(" ".join(tomllib.load(
-               open("pyproject.toml", "rb"))["tool"]["ivig-voice"]["no-deps"]))'); } \
+       .venv/bin/python -c 'import subprocess, sys, tomllib
+pins = tomllib.load(open("pyproject.toml", "rb"))["tool"]["ivig-voice"]["no-deps"]
+sys.exit(subprocess.call([sys.executable, "-m", "pip", "install", "-q",
+                          "--disable-pip-version-check", "--no-deps", *pins]))'; } \
        >"$log" 2>&1; then
     tail -n 30 "$log" >&2
     echo "setup: installing the Python packages failed (full log: $log)." >&2

@@ -45,7 +45,15 @@ from triage.profile import Profile
 from triage.reply import Awaiting, Evidence, Reply
 from voice.asr.base import Recognizer, Transcript, transcribe_recording
 from voice.audio import SAMPLE_RATE, SAMPLE_WIDTH, read_wav
-from voice.denoise import DEFAULT_MODE, DEFAULT_MODEL, Denoiser, Mode, load_denoiser
+from voice.denoise import (
+    DEFAULT_MODE,
+    DEFAULT_MODEL,
+    MODEL_NAMES,
+    Denoiser,
+    Mode,
+    Model,
+    load_denoiser,
+)
 
 LEAD_S = 0.5
 """Room sound before the sentence (more than the detector's 450 ms pre-roll)."""
@@ -455,6 +463,9 @@ def _run_share(factory: Callable[[], Recognizer], defaults: dict[str, str],
     of it."""
     denoiser = (load_denoiser(suppression, model=suppressor)
                 if Mode(suppression) is not Mode.OFF else None)
+    if denoiser is not None and (denoiser.suppressor is None
+                                 or denoiser.suppressor.name != MODEL_NAMES[Model(suppressor)]):
+        raise RuntimeError(f"{suppressor} did not load: the results would be mislabelled")
     listener = Listener(factory(), denoiser)
     return [play_spoken(vignette, defaults, job.voice, job.condition, listener, retakes)
             for job in jobs for vignette in job.vignettes]

@@ -66,6 +66,13 @@ def through(denoiser: Denoiser, samples: np.ndarray, chunk_ms: int = 30) -> np.n
     return np.frombuffer(out, dtype="<i2")
 
 
+def through_recording(denoiser: Denoiser, samples: np.ndarray) -> np.ndarray:
+    """A recording known whole beforehand (`ivig-voice audio`), judged quiet or noisy first."""
+    stream = denoiser.stream(samples)
+    out = b"".join(stream.feed(chunk) for chunk in chunks(samples)) + stream.flush()
+    return np.frombuffer(out, dtype="<i2")
+
+
 def db(samples: np.ndarray) -> float:
     return 10 * np.log10(np.mean(np.square(samples.astype(np.float64))) + 1e-9)
 
@@ -208,7 +215,7 @@ def test_a_damaged_model_is_refused_in_one_line_and_the_other_suppressor_takes_o
     assert "\n" not in notices[0], notices
 
 
-def test_a_damaged_rnnoise_library_is_refused_before_it_is_loaded(
+def test_a_damaged_rnnoise_library_is_refused_with_one_notice(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     damage_rnnoise_library(tmp_path, monkeypatch)
     notices: list[str] = []
@@ -223,6 +230,21 @@ def test_without_rnnoise_installed_deepfilternet_takes_over_with_one_notice(
     uninstall(monkeypatch, "pyrnnoise")
     notices: list[str] = []
     denoiser = load_denoiser("auto", notice=notices.append, model="rnnoise")
+    assert denoiser.description == "DeepFilterNet3 when the room is noisy"
+    assert notices == ["RNNoise: pyrnnoise is not installed; using DeepFilterNet3 instead"]
+
+
+def test_loaded_only_for_a_noisy_recording_the_fallback_is_said_then_and_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    uninstall(monkeypatch, "pyrnnoise")
+    notices: list[str] = []
+    denoiser = load_denoiser("auto", notice=notices.append, lazy=True, model="rnnoise")
+    assert denoiser.description == "RNNoise when the room is noisy (loaded when first needed)"
+    quiet = make_clip("i can't breathe", RMS).samples
+    assert np.array_equal(through_recording(denoiser, quiet), quiet) and not notices
+    noisy = make_clip("i can't breathe", RMS, NOISY).samples
+    through_recording(denoiser, noisy)
+    through_recording(denoiser, noisy)
     assert denoiser.description == "DeepFilterNet3 when the room is noisy"
     assert notices == ["RNNoise: pyrnnoise is not installed; using DeepFilterNet3 instead"]
 

