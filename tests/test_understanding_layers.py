@@ -7032,3 +7032,59 @@ def test_a_programme_or_a_nurses_patient_is_not_the_patient(text: str) -> None:
                                   "checked his nappies, hardly wet since morning"])
 def test_pads_and_nappies_kept_dry_are_less_urine(text: str) -> None:
     assert "less_urine" in present(text)
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("barely any mimi all day and what comes is dark like tea", "dark_urine"),
+    ("her korokoro is swelling up", "throat_swelling"),
+    ("his ngutu have gone all puffy", "face_swelling")])
+def test_maori_words_for_the_body_and_the_signs(text: str, symptom: str) -> None:
+    assert symptom in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "kei te pai, had my kai and a walk down to the marae",
+    "just a pātai for the nurse, I'm all good, the whānau are here"])
+def test_everyday_maori_words_are_never_repaired_into_signs(text: str) -> None:
+    assert not present(text) - {"well"}
+
+
+@pytest.mark.parametrize("text", [
+    "My daughter came round and said the whites of my eyes have gone yellow",
+    "my neighbour came round and told me my eyes look a bit yellow"])
+def test_a_visitor_who_came_round_is_no_one_coming_round(text: str) -> None:
+    assert "fainting" not in present(text)
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "she fainted on the stairs, then she came round and said she felt sick",
+    "i just came round and i've bitten my tongue"])
+def test_coming_round_after_a_faint_is_still_fainting(text: str) -> None:
+    assert "fainting" in present(text)
+
+
+@pytest.mark.parametrize("text", ["What are the signs from a blood clot? My legs are normal.",
+                                  "what are the symptoms for a swollen throat, just asking"])
+def test_asking_for_the_signs_with_another_preposition_is_a_question(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["My leg has signs of a clot, it's red and swollen on one side",
+                                  "his leg is showing signs of a clot, the calf is swollen"])
+def test_signs_said_to_be_there_are_no_question(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["Negative on the breathing issue. Minor headache, that's it.",
+                                  "negative for chest pain, positive for a headache"])
+def test_negative_on_or_for_a_sign_denies_it(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "The right calf is swollen, thick like a loaf of bread, and it hurts to walk",
+    "her left ankle has come up like a big loaf of bread and it hurts"])
+def test_a_loaf_of_bread_a_limb_is_likened_to_is_no_head_and_no_breath(text: str) -> None:
+    assert not present(text) & {"breathing_difficulty", "headache", "shortness_of_breath"}
+    assert level_after(text) is Level.URGENT

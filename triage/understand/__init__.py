@@ -77,6 +77,9 @@ RESUMING_PRONOUNS = frozenset(("she", "he", "they"))
 STRONG_ANSWER_WORDS = frozenset("yes yeah yep yup no nope nah".split())
 NEW_SUBJECT = frozenset("i my it the there he she we they your his her this its".split())
 """Words that, right after a leading "no"/"yes", start a new statement: "no I can't breathe"."""
+DENIED_ON = frozenset("on for re to regarding about".split())
+"""After a leading "negative", what it is said of: "negative on the breathing issue" denies."""
+DENIED_ON_FILLERS = frozenset("the a an any my his her their".split())
 FAST_HEART_SIGN = "fast_heartbeat"
 """What a fast heart rate said in numbers is asked about."""
 BLOOD_PRESSURE_SIGN = "low_blood_pressure"
@@ -1377,8 +1380,14 @@ class Understander:
         later = [m for m in chosen if m.start >= first.end and m.kind in ("symptom", "risk")
                  and clause_of[m.start] == clause_of[first.start]]
         if not later and "concepts" in self.layers:
-            # "no trouble getting a breath in": a composed symptom right after it is negated
-            later = [c for c in self.concepts.compose(tokens) if c.start == first.end]
+            # "no trouble getting a breath in": a composed symptom right after it is negated;
+            # so too after "on" or "for" ("negative on the breathing issue")
+            start = first.end
+            if following in DENIED_ON:
+                start += 1
+                while start < len(tokens) and tokens[start] in DENIED_ON_FILLERS:
+                    start += 1
+            later = [c for c in self.concepts.compose(tokens) if c.start == start]
         if not later or following in NEW_SUBJECT or first.length > 1:
             return first
         return None  # "no stiff neck": a negation, not an answer

@@ -133,6 +133,7 @@ class ConceptComposer:
         self.part_findings = frozenset(data["settings"].get("part_findings", ()))
         self.pointed_pain = frozenset(data["settings"].get("pointed_pain", ()))
         self.unknown = str(data["settings"]["unknown"])
+        self.things_after_article = frozenset(data["settings"].get("things_after_article", ()))
         self.complaints = frozenset(data["settings"]["complaint_findings"])
         self.ignore_sites = frozenset(data["settings"].get("ignore_sites", ()))
         self.size_words = frozenset(data["settings"].get("size_words", ()))
@@ -270,6 +271,9 @@ class ConceptComposer:
                         # a thing named or likened to, not a sound-alike site: "cut the
                         # bread", "swollen up like bread"
                         continue
+                    if kind == "site" and words == (first,) and first in self.things_after_article \
+                            and i > 0 and tokens[i - 1] in ("a", "an"):
+                        continue  # "thick like a loaf of bread": no head
                     end = self._match(tokens, i, words)
                     if end is not None:
                         tags.append(Tag(kind, name, i, end))
@@ -713,9 +717,9 @@ def _compared(tokens: list[str], start: int) -> bool:
     return False
 
 
-LIKENED_REACH = 3
+LIKENED_REACH = 5
 """Words back from a sound-alike to a "like" that makes it a thing compared ("like a big
-bread")."""
+bread", "thick like a loaf of bread")."""
 
 
 def _likened(tokens: list[str], i: int) -> bool:
