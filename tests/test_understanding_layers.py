@@ -7088,3 +7088,47 @@ def test_negative_on_or_for_a_sign_denies_it(text: str) -> None:
 def test_a_loaf_of_bread_a_limb_is_likened_to_is_no_head_and_no_breath(text: str) -> None:
     assert not present(text) & {"breathing_difficulty", "headache", "shortness_of_breath"}
     assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "Out of nowhere, like a cleaver down on the back of my skull. I've done fourteen-hour "
+    "shifts on no sleep and never had a head like this.",
+    "Came out of nowhere, like an axe into the back of my skull. I've done twelve-hour night "
+    "shifts for years and never had a head like this."])
+def test_a_command_word_inside_a_long_statement_never_stops_the_check_for_a_missed_sign(
+        text: str) -> None:
+    assert understand(text).confirm == "sudden_severe_headache"
+
+
+@pytest.mark.parametrize("text", ["Collie took a fit this morning. Not me. I'm grand.",
+                                  "the spaniel had a fit on the rug this morning, I'm fine"])
+def test_a_dog_named_by_its_breed_is_not_the_patient(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "One of our hotel guests collapsed in the lobby today. I myself am completely fine.",
+    "watching a cooking show and one of the judges just collapsed on set, I feel fine"])
+def test_a_guest_or_someone_in_a_show_is_not_the_patient(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "small painful white spots on the inside of my cheeks since two days, they burn",
+    "a couple of mouth ulcers, they sting when I eat"])
+def test_white_spots_or_ulcers_in_the_mouth_are_no_lip_colour_but_are_something(
+        text: str) -> None:
+    assert "blue_lips" not in present(text)
+    assert level_after(text) is Level.DOCTOR
+
+
+@pytest.mark.parametrize("text", ["feelig tired ad a bit achy, by buscles are sore, dothig serious",
+                                  "dothig wrog, just by head is a bit sore"])
+def test_a_head_colds_nothing_is_nothing(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", ["she's watching her soap, she's totally fine eye roll emoji",
+                                  "he gave me an eye roll and said he's fine"])
+def test_an_eye_roll_is_a_gesture_not_a_sign(text: str) -> None:
+    assert level_after(text) is Level.NONE

@@ -433,7 +433,7 @@ class Understander:
             if not result.question:
                 self._guess_unworded_question(tokens, result)
         if leading is None and not whole_command:
-            self._ask_about_missed_sign(tokens, result)
+            self._ask_about_missed_sign(tokens, result, command_words)
         known = sum(1 for t in tokens if t not in MARKS and (
             len(self._candidates(t).words) > 1 or t in self.vocabulary))
         if known == 0 and not scores and not standalone:
@@ -820,20 +820,23 @@ class Understander:
         if best is not None:
             result.confirm = best[1]
 
-    def _ask_about_missed_sign(self, tokens: list[str], result: Understanding) -> None:
+    def _ask_about_missed_sign(self, tokens: list[str], result: Understanding,
+                               command_words: set[int]) -> None:
         """An emergency sign the sign model (sign_model.py) finds likely in a statement where
         the rules found no emergency and did not name that sign, said or denied: asked about by
         name, never acted on unasked. Urgent signs are left to the rules and their questions,
         so that an unclear complaint is still screened for emergency signs first. Not in a
-        question (what is asked about is not had), not after a short answer or a command, not
-        when something else is already to be asked."""
+        question (what is asked about is not had), not after a short answer or a command (a
+        command word inside a long statement is none: "I've done fourteen-hour shifts and
+        never had a head like this"), not when something else is already to be asked."""
         if result.question:
             # a question after a story ("I try to wake her, she only moans and closes her eyes
             # again. Is it ok to let her sleep?"): the story before it is told, not asked
             tokens = self._told_before_question(tokens)
         words = [t for t in tokens if t not in MARKS]
+        besides = [t for k, t in enumerate(tokens) if k not in command_words and t not in MARKS]
         if self.fallback is None or result.confirm is not None or not tokens \
-                or result.emergency or result.commands \
+                or result.emergency or result.commands and len(besides) < SIGN_MIN_WORDS \
                 or result.asks is not None and not result.question \
                 or result.truncated or result.not_english or len(words) < SIGN_MIN_WORDS \
                 or not result.mentions and (result.age is not None or result.risk_factors):

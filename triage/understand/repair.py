@@ -245,8 +245,9 @@ class Repairer:
         for k, token in enumerate(tokens):
             after_my = k > 0 and tokens[k - 1] in ("by", "my")
             if self._unblocked(token, after_my) is not None \
-                    or (after_my and tokens[k - 1] == "by" and token in self.vocabulary):
-                evidence += 1
+                    or (after_my and tokens[k - 1] == "by" and token in self.vocabulary) \
+                    or token in self.nose_words and token not in self.english:
+                evidence += 1  # "dothig" is evidence too, "ad" and "dot" are words of their own
         if evidence < self.nose_evidence:
             return tokens
         out: list[str] = []
