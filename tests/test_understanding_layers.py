@@ -7132,3 +7132,10 @@ def test_a_head_colds_nothing_is_nothing(text: str) -> None:
                                   "he gave me an eye roll and said he's fine"])
 def test_an_eye_roll_is_a_gesture_not_a_sign(text: str) -> None:
     assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["I went to the lab and fainted",
+                                  "she's in the guest room and won't wake up",
+                                  "I was on set filming and collapsed"])
+def test_a_place_named_like_someone_elses_is_still_the_patients_emergency(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
