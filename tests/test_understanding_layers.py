@@ -7139,3 +7139,149 @@ def test_an_eye_roll_is_a_gesture_not_a_sign(text: str) -> None:
                                   "I was on set filming and collapsed"])
 def test_a_place_named_like_someone_elses_is_still_the_patients_emergency(text: str) -> None:
     assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "Not me it is. Dafydd next door, he has the chest pains, the ambulance is outside. I'm fine.",
+    "It's Mrs Evans next door, she can't breathe, they've taken her in. I'm alright myself."])
+def test_a_neighbour_named_then_he_or_she_after_a_break_is_not_the_patient(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["The lady next door, she found me on the floor, I'd fainted",
+                                  "my neighbour, she says my lips have gone blue",
+                                  "I live next door, she can't breathe",
+                                  "I'm her neighbour, she's collapsed and won't wake up"])
+def test_a_neighbour_who_finds_or_tells_of_the_patient_keeps_the_patients_emergency(
+        text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "That's the telly. Fella in the film's havin' a fit. Not me, I'm grand.",
+    "the lady on the soap just collapsed, gave me a fright, I'm fine"])
+def test_a_person_in_a_film_or_a_soap_is_not_the_patient(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "Watchin' Casualty and one of 'em's had a fit on the ward. I'm alright though.",
+    "we were watching Holby and a nurse on the ward collapsed, I'm fine"])
+def test_a_hospital_drama_watched_is_not_the_patient(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["they took me to casualty last time, now my throat is closing",
+                                  "I was watching the film and I collapsed",
+                                  "we were watching EastEnders and she went blue"])
+def test_a_screen_or_a_hospital_named_keeps_the_patients_emergency(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "De repente, like a trovão, a thunder inside the head, the worst dor of my life",
+    "a dor in my peito, very strong"])
+def test_portuguese_words_for_pain_and_the_body_are_understood(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "Two years ago I had a reaction with the throat. Hoje não, today the throat is normal",
+    "hoje my tongue feels normal"])
+def test_portuguese_words_of_time_are_never_repaired_into_signs(text: str) -> None:
+    assert "throat_swelling" not in present(text)
+    assert level_after(text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["my husband went blue and grey", "she went all blue"])
+def test_a_person_who_went_blue_is_an_emergency(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "my brother yelled that she looked blue but it was just the tv light on her face, she's ok",
+    "my son shouted that I'd gone blue but it was only the light from the fridge"])
+def test_an_alarm_raised_by_someone_then_called_off_is_retracted(text: str) -> None:
+    assert level_after(text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["my daughter shouted that my lips were blue",
+                                  "he yelled that she's turned blue"])
+def test_an_alarm_raised_by_someone_and_not_called_off_is_an_emergency(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "I could not for the life of me tell her the year",
+    "Pastor keep asking but I no know which day today is"])
+def test_not_knowing_the_year_or_the_day_is_confusion(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "A frightful bang at the back of the head, quite without warning",
+    "something burst in my head suddenly, this pain pass labour pain"])
+def test_a_sudden_headache_worse_than_the_worst_pains_is_an_emergency(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["There is a constriction about the throat",
+                                  "a constriction in my throat since the drip"])
+def test_a_constriction_of_the_throat_is_an_emergency(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "My supper has made an unceremonious return, twice, and the old pump is running at full "
+    "boost",
+    "dinner came back up, the old pump is going flat out and the horizon won't stay level"])
+def test_vomiting_and_a_racing_heart_said_politely_are_an_emergency(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "the bathroom scales report three pounds more than yesterday morning",
+    "stepped on the scale, up five pounds since yestahday"])
+def test_weight_said_as_more_than_yesterday_is_sudden_weight_gain(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "my ankles, both of them, are spilling over my slippers",
+    "both ankles look like Fenway franks, a thumb pressed in leaves a dimple"])
+def test_ankles_that_spill_over_or_keep_a_dimple_are_swollen(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["she threw up three times and can't keep the caldo down",
+                                  "I can't keep down even a little ginger tea, sick all day"])
+def test_food_that_will_not_stay_down_is_repeated_vomiting(text: str) -> None:
+    assert "vomiting" in present(text)
+    assert level_after(text) is Level.DOCTOR
+
+
+@pytest.mark.parametrize("text", ["I can't keep up with all the water they want me to drink",
+                                  "I couldn't keep my tea hot, the kettle broke"])
+def test_keeping_up_or_keeping_warm_is_no_vomiting(text: str) -> None:
+    assert "vomiting" not in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Mi nuh have no chest pain, mi breathing good. Mi jus' wan know how much wata fi drink.",
+    "lol naw its ma pal's dug thats been sick aw ower the carpet, no ma da. da's sound"])
+def test_jamaican_and_glasgow_everyday_words_raise_nothing(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "got these wealth all over me big itchy wealth an my throw tis swellin up closin",
+    "itchy wealth on my arms and my throw tis tight"])
+def test_dictated_welts_and_throat_are_heard_as_hives_and_a_closing_throat(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "Body pains and tiredness are continuing for one full week now. It is not severe.",
+    "a mild headache that has gone on for four whole days"])
+def test_a_common_effect_lasting_whole_days_past_three_needs_the_doctor(text: str) -> None:
+    assert level_after(text) is Level.DOCTOR

@@ -14,6 +14,7 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz.fuzz import ratio
 
@@ -84,6 +85,22 @@ PREDICATE_COPULAS = frozenset({"is", "was", "am", "are", "were"})
 """Before "a man", "a woman": the person is said to be one, no other person is named."""
 PRESENTING = frozenset({"there", "here", "that", "this", "it"})
 """Before such a copula, a person is brought in ("there is a bloke on Casualty ...")."""
+
+
+def _trigger_tokens(phrase: str) -> tuple[str, ...]:
+    """A trigger phrase's words; a " | " in it is a break in speech, a comma or a full stop
+    ("next door | he": "Dafydd next door, he has the chest pains")."""
+    parts = [year_phrase_tokens(part) for part in phrase.split(" | ")]
+    return tuple(word for i, part in enumerate(parts)
+                 for word in ((CLAUSE_MARK,) if i else ()) + part)
+
+
+def _phrases_of(trigger: dict[str, Any]) -> list[str]:
+    """A trigger's phrases, and each of its `who` said before each of its `where` ("fella" and
+    "in the film"): who is on a screen, written once for every way of naming the screen."""
+    return [*trigger.get("phrases", []),
+            *(f"{who} {where}" for who in trigger.get("who", [])
+              for where in trigger.get("where", []))]
 
 
 def _person_after(tokens: list[str], joiner: int) -> bool:
@@ -257,6 +274,7 @@ class AssertionReader:
         self.called_off = [phrase_tokens(p) for p in s["called_off"]]
         self.continuing = [phrase_tokens(p) for p in s["continuing"]]
         self.observer_verbs = frozenset(s["observer_verbs"])
+        self.speaker_places = frozenset(s["speaker_places"])
         self.story_past = [year_phrase_tokens(p) for p in s["story_past"]]
         self.story_recent = [phrase_tokens(p) for p in s["story_recent"]]
         self.story_recent_before = [phrase_tokens(p) for p in s["story_recent_before"]]
@@ -274,13 +292,13 @@ class AssertionReader:
         self.asked_if = frozenset(s["asked_if"])
         self.insisting = frozenset(phrase_tokens(p) for p in s["insisting"])
         self.splitters = splitters
-        self.triggers = [Trigger(t["category"], t["direction"], year_phrase_tokens(p),
+        self.triggers = [Trigger(t["category"], t["direction"], _trigger_tokens(p),
                                  bool(t.get("weak", False)), bool(t.get("one_clause", False)),
                                  t.get("reach"), bool(t.get("not_to_someone", False)),
                                  bool(t.get("after_label", False)),
                                  bool(t.get("quoting", False)), bool(t.get("thing", False)),
                                  bool(t.get("screen", False)))
-                         for t in data["trigger"] for p in t["phrases"]]
+                         for t in data["trigger"] for p in _phrases_of(t)]
         self.speech_verbs = [phrase_tokens(p) for p in s["speech_verbs"]]
         self.superlatives = frozenset(
             words for words in (phrase_tokens(p) for p in superlatives)
@@ -357,6 +375,9 @@ class AssertionReader:
                     and tokens[start - 1] in PREDICATE_COPULAS \
                     and (start < 2 or tokens[start - 2] not in PRESENTING):
                 continue  # "my husband is a man of 80 and his lips are swelling": he, no other
+            if trigger.category == OTHER and CLAUSE_MARK in trigger.words and start > 0 \
+                    and tokens[start - 1] in self.speaker_places:
+                continue  # "I live next door, she can't breathe": the speaker's place
             taken |= span
             kept.append((start, end, trigger))
         kept = [k for k in kept if not (k[2].category == "opener" and k[2].words in self.insisting
@@ -815,6 +836,7 @@ class AssertionReader:
 def _same(tokens: list[str], words: tuple[str, ...]) -> bool:
     return len(tokens) == len(words) and all(
         token == word or word == YEAR and is_year(token) or word == AGE and is_age(token)
+        or word == CLAUSE_MARK and token == PAUSE_MARK
         for token, word in zip(tokens, words, strict=False))
 
 

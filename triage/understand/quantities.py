@@ -17,6 +17,8 @@ UNITS_IN_HOURS = {
     "day": 24.0, "days": 24.0, "night": 24.0, "nights": 24.0,
     "week": 168.0, "weeks": 168.0,
 }
+WHOLE = frozenset({"full", "whole", "entire", "long", "solid", "straight"})
+"""Between a number and its unit, words that only say all of it: "for one full week"."""
 HALF_PHRASES = (("and", "a", "half"), ("and", "half"), ("a", "half"))
 """A half added to a number or a unit: "one and a half hours", "an hour and a half"."""
 FILLERS = frozenset({"uh", "um", "er", "erm", "like"})
@@ -320,9 +322,13 @@ class QuantityReader:
             if span.start < skip_until:
                 continue  # the "10" of "out of 10"
             half = _half_length(tokens, span.end)
-            unit = tokens[span.end + half] if span.end + half < len(tokens) else ""
+            whole = int(span.end + half + 1 < len(tokens) and tokens[span.end + half] in WHOLE
+                        and tokens[span.end + half + 1] in UNITS_IN_HOURS)
+            # "for one full week", "two whole days"
+            unit = tokens[span.end + half + whole] if span.end + half + whole < len(tokens) \
+                else ""
             if unit in UNITS_IN_HOURS:
-                unit_end = span.end + half + 1
+                unit_end = span.end + half + whole + 1
                 half_after = _half_length(tokens, unit_end)
                 amount = span.value + (0.5 if half or half_after else 0.0)
                 hours = amount * UNITS_IN_HOURS[unit]
