@@ -7285,3 +7285,10 @@ def test_dictated_welts_and_throat_are_heard_as_hives_and_a_closing_throat(text:
     "a mild headache that has gone on for four whole days"])
 def test_a_common_effect_lasting_whole_days_past_three_needs_the_doctor(text: str) -> None:
     assert level_after(text) is Level.DOCTOR
+
+
+@pytest.mark.parametrize("text", ["I was watching the news and collapsed",
+                                  "we watched a film and then passed out",
+                                  "watching Casualty and fainted"])
+def test_what_the_watcher_does_after_a_programme_is_the_patients_emergency(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY

@@ -274,6 +274,7 @@ class AssertionReader:
         self.called_off = [phrase_tokens(p) for p in s["called_off"]]
         self.continuing = [phrase_tokens(p) for p in s["continuing"]]
         self.observer_verbs = frozenset(s["observer_verbs"])
+        self.thing_subjects = frozenset(s["thing_subjects"])
         self.speaker_places = frozenset(s["speaker_places"])
         self.story_past = [year_phrase_tokens(p) for p in s["story_past"]]
         self.story_recent = [phrase_tokens(p) for p in s["story_recent"]]
@@ -640,8 +641,11 @@ class AssertionReader:
                     # "my friend said my lips look blue": the patient's own lips; so too
                     # "his sister says his lips are swelling", a carer's "his" being the patient
                     break
-                if trigger.thing and tokens[j] in STATEMENT_JOINERS and _person_after(tokens, j):
-                    break  # "the film was on and (then) he collapsed": no film collapses
+                if trigger.thing and tokens[j] in STATEMENT_JOINERS and (
+                        _person_after(tokens, j) or not self._other_subject_after(tokens, j)):
+                    # "the film was on and (then) he collapsed": no film collapses; nor does
+                    # "I was watching the news and collapsed", said of the watcher
+                    break
                 if negation and j > end and tokens[j] == "i" and j + 1 < len(tokens) \
                         and tokens[j + 1] in SAYS_AGAIN and tokens[j - 1] not in REPORTING:
                     break  # "i can not sleep i am so anxious": a new statement, unmarked
@@ -668,6 +672,14 @@ class AssertionReader:
                 j -= 1
             scope_start = j
         return scope_start, scope_end
+
+    def _other_subject_after(self, tokens: list[str], joiner: int) -> bool:
+        """Whether "and" or "but" brings in someone or something new, not the watcher's own
+        doing: "watching Casualty and one of 'em had a fit", but not "... and collapsed"."""
+        k = joiner + 1
+        while k < len(tokens) and tokens[k] in JOINED_THEN and k - joiner <= 2:
+            k += 1
+        return k < len(tokens) and tokens[k] in self.thing_subjects
 
     def speaks_of(self, tokens: list[str], found: Found, end: int) -> bool:
         """Whether a long-standing trigger speaks of the sign that ends at `end` before it."""
