@@ -306,9 +306,16 @@ class AssertionReader:
             if words and words[0] in SUPERLATIVE_DENIALS)
         self.triggers += [Trigger("pseudo", "forward", words) for words in sorted(
             self.superlatives)]
-        self.by_first: dict[str, list[Trigger]] = {}
+        # triggers by their first two words, so that a common first word ("the") is checked
+        # only against the triggers that go on like the input; a second word that stands for
+        # any year, any age or a break is filed under None, checked always
+        self.by_first: dict[str, dict[str | None, list[Trigger]]] = {}
         for trigger in self.triggers:
-            self.by_first.setdefault(trigger.words[0], []).append(trigger)
+            second = trigger.words[1] if len(trigger.words) > 1 else None
+            if second in (YEAR, AGE, CLAUSE_MARK):
+                second = None
+            self.by_first.setdefault(trigger.words[0], {}).setdefault(second, []).append(
+                trigger)
 
     def _continues(self, tokens: list[str], start: int, end: int) -> bool:
         """Whether, from a historical trigger at `start` to a little past the mention ending
@@ -353,7 +360,10 @@ class AssertionReader:
         """Triggers in the input, longest first where they overlap; pseudo-triggers dropped."""
         raw: list[tuple[int, int, Trigger]] = []
         for i, token in enumerate(tokens):
-            for trigger in self.by_first.get(token, ()):
+            by_second = self.by_first.get(token, {})
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            for trigger in (*by_second.get(None, ()),
+                            *(by_second.get(following, ()) if following is not None else ())):
                 size = len(trigger.words)
                 if _same(tokens[i:i + size], trigger.words) and not (
                         trigger.not_to_someone and self._addressed(tokens, i + size)) and not (
