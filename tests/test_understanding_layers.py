@@ -7292,3 +7292,10 @@ def test_a_common_effect_lasting_whole_days_past_three_needs_the_doctor(text: st
                                   "watching Casualty and fainted"])
 def test_what_the_watcher_does_after_a_programme_is_the_patients_emergency(text: str) -> None:
     assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["the floor in the kitchen is not level and I was sick twice",
+                                  "my dinner came back from the oven cold, I was sick once"])
+def test_a_floor_out_of_level_or_a_dinner_brought_back_is_no_sign(text: str) -> None:
+    assert "dizziness" not in present(text)
+    assert level_after(text) is not Level.EMERGENCY
