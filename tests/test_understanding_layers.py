@@ -7299,3 +7299,91 @@ def test_what_the_watcher_does_after_a_programme_is_the_patients_emergency(text:
 def test_a_floor_out_of_level_or_a_dinner_brought_back_is_no_sign(text: str) -> None:
     assert "dizziness" not in present(text)
     assert level_after(text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "her head aches and she can't bend her neck, it's stiff. She closed all the curtains "
+    "because the light hurts.",
+    "His head is pounding, his neck won't bend. He shut the bedroom door because the light "
+    "hurts."])
+def test_a_finding_done_to_a_thing_is_no_sign_of_the_throat(text: str) -> None:
+    assert "throat_swelling" not in present(text)
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["I shut the window and now my throat is closing",
+                                  "she closed the blinds, her throat is swelling"])
+def test_a_closing_throat_after_a_thing_shut_is_still_an_emergency(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "I'm tired since the infusion. Usually after two days I'm back on my feet splitting wood.",
+    "so tired today, normally by now I'm back and forth to the shed crushing cans"])
+def test_back_on_ones_feet_and_work_of_the_hands_are_no_back_pain_and_no_rating(
+        text: str) -> None:
+    assert "back_pain" not in present(text)
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "My brother-in-law Réjean had the infusion and his leg swelled up.",
+    "My son-in-law Mário had the infusion last month and his face swelled up."])
+def test_a_named_in_law_is_someone_else_whatever_the_accent(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "The arm where the needle went in is a small bit red and tender.",
+    "the spot where they put the drip in is a little sore and red"])
+def test_where_after_a_named_place_tells_it_does_not_ask(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", ["Got a whistle in the pipes goin' out. Gettin' louder.",
+                                  "his pipes are whistling every time he breathes out"])
+def test_pipes_that_whistle_are_a_wheeze(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["Water's comin' out the color of strong coffee. Never seen it.",
+                                  "the water coming out is brown like cola when I go"])
+def test_water_coming_out_dark_is_dark_urine(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["the water coming out of the tap is brown like tea",
+                                  "water comes out the tap like coffee since the storm"])
+def test_tap_water_is_no_urine(text: str) -> None:
+    assert "dark_urine" not in present(text)
+
+
+@pytest.mark.parametrize("text", ["Wife find me on the floor in kitchen. I make tea, then nothing.",
+                                  "my son finds me on the floor this morning by the bed"])
+def test_found_on_the_floor_in_the_present_is_fainting(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "It's Alfie - the twin who DIDN'T have anything - he's come out in a rash and thrown up.",
+    "my daughter, the one who did not get the infusion, has a rash and was sick twice"])
+def test_the_child_without_the_drip_is_not_the_patient(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["had such a bad dream couldn't breathe in it",
+                                  "I had a horrible dream my throat was closing"])
+def test_what_happens_in_a_dream_is_not_had(text: str) -> None:
+    assert level_after(text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["I had a nightmare and I can't breathe",
+                                  "had a bad dream, my chest is tight now"])
+def test_after_a_dream_the_present_is_real(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["my vicina downstairs had chest pain last night",
+                                  "la vecina had a clot in her leg"])
+def test_a_neighbour_named_in_italian_or_spanish_is_someone_else(text: str) -> None:
+    assert level_after(text) is Level.NONE

@@ -253,7 +253,9 @@ class Understander:
         self.after_cues = [phrase_tokens(p) for p in book.negation_after_cues]
         self.severity_words = {k: [phrase_tokens(p) for p in v] for k, v in book.severity.items()}
         self.not_rating_after = {"worst": self.severity_words.get("ranking", []),
-                                 "even": self.severity_words.get("limits", [])}
+                                 "even": self.severity_words.get("limits", []),
+                                 "splitting": self.severity_words.get("handiwork", []),
+                                 "crushing": self.severity_words.get("handiwork", [])}
         self.side_words = {k: [phrase_tokens(p) for p in v] for k, v in book.side.items()}
         self.sudden_words = [phrase_tokens(p) for p in book.sudden.get("sudden", ())]
         self.recent_words = [phrase_tokens(p) for p in book.sudden.get("recent", ())]
@@ -1353,7 +1355,8 @@ class Understander:
                       end: int) -> bool:
         """Every occurrence of the severity words is followed by words that make it no rating:
         a "worst" that ranks one complaint among others ("being sick is the worst part"), a
-        "can't even" that tells how often ("can't even keep water down")."""
+        "can't even" that tells how often ("can't even keep water down"), a "splitting" done to
+        something ("splitting wood")."""
         after = self.not_rating_after.get(pattern[-1])
         if not after:
             return False

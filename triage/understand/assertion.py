@@ -215,6 +215,9 @@ class Trigger:
     screen: bool = False
     """A screen or someone on it: with a word of speaking in it or just after ("someone on it
     said"), it quotes (see `quoting`)."""
+    past: bool = False
+    """It tells of something over ("I had a nightmare"): a break or "and", then the patient
+    speaking in the present ("... and I can't breathe", ", my chest is tight"), is now."""
 
 
 @dataclass(frozen=True)
@@ -298,7 +301,7 @@ class AssertionReader:
                                  t.get("reach"), bool(t.get("not_to_someone", False)),
                                  bool(t.get("after_label", False)),
                                  bool(t.get("quoting", False)), bool(t.get("thing", False)),
-                                 bool(t.get("screen", False)))
+                                 bool(t.get("screen", False)), bool(t.get("past", False)))
                          for t in data["trigger"] for p in _phrases_of(t)]
         self.speech_verbs = [phrase_tokens(p) for p in s["speech_verbs"]]
         self.superlatives = frozenset(
@@ -659,6 +662,8 @@ class AssertionReader:
                 if negation and j > end and tokens[j] == "i" and j + 1 < len(tokens) \
                         and tokens[j + 1] in SAYS_AGAIN and tokens[j - 1] not in REPORTING:
                     break  # "i can not sleep i am so anxious": a new statement, unmarked
+                if trigger.past and self._now_again(tokens, j):
+                    break  # "I had a nightmare and I can't breathe": the dream is over
                 if trigger.one_clause and tokens[j] in MARKS and j + 1 < len(tokens) \
                         and tokens[j + 1] in SPEAKS_AGAIN:
                     break  # "I checked the leaflet. It's just the shivers"
@@ -682,6 +687,21 @@ class AssertionReader:
                 j -= 1
             scope_start = j
         return scope_start, scope_end
+
+    @staticmethod
+    def _now_again(tokens: list[str], j: int) -> bool:
+        """A break or "and"/"but" at j, then the patient again, speaking of now: "now", or a
+        person and a present verb within a few words ("and my chest is tight"); or, with no
+        break, as dictation writes it, "i am", "i feel" ("... in the dream I'm okay just
+        sleepy")."""
+        if j + 1 >= len(tokens):
+            return False
+        if tokens[j] == "i" and tokens[j + 1] in SAYS_AGAIN:
+            return True
+        if not (tokens[j] in MARKS or tokens[j] in STATEMENT_JOINERS):
+            return False
+        return tokens[j + 1] == "now" or tokens[j + 1] in PERSON and bool(
+            NOW & set(tokens[j + 2:j + 5]))
 
     def _other_subject_after(self, tokens: list[str], joiner: int) -> bool:
         """Whether "and" or "but" brings in someone or something new, not the watcher's own

@@ -157,6 +157,10 @@ class ConceptComposer:
         self.lesion_places = frozenset(data["settings"].get("lesion_places", ()))
         self.lesion_lead = frozenset(data["settings"].get("lesion_lead", ()))
         self.determiners = frozenset(data["settings"].get("determiners", ()))
+        self.done_to_lead = frozenset(data["settings"].get("done_to_lead", ()))
+        self.done_to_verbs = frozenset(data["settings"].get("done_to_verbs", ()))
+        self.thing_sites = frozenset(data["settings"].get("thing_sites", ()))
+        self.thing_links = frozenset(data["settings"].get("thing_links", ()))
         self.inert = frozenset(data["settings"].get("inert", ()))
         self.pain_symptoms = frozenset(data["settings"].get("pain_symptoms", ()))
         self.site_alone: dict[tuple[str, ...], str] = {
@@ -401,6 +405,11 @@ class ConceptComposer:
         tags = [t for t in tags if not (
             t.kind == "finding" and t.start > 0 and tokens[t.start - 1] in self.determiners
             and t.end < len(tokens) and tokens[t.end] in self.things)]
+        # "she closed all the curtains": the finding is done to the thing after it
+        tags = [t for t in tags if not (t.kind == "finding" and self._done_to_a_thing(tokens, t))]
+        # "the water coming out of the tap": the thing's, no body's
+        tags = [t for t in tags if not (t.kind == "site" and t.name in self.thing_sites
+                                        and self._of_the_thing_after(tokens, t))]
         clause_tags = [[t for t in tags if start <= t.start < end] for start, end in clauses]
         carried: list[Tag] = []
         by_pronoun_only = False
@@ -620,6 +629,25 @@ class ConceptComposer:
         inside = {k for t in findings for k in range(t.start, t.end)}
         return not self.pronouns & set(tokens[start:first]) and any(
             tokens[k] in self.things and k not in inside for k in range(start, first))
+
+    def _done_to_a_thing(self, tokens: list[str], tag: Tag) -> bool:
+        """A finding that ends in a verb of doing (settings: done_to_verbs), followed by a thing
+        with at most two leading words between ("closed all the curtains"), is something done
+        to the thing, not a sign of a body part."""
+        if tokens[tag.end - 1] not in self.done_to_verbs:
+            return False
+        k = tag.end
+        while k < len(tokens) and k < tag.end + 2 and tokens[k] in self.done_to_lead:
+            k += 1
+        return k > tag.end and k < len(tokens) and tokens[k] in self.things
+
+    def _of_the_thing_after(self, tokens: list[str], tag: Tag) -> bool:
+        """A site followed by a thing, with at most three linking words between ("water
+        coming out of the tap")."""
+        k = tag.end
+        while k < len(tokens) and k < tag.end + 3 and tokens[k] in self.thing_links:
+            k += 1
+        return k > tag.end and k < len(tokens) and tokens[k] in self.things
 
     def _about_the_person(self, tokens: list[str], start: int, end: int) -> bool:
         """The clause says how the person is ("she's very tired"), not how a body part is."""

@@ -119,7 +119,9 @@ def _load_named() -> tuple[re.Pattern[str], frozenset[str]]:
     with open(_DATA_FILE, "rb") as handle:
         table = tomllib.load(handle)["named"]
     kin = "|".join(re.escape(word) for word in table["kin"])
-    return re.compile(r"\b(" + kin + r")(\s*,?\s+)([A-Z][a-z]+)\b(,?)"), \
+    # "my brother-in-law Réjean": an in-law is kin too, and a name may have accents
+    return re.compile(r"\b((?:" + kin + r")(?:[- ]in[- ]laws?)?)(\s*,?\s+)([A-ZÀ-Þ][^\W\d_A-Z]+)"
+                      r"\b(,?)"), \
         frozenset(table["not_names"])
 
 

@@ -68,6 +68,7 @@ class QuestionReader:
         self.openers = [phrase_tokens(p) for p in form["openers"]]
         self.not_after_opener = frozenset(form["not_after_opener"])
         self.wh = frozenset(form["wh"])
+        self.relative_lead = frozenset(form["relative_lead"])
         self.wh_before_subject = frozenset(form["wh_before_subject"])
         self.wh_before_any = frozenset(form["wh_before_any"])
         self.not_after_wh_any = frozenset(form["not_after_wh_any"])
@@ -196,8 +197,11 @@ class QuestionReader:
                     and tokens[i + 2] in COMPARING)
 
     def _wh_before(self, tokens: list[str], i: int) -> bool:
-        """A question word earlier in the clause of tokens[i] ("what date is my next one")."""
-        return bool(self.wh & set(tokens[clause_start(tokens, i):i]))
+        """A question word earlier in the clause of tokens[i] ("what date is my next one"), not
+        one that names which thing ("the arm where the needle went in is red")."""
+        start = clause_start(tokens, i)
+        return any(tokens[k] in self.wh and not (
+            k - 2 >= start and tokens[k - 2] in self.relative_lead) for k in range(start, i))
 
     def asked_not_had(self, tokens: list[str], start: int, stop: int) -> bool:
         """Whether the symptom named at `start` is only asked about: its clause is worded as a
