@@ -7353,7 +7353,7 @@ def test_water_coming_out_dark_is_dark_urine(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["the water coming out of the tap is brown like tea",
-                                  "water comes out the tap like coffee since the storm"])
+                                  "the water coming out of the shower is rusty like tea"])
 def test_tap_water_is_no_urine(text: str) -> None:
     assert "dark_urine" not in present(text)
 
@@ -7386,4 +7386,57 @@ def test_after_a_dream_the_present_is_real(text: str) -> None:
 @pytest.mark.parametrize("text", ["my vicina downstairs had chest pain last night",
                                   "la vecina had a clot in her leg"])
 def test_a_neighbour_named_in_italian_or_spanish_is_someone_else(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("my throat ith thwelling, I can't thwallow", Level.EMERGENCY),
+    ("No thwelling, jutht checking in. New dentureth, that'th why I thound like thith.",
+     Level.NONE)])
+def test_a_lisp_taken_down_as_th_is_read_as_s(text: str, level: Level) -> None:
+    assert level_after(text) is level
+
+
+@pytest.mark.parametrize("text", [
+    "Got the shakes a little, like coming off a winter job. Otherwise I'm good.",
+    "I've had the shakes since tea time, wrapped in a blanket"])
+def test_the_shakes_are_chills(text: str) -> None:
+    assert "chills" in present(text)
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", ["Little bit sick in stomach, but no vomit.",
+                                  "bit sick in the belly today, nothing came up"])
+def test_sick_in_the_stomach_is_nausea(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "The skin on my fingertips started peeling two days after the infusion.",
+    "the skin is peeling off my palms since the drip"])
+def test_peeling_skin_is_for_the_care_team(text: str) -> None:
+    assert level_after(text) is Level.DOCTOR
+
+
+@pytest.mark.parametrize("text", ["I started peeling potatoes and the kids came round",
+                                  "every morning before I open my eyes I say a prayer"])
+def test_peeling_potatoes_or_opening_ones_eyes_is_no_sign(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["The vrou had to throw water before I open my eyes",
+                                  "They threw water on me before I came round"])
+def test_water_thrown_to_wake_is_hard_to_wake(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["I can my breath not catch.",
+                                  "I can my breath not get, it is like a straw"])
+def test_a_breath_not_caught_in_germanic_word_order_is_trouble_breathing(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["no breathing problems, I did not get any rash",
+                                  "Breathing? Not caught a cold, no"])
+def test_a_not_after_breathing_denied_stays_a_denial(text: str) -> None:
     assert level_after(text) is Level.NONE

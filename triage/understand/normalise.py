@@ -534,7 +534,7 @@ def tokenize(text: str) -> list[str]:
         for token in (expanded or raw.replace("'", "")).split():
             tokens.extend(SPELLINGS.get(token, token).split())
     tokens = _said_once(_doubles_said_once(_fragments_dropped(_if_finished(
-        _breaths_dropped(tokens)))))
+        _breaths_dropped(_lisp_undone(tokens))))))
     if len(tokens) > 1 and tokens[0] == "y" and tokens[1] in WHY_Y_BEFORE:
         tokens[0] = "why"  # texted "y do i hv to drink so much"
     tokens = [_intensified(token, tokens[i + 1] if i + 1 < len(tokens) else "")
@@ -543,6 +543,42 @@ def tokenize(text: str) -> list[str]:
                        tokens[i + 1] if i + 1 < len(tokens) else "")
               for i, token in enumerate(tokens)]
     return _apostrophe_restored(tokens)
+
+
+def _load_lisp_evidence() -> int:
+    with open(_DATA_FILE, "rb") as handle:
+        return int(tomllib.load(handle)["lisp"]["evidence"])
+
+
+LISP_EVIDENCE = _load_lisp_evidence()
+"""Words written with "th" for "s" a turn needs before any is read as lisped."""
+
+
+def _lisp_undone(tokens: list[str]) -> list[str]:
+    """A lisp taken down by speech-to-text ("no chetht pain, no thwelling"): each word that is
+    not English, but is with one of its "th" made "s" ("chest", "swelling"), is read so, when
+    the turn has LISP_EVIDENCE such words."""
+    english = _english_words()
+    undone: dict[str, str] = {}
+    for token in set(tokens):
+        if "th" in token and token not in english and token not in MARKS:
+            spoken = _lisped_word(token, english)
+            if spoken is not None:
+                undone[token] = spoken
+    if len(undone) < LISP_EVIDENCE:
+        return tokens
+    return [undone.get(token, token) for token in tokens]
+
+
+def _lisped_word(token: str, english: frozenset[str]) -> str | None:
+    """The English word with one "th" of `token` made "s", the last such "th" first ("thith"
+    is "this")."""
+    starts = [m.start() for m in re.finditer("th", token)]
+    for start in reversed(starts):
+        word = token[:start] + "s" + token[start + 2:]
+        if word in english:
+            return word
+    return None
 
 
 BREATH_CHUNKS = 4
