@@ -103,12 +103,13 @@ def _phrases_of(trigger: dict[str, Any]) -> list[str]:
               for where in trigger.get("where", []))]
 
 
-def _person_after(tokens: list[str], joiner: int) -> bool:
-    """A person said just after "and" or "but", a word or two of time between allowed."""
+def _subject_after(tokens: list[str], joiner: int) -> str | None:
+    """The word that starts what "and" or "but" at `joiner` joins on, a word or two of time
+    skipped ("and then he collapsed")."""
     k = joiner + 1
     while k < len(tokens) and tokens[k] in JOINED_THEN and k - joiner <= 2:
         k += 1
-    return k < len(tokens) and tokens[k] in PERSON
+    return tokens[k] if k < len(tokens) else None
 PERFECT = frozenset({("have", "been"), ("has", "been"), ("have", "had"), ("has", "had"),
                      ("had", "been")})
 """After a question or a wish, a joiner, a person and one of these start a statement of what
@@ -654,8 +655,8 @@ class AssertionReader:
                     # "my friend said my lips look blue": the patient's own lips; so too
                     # "his sister says his lips are swelling", a carer's "his" being the patient
                     break
-                if trigger.thing and tokens[j] in STATEMENT_JOINERS and (
-                        _person_after(tokens, j) or not self._other_subject_after(tokens, j)):
+                if trigger.thing and tokens[j] in STATEMENT_JOINERS \
+                        and _subject_after(tokens, j) not in self.thing_subjects:
                     # "the film was on and (then) he collapsed": no film collapses; nor does
                     # "I was watching the news and collapsed", said of the watcher
                     break
@@ -702,14 +703,6 @@ class AssertionReader:
             return False
         return tokens[j + 1] == "now" or tokens[j + 1] in PERSON and bool(
             NOW & set(tokens[j + 2:j + 5]))
-
-    def _other_subject_after(self, tokens: list[str], joiner: int) -> bool:
-        """Whether "and" or "but" brings in someone or something new, not the watcher's own
-        doing: "watching Casualty and one of 'em had a fit", but not "... and collapsed"."""
-        k = joiner + 1
-        while k < len(tokens) and tokens[k] in JOINED_THEN and k - joiner <= 2:
-            k += 1
-        return k < len(tokens) and tokens[k] in self.thing_subjects
 
     def speaks_of(self, tokens: list[str], found: Found, end: int) -> bool:
         """Whether a long-standing trigger speaks of the sign that ends at `end` before it."""
