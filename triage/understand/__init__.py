@@ -688,9 +688,10 @@ class Understander:
             if concept.extension or (concept.symptom == self.concepts.unknown
                                      and concept.site in absorbed):
                 continue
-            if any(symptom != concept.symptom and set(concept.finding) <= span
-                   and not set(concept.words) - set(concept.finding) & span
-                   for symptom, span in held):
+            if not concept.at_once and any(
+                    symptom != concept.symptom and set(concept.finding) <= span
+                    and not set(concept.words) - set(concept.finding) & span
+                    for symptom, span in held):
                 continue
             same = [m for m in result.mentions if m.symptom == concept.symptom
                     and m.start < concept.end and concept.start < m.end]

@@ -219,6 +219,10 @@ class Trigger:
     past: bool = False
     """It tells of something over ("I had a nightmare"): a break or "and", then the patient
     speaking in the present ("... and I can't breathe", ", my chest is tight"), is now."""
+    clause_end: bool = False
+    """Counts only at the end of its clause: "the 'I can't breathe' was the telly, she's
+    fine" says whose the words were; "that was the radio talking about chest pain" goes on to
+    quote it (a screen trigger's)."""
 
 
 @dataclass(frozen=True)
@@ -302,7 +306,8 @@ class AssertionReader:
                                  t.get("reach"), bool(t.get("not_to_someone", False)),
                                  bool(t.get("after_label", False)),
                                  bool(t.get("quoting", False)), bool(t.get("thing", False)),
-                                 bool(t.get("screen", False)), bool(t.get("past", False)))
+                                 bool(t.get("screen", False)), bool(t.get("past", False)),
+                                 bool(t.get("clause_end", False)))
                          for t in data["trigger"] for p in _phrases_of(t)]
         self.speech_verbs = [phrase_tokens(p) for p in s["speech_verbs"]]
         self.superlatives = frozenset(
@@ -373,7 +378,9 @@ class AssertionReader:
                         trigger.not_to_someone and self._addressed(tokens, i + size)) and not (
                         trigger.after_label and self._label_before(tokens, i, i + size) is None
                 ) and not (trigger.category == "pseudo" and trigger.words in self.superlatives
-                           and not _likened_after(tokens, i)):
+                           and not _likened_after(tokens, i)) and not (
+                        trigger.clause_end and i + size < len(tokens)
+                        and tokens[i + size] not in MARKS):
                     raw.append((i, i + size, trigger))
         raw.sort(key=lambda r: (-(r[1] - r[0]), r[2].category == "pseudo",
                                 not r[2].after_label, r[0]))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from grammars import PhraseBook
-from triage.understand.normalise import COMPARING, MARKS, phrase_tokens
+from triage.understand.normalise import COMPARING, MARKS, QUESTION_MARK, phrase_tokens
 from triage.understand.numbers import NumberSpan
 from triage.understand.repair import Candidates, as_verb
 
@@ -62,6 +62,14 @@ class ConceptRule:
     not_of_lesions: bool = False
     """The site may not be the place of sores or spots named just before it ("sores in mouth,
     small, white"): the colour is of the sores, not of the site."""
+    needs: tuple[tuple[str, ...], ...] = ()
+    """A rule of two things at once, said across clauses ("sweat all down my back but I'm ice
+    cold", "sweating buckets, yet my hands are freezing"): the finding follows the site within
+    AT_ONCE_REACH words, and one of these words stands from the site to just after the finding.
+    Without them the two may be two moments ("sweating one minute, freezing the next")."""
+    apart: frozenset[str] = frozenset()
+    """Words that, between the site and the finding, make them two moments ("I was sweating at
+    the gym but now my hands are cold")."""
 
 
 @dataclass(frozen=True)
@@ -80,8 +88,13 @@ class Concept:
     extension: bool = False
     """Its site was borrowed from a clause that already made a symptom of it ("no chest pain,
     just achy"): it names no new symptom, it only says what a vague word there refers to."""
+    at_once: bool = False
+    """Made by a rule of two things at once (`needs`): its finding may also be a symptom of its
+    own ("sweating, but I'm ice cold" is clammy skin, and cold)."""
 
 
+AT_ONCE_REACH = 10
+"""How many words after a site the finding of a rule of two things at once may stand."""
 LESION_REACH = 3
 """How many words before its place word a lesion word may stand ("spots all over")."""
 BOTH_REACH = 4
@@ -184,7 +197,9 @@ class ConceptComposer:
             spread=tuple(phrase_tokens(p) for p in r.get("spread", ())),
             not_both=tuple(phrase_tokens(p) for p in r.get("not_both", ())),
             borrowed_with=frozenset(r.get("borrowed_with", ())),
-            not_of_lesions=bool(r.get("not_of_lesions", False)))
+            not_of_lesions=bool(r.get("not_of_lesions", False)),
+            needs=tuple(phrase_tokens(p) for p in r.get("needs", ())),
+            apart=frozenset(r.get("apart", ())))
             for r in data["rule"])
         self.entries: list[tuple[tuple[str, ...], str, str]] = []
         for kind, table in (("site", book.sites), ("finding", book.findings)):
@@ -307,7 +322,11 @@ class ConceptComposer:
         part is swollen, unless a part of the body follows it ("a big lip") or the thing is
         what a part is or is like ("his tongue is a huge thing", "like a big balloon")."""
         site_starts = {t.start for t in tags if t.kind in ("site", "part")}
+        # a size word that starts the name of a part is that part's name ("a sore big toe")
+        named = {t.start for t in tags if t.kind in ("site", "part") and t.end - t.start > 1}
         return [t for t in tags if not (
+            t.kind == "finding" and t.end - t.start == 1 and tokens[t.start] in self.size_words
+            and t.start in named) and not (
             t.kind == "finding" and t.end - t.start == 1 and tokens[t.start] in self.size_words
             and t.start > 0 and tokens[t.start - 1] in self.size_articles
             and t.end < len(tokens) and tokens[t.end] not in MARKS and t.end not in site_starts
@@ -410,6 +429,7 @@ class ConceptComposer:
         # "the water coming out of the tap": the thing's, no body's
         tags = [t for t in tags if not (t.kind == "site" and t.name in self.thing_sites
                                         and self._of_the_thing_after(tokens, t))]
+        at_once = self._at_once(tokens, tags)
         clause_tags = [[t for t in tags if start <= t.start < end] for start, end in clauses]
         carried: list[Tag] = []
         by_pronoun_only = False
@@ -497,9 +517,27 @@ class ConceptComposer:
             if own_sites:
                 carried, used, by_pronoun_only = own_sites, bool(made), False
                 complaint_named = False
+        concepts.extend(c for c in at_once if all(c.symptom != d.symptom for d in concepts))
         absorbed = {site for rule in self.rules if rule.absorbs for c in concepts
                     if c.symptom == rule.symptom for site in rule.absorbs}
         return [c for c in concepts if not (c.symptom == self.unknown and c.site in absorbed)]
+
+    def _at_once(self, tokens: list[str], tags: list[Tag]) -> list[Concept]:
+        """Symptoms of the rules of two things at once (`needs`), whatever the clauses."""
+        made: list[Concept] = []
+        for rule in self.rules:
+            if not rule.needs:
+                continue
+            for site in (t for t in tags if t.kind == "site" and t.name in rule.sites):
+                finding = next((t for t in tags if t.kind == "finding" and t.name in rule.findings
+                                and site.end <= t.start <= site.end + AT_ONCE_REACH
+                                and QUESTION_MARK not in tokens[site.end:t.start]), None)
+                if finding is not None and not rule.apart & set(
+                        tokens[site.end:finding.start]) and any(
+                        _has(tokens[site.start:finding.end + len(p) + 2], p) for p in rule.needs):
+                    made.append(replace(_concept(rule.symptom, site, finding), at_once=True))
+                    break
+        return made
 
     def _points_back(self, tokens: list[str], start: int, stop: int,
                      findings: list[Tag]) -> bool:
@@ -542,6 +580,8 @@ class ConceptComposer:
                 continue
             if rule.side == "one" and not self._one_side(tokens, *side_span):
                 continue
+            if rule.needs:
+                continue  # said across clauses: _at_once
             if rule.not_both:
                 said = tokens[min(side_span[0], max(0, site.start - BOTH_REACH)):side_span[1]]
                 if any(_has(said, p) for p in rule.not_both) \

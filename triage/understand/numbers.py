@@ -1,4 +1,5 @@
-"""Spoken and written numbers: "seven", "39.5", "a hundred and three", "thirty nine point five"."""
+"""Spoken and written numbers: "seven", "39.5", "a hundred and three" (or "an three", said
+quickly), "thirty nine point five"."""
 
 from __future__ import annotations
 
@@ -55,7 +56,7 @@ class NumberReader:
             value, i = 100.0, i + 1  # "one-sixty", "one forty five": a reading, the hundred unsaid
         elif i < n and tokens[i] == "hundred":
             value, i, seen = 100.0, i + 1, True
-        if seen and i + 1 < n and tokens[i] == "and" and (tokens[i + 1] in self.units
+        if seen and i + 1 < n and tokens[i] in ("and", "an", "n") and (tokens[i + 1] in self.units
                                                           or tokens[i + 1] in self.tens):
             i += 1
         if i < n and tokens[i] in self.tens:

@@ -65,6 +65,10 @@ mon"): a day only where a day is named ("on Sun", "since Sat", "Sun morning").""
 DAY_BEFORE = frozenset({"on", "since", "from", "till", "until", "til", "by", "last", "this",
                         "next", "every", "before", "after", "was", "is"})
 DAY_AFTER = frozenset({"morning", "afternoon", "evening", "night", "am", "pm"})
+DATED_KIND = frozenset({"today", "now", "is", "was", "it", "on", "since", "from", "be", "been",
+                        "yesterday"})
+"""Before "a" and a day name, these make it a date ("today a Tuesday", "the drip was a
+Friday"); after other words it is a kind of day ("nothing more than a Monday morning")."""
 NOW_BEFORE = frozenset({("now", "is"), ("today", "is"), ("it", "is"), ("we", "are"),
                         ("and", "now")})
 NOW_AFTER = frozenset({"now", "today"})
@@ -200,6 +204,11 @@ class QuantityReader:
             if any(tokens[k:k + 2] in (["like", "a"], ["like", "an"])
                    for k in range(max(0, i - 3), i - 1)):
                 continue  # a day in a likening is no time: "feel like a wet Tuesday"
+            article = i - 1 if i > 0 and tokens[i - 1] in ("a", "an") else i - 2 \
+                if i > 1 and tokens[i - 2] in ("a", "an") and tokens[i - 1] not in DAY_BEFORE \
+                else -1
+            if article >= 0 and (article == 0 or tokens[article - 1] not in DATED_KIND):
+                continue  # a kind of day, no date: "nothing more than a Monday morning"
             start, end = i, i
             while start > 0 and tokens[start - 1] not in ("|", "?"):
                 start -= 1
