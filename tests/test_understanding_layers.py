@@ -7564,3 +7564,69 @@ def test_one_of_the_same_had_by_the_patient_after_a_story_is_theirs(text: str) -
                                   "headache since a Sunday, still here"])
 def test_a_day_after_a_said_as_a_date_is_still_a_date(text: str) -> None:
     assert understand(text).weekdays
+
+
+@pytest.mark.parametrize("text", ["he won't [cough] wake up, I've shaken him",
+                                  "she can't [inaudible] breathe properly"])
+def test_a_sound_noted_in_brackets_does_not_break_a_sign(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_a_sound_noted_in_brackets_is_no_sign_of_its_own() -> None:
+    assert level_after("[cough] sorry [cough] I'm fine, just ringing to say hello") is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["the bloke on Holby collapsed, I'm fine",
+                                  "that woman on EastEnders went blue and fainted, gave me a turn"])
+def test_someone_on_a_programme_named_is_not_the_patient(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["Is davleniye — pressure — in middle of chest",
+                                  "ucisk, pressure, on my chest since an hour"])
+def test_a_word_glossed_then_placed_in_a_body_part_is_of_that_part(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_a_pressure_in_a_list_of_readings_is_no_chest_pain() -> None:
+    assert level_after("Pressure. Heart rate 80.") is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["Just now I fall down, not know people",
+                                  "she did not know the people in the room"])
+def test_not_knowing_the_people_around_is_confusion(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_not_knowing_people_who_had_it_is_no_confusion() -> None:
+    assert level_after("I don't know people who had this drip") is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["What I do pass is brown like cola",
+                                  "what she passes is dark as strong tea"])
+def test_what_is_passed_named_so_is_urine(text: str) -> None:
+    assert level_after(text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["it burns when I pee", "she says it burns when it comes out"])
+def test_water_that_burns_is_for_the_care_team(text: str) -> None:
+    assert level_after(text) is Level.DOCTOR
+
+
+@pytest.mark.parametrize("text", ["my chest was checked yesterday, awful traffic on the way",
+                                  "In 1987 I have heart attack, terrible food"])
+def test_a_judging_word_before_a_thing_judges_the_thing(text: str) -> None:
+    assert level_after(text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "Mavis next door were taken in Tuesday with her heart racing and fainting, I'm grand",
+    "Sue next door was rushed in with chest pain yesterday"])
+def test_someone_named_next_door_in_a_story_is_not_the_patient(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["one of my followers said her throat swelled after IVIg",
+                                  "one of my students had a clot after his drip"])
+def test_people_known_from_afar_are_not_the_patient(text: str) -> None:
+    assert level_after(text) is Level.NONE

@@ -93,6 +93,10 @@ class Concept:
     own ("sweating, but I'm ice cold" is clammy skin, and cold)."""
 
 
+PLACING = frozenset({"in", "on", "at", "across", "behind", "around", "round", "over", "under",
+                     "inside", "through", "into", "down"})
+"""Words that start a clause saying where the finding said before it is ("— in middle of
+chest")."""
 AT_ONCE_REACH = 10
 """How many words after a site the finding of a rule of two things at once may stand."""
 LESION_REACH = 3
@@ -170,6 +174,7 @@ class ConceptComposer:
         self.lesion_places = frozenset(data["settings"].get("lesion_places", ()))
         self.lesion_lead = frozenset(data["settings"].get("lesion_lead", ()))
         self.determiners = frozenset(data["settings"].get("determiners", ()))
+        self.judged_things = self.things | frozenset(data["settings"].get("judged_things", ()))
         self.done_to_lead = frozenset(data["settings"].get("done_to_lead", ()))
         self.done_to_verbs = frozenset(data["settings"].get("done_to_verbs", ()))
         self.thing_sites = frozenset(data["settings"].get("thing_sites", ()))
@@ -391,6 +396,8 @@ class ConceptComposer:
             t.kind == "finding" and set(range(t.start, t.end)) <= told)]
         clauses = self._clauses(tokens, tags)
         concepts: list[Concept] = []
+        tags = [t for t in tags if not (t.kind == "site"
+                                        and self._gloss_of_next(tokens, clauses, tags, t))]
         ignored = [t for t in tags if t.kind == "site" and t.name in self.ignore_sites]
         # a look-alike's words are not a symptom's either ("a bad line" is no sore drip line)
         tags = [t for t in tags if not any(
@@ -424,6 +431,10 @@ class ConceptComposer:
         tags = [t for t in tags if not (
             t.kind == "finding" and t.start > 0 and tokens[t.start - 1] in self.determiners
             and t.end < len(tokens) and tokens[t.end] in self.things)]
+        # "terrible food": a judging word just before a thing judged is of that thing
+        tags = [t for t in tags if not (
+            t.kind == "finding" and " ".join(tokens[t.start:t.end]) in self.judging
+            and t.end < len(tokens) and tokens[t.end] in self.judged_things)]
         # "she closed all the curtains": the finding is done to the thing after it
         tags = [t for t in tags if not (t.kind == "finding" and self._done_to_a_thing(tokens, t))]
         # "the water coming out of the tap": the thing's, no body's
@@ -521,6 +532,22 @@ class ConceptComposer:
         absorbed = {site for rule in self.rules if rule.absorbs for c in concepts
                     if c.symptom == rule.symptom for site in rule.absorbs}
         return [c for c in concepts if not (c.symptom == self.unknown and c.site in absorbed)]
+
+    def _gloss_of_next(self, tokens: list[str], clauses: list[tuple[int, int]],
+                       tags: list[Tag], site: Tag) -> bool:
+        """A site's word that is a finding too, said as a clause of its own just before a
+        clause that places it in a body part ("Is davleniye — pressure — in middle of chest"):
+        the finding, said of that part, not the site ("my pressure is low"; "Pressure. Heart
+        rate 80." is a list of readings)."""
+        number = next((k for k, (a, b) in enumerate(clauses) if (a, b) == (site.start, site.end)),
+                      None)
+        if number is None or number + 1 >= len(clauses) or not any(
+                t.kind == "finding" and (t.start, t.end) == (site.start, site.end) for t in tags):
+            return False
+        start, end = clauses[number + 1]
+        return tokens[start] in PLACING and any(
+            t.kind == "site" and t.name not in self.ignore_sites and t.name != site.name
+            and start <= t.start < end for t in tags)
 
     def _at_once(self, tokens: list[str], tags: list[Tag]) -> list[Concept]:
         """Symptoms of the rules of two things at once (`needs`), whatever the clauses."""

@@ -233,6 +233,9 @@ _BEFORE_SPAN = re.compile(
     r"(minutes?|hours?|days?|weeks?|months?|years?)\b(?!\s+(?:of|before|after|from|the|my|your)\b)")
 """Non-native "before one month" is "one month ago" (a story's time, not a plan's)."""
 _PAUSE = re.compile(r"\s*(?:\.{2,}|\u2026)\s*")
+_SOUND_NOTE = re.compile(r"\s*\[[^\[\]]{1,40}\]\s*")
+"""What a speech-to-text app notes in square brackets ("I can't [cough] wake him", "[inaudible]",
+"[crying]"): a sound, not a word said; a pause that a phrase may run across."""
 _PUNCT_CLAUSE = re.compile(r"[.;:!?,\u2014\u2013()\[\]\"]+|\s-+\s")
 _OTHER = re.compile(r"[^a-z0-9'\s|\u00b7\u00bf\u00a6]+")
 _QUESTION = re.compile(r"\?+")
@@ -477,6 +480,7 @@ def tokenize(text: str) -> list[str]:
     text = _CLOCK.sub(r"\1 \2 oclock", text)  # "21:40" is a time of day, never a reading
     text = _DECIMAL.sub("\\1\u00b7\\2", text)  # protect decimal points from clause splitting
     text = _QUESTION.sub(" \u00bf ", text)
+    text = _SOUND_NOTE.sub(" \u00a6 ", text)
     text = _PAUSE.sub(" \u00a6 ", text)
     text = _PUNCT_CLAUSE.sub(f" {CLAUSE_MARK} ", text)
     text = _BROKEN_OFF.sub(_broken_off_joined, text)
