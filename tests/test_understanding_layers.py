@@ -7536,9 +7536,15 @@ def test_more_inside_a_clause_asks_for_no_more_of_the_reply(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Dave's cousin had the drip and ended up with a clot, I'm fine",
-    "Maria's uncle got chest pain after his infusion, not me"])
+    "Maria's uncle got a clot in his leg after his infusion"])
 def test_someone_elses_cousin_or_uncle_is_not_the_patient(text: str) -> None:
     assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["Auntie had a fit just now on the sofa",
+                                  "Uncle got really bad chest pain just now"])
+def test_an_aunt_or_uncle_cared_for_with_an_emergency_sign_is_acted_on(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
 
 
 def test_an_aunt_who_had_the_infusion_today_and_now_cannot_breathe_is_the_patient() -> None:
