@@ -14,7 +14,7 @@ has the level it should reach, or a range, when its speaker answers yes to quest
 what it states, no to the rest, and rates pain 3.
 
 The split is fixed and was made before any case was read: an utterance is held back when the
-first 32 bits of the SHA-256 of its id are divisible by 3 (8365 of 24930; 382 of the first
+first 32 bits of the SHA-256 of its id are divisible by 3 (8452 of 25170; 382 of the first
 round's 1110). The held-back part is
 only ever scored (bench/corpus.py, BENCHMARKS.md), never read to tune the understanding.
 """
