@@ -7636,3 +7636,83 @@ def test_someone_named_next_door_in_a_story_is_not_the_patient(text: str) -> Non
                                   "one of my students had a clot after his drip"])
 def test_people_known_from_afar_are_not_the_patient(text: str) -> None:
     assert level_after(text) is Level.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "Bit of central chest discomfort, radiating down the L arm, onset about 20 mins ago",
+    "my chest feels uncomfortable, like something heavy"])
+def test_discomfort_in_the_chest_is_chest_pain(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["Manager's not happy with the headache, been banging all morning",
+                                  "not too pleased about this headache I've got"])
+def test_being_displeased_with_a_sign_does_not_deny_it(text: str) -> None:
+    assert "headache" in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "She says she's tired and achy. She's saying it's like she's coming down with a cold, but mild",
+    "bit shivery and achy, like I'm coming down with the flu"])
+def test_feeling_as_if_a_cold_were_coming_is_a_likeness_not_a_cold(text: str) -> None:
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", ["Thirty-nine and seven says the thermometer, only I am very hot",
+                                  "temperature is 39 and 6, checked twice"])
+def test_a_temperature_said_with_and_before_its_tenths(text: str) -> None:
+    assert level_after(text) is Level.DOCTOR
+
+
+def test_a_number_and_a_count_after_it_is_no_temperature() -> None:
+    assert "fever" not in present("I'm thirty-nine and seven stone, feeling fine")
+
+
+@pytest.mark.parametrize("text", ["only a little tired after the drip, thik cha",
+                                  "theek hai, just a bit tired today"])
+def test_all_right_in_nepali_or_hindi_reads_as_okay(text: str) -> None:
+    assert "okay" in tokenize(text)
+    assert level_after(text) is Level.SELF_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "Sister Margaret down the corridor had a dreadful headache after her treatment",
+    "Mrs Patel across the hall has got a rash all over"])
+def test_someone_named_by_where_they_stay_is_not_the_patient(text: str) -> None:
+    assert level_after(text) is Level.NONE
+
+
+def test_going_down_the_road_oneself_keeps_an_emergency_sign() -> None:
+    assert level_after("I went down the road was out of breath") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["Several painful sores have come up on the insides of my cheeks",
+                                  "little spots came up on my neck this morning"])
+def test_what_came_up_on_a_body_part_is_no_swelling_of_it(text: str) -> None:
+    assert not {"face_swelling", "throat_swelling"} & present(text)
+
+
+def test_a_body_part_that_has_come_up_is_swollen() -> None:
+    assert "face_swelling" in present("hives came up and now her lips have come up too")
+
+
+@pytest.mark.parametrize("text", ["my aunt had a fit just now on the sofa",
+                                  "my brother had a seizure on the couch and won't wake up"])
+def test_an_emergency_sign_of_a_relative_who_may_be_the_patient_is_acted_on(text: str) -> None:
+    assert level_after(text) is Level.EMERGENCY
+
+
+def test_a_relatives_past_story_stays_theirs() -> None:
+    assert level_after("my sister had a clot after her infusion last year") is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["the floodlights are killing my eyes",
+                                  "can't stand the headlights, they hurt my eyes"])
+def test_lights_named_by_their_kind_hurting_the_eyes_is_light_sensitivity(text: str) -> None:
+    assert "light_sensitivity" in present(text)
+
+
+@pytest.mark.parametrize("text", ["my brother had a seizure once but I'm fine",
+                                  "my sister had fits as a kid, I'm fine today"])
+def test_a_relatives_sign_told_as_a_story_stays_theirs(text: str) -> None:
+    assert level_after(text) is Level.NONE

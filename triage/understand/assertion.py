@@ -270,6 +270,7 @@ class AssertionReader:
         self.cause_not = [phrase_tokens(p) for p in s["cause_not"]]
         self.allergens = frozenset(s["allergens"])
         self.recurring = [phrase_tokens(p) for p in s["recurring"]]
+        self.told_once = [phrase_tokens(p) for p in s["told_once"]]
         self.well_doubted = [phrase_tokens(p) for p in s["well_doubted"]]
         self.story_reach = int(s["story_reach"])
         self.explained_signs = frozenset(s["explained_signs"])
@@ -741,6 +742,14 @@ class AssertionReader:
         asks = bool(self.presupposing_asks & set(tokens[clause_start(tokens, start):start]))
         return (before or after) and asks and not near & self.presupposing_not
 
+    def _told_once(self, tokens: list[str], end: int) -> bool:
+        """Whether the clause goes on, after a sign ending at `end`, to tell it as a story
+        ("... had a seizure once", "... had fits as a kid")."""
+        clause_end = next((k for k in range(end, len(tokens)) if tokens[k] in MARKS),
+                          len(tokens))
+        return any(tuple(tokens[k:k + len(p)]) == p for p in self.told_once
+                   for k in range(end, clause_end - len(p) + 1))
+
     def _asked_in_clause(self, tokens: list[str], start: int) -> bool:
         """Whether the clause of tokens[start] asks "if" or "whether" before it."""
         return bool(self.asked_if & set(tokens[clause_start(tokens, start):start]))
@@ -793,9 +802,11 @@ class AssertionReader:
             reaches = forward or backward
             if not reaches:
                 continue
-            if emergency and f.trigger.weak or f.trigger.category == NEGATED and emergency and (
+            if emergency and f.trigger.weak and not (
+                    f.trigger.category == OTHER and self._told_once(tokens, end)) \
+                    or f.trigger.category == NEGATED and emergency and (
                     f.trigger.direction == "forward" and not self._close(tokens, f.end, start)):
-                continue  # a weak trigger never hides an emergency sign
+                continue  # a weak trigger never hides an emergency sign, unless it is a story
             if f.trigger.category in ("closer", CLAIM):
                 continue
             if f.trigger.category == NEGATED and backward and emergency \

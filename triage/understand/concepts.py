@@ -101,6 +101,9 @@ AT_ONCE_REACH = 10
 """How many words after a site the finding of a rule of two things at once may stand."""
 LESION_REACH = 3
 """How many words before its place word a lesion word may stand ("spots all over")."""
+APPEARED_REACH = 3
+"""How many words before "come up" the sores or hives that came up may stand ("sores have
+now come up")."""
 BOTH_REACH = 4
 """How many words before a site (borrowed from a clause before) "both" may stand: "both of
 her hands"."""
@@ -175,6 +178,9 @@ class ConceptComposer:
         self.lesion_lead = frozenset(data["settings"].get("lesion_lead", ()))
         self.determiners = frozenset(data["settings"].get("determiners", ()))
         self.judged_things = self.things | frozenset(data["settings"].get("judged_things", ()))
+        self.appearing = frozenset(data["settings"].get("appearing", ()))
+        self.appearing_things = self.lesions | frozenset(
+            data["settings"].get("appearing_things", ()))
         self.done_to_lead = frozenset(data["settings"].get("done_to_lead", ()))
         self.done_to_verbs = frozenset(data["settings"].get("done_to_verbs", ()))
         self.thing_sites = frozenset(data["settings"].get("thing_sites", ()))
@@ -435,6 +441,10 @@ class ConceptComposer:
         tags = [t for t in tags if not (
             t.kind == "finding" and " ".join(tokens[t.start:t.end]) in self.judging
             and t.end < len(tokens) and tokens[t.end] in self.judged_things)]
+        # "sores have come up on my cheeks": what came up is the sores, no swelling of the site
+        tags = [t for t in tags if not (
+            t.kind == "finding" and " ".join(tokens[t.start:t.end]) in self.appearing
+            and self._appeared_thing_before(tokens, t.start))]
         # "she closed all the curtains": the finding is done to the thing after it
         tags = [t for t in tags if not (t.kind == "finding" and self._done_to_a_thing(tokens, t))]
         # "the water coming out of the tap": the thing's, no body's
@@ -733,6 +743,17 @@ class ConceptComposer:
     def _limiting(self, tokens: list[str], start: int) -> bool:
         """The clause narrows what came before ("no chest pain, just achy")."""
         return any(t in self.limiting for t in tokens[max(0, start - 1):start + 1])
+
+    def _appeared_thing_before(self, tokens: list[str], start: int) -> bool:
+        """Whether sores, spots or hives are what a word of appearing at `start` tells of:
+        one of them among the APPEARED_REACH words before it in its clause ("hives have come
+        up", "little spots came up"; "my face has come up" is the face swelling)."""
+        for token in reversed(tokens[max(0, start - APPEARED_REACH):start]):
+            if token in MARKS:
+                return False
+            if token in self.appearing_things:
+                return True
+        return False
 
     def _lesion_place(self, tokens: list[str], site: Tag) -> bool:
         """Whether the site is said as where sores or spots are: a lesion word, a place word

@@ -21,6 +21,16 @@ class NumberSpan:
     """Token index one past the last token of the number."""
 
 
+DECIMAL_POINTS = frozenset({"point", "comma"})
+"""Words said for the decimal point: "comma" where a language writes one ("39 comma 7")."""
+BODY_TEMPERATURE = (34.0, 43.0)
+"""Whole degrees Celsius a body can have: "thirty-nine and seven" is 39.7 as said in many
+languages, never thirty-nine and then seven of something ("thirty-nine and seven stone")."""
+COUNTED_AFTER = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days",
+                           "hour", "hours", "minute", "minutes", "stone", "pounds", "lbs",
+                           "kilos", "kg", "times", "cups", "glasses", "children", "kids"})
+"""A number before one of these counts things; it is no tenth of a degree."""
+
 CLOCK_BEFORE = (["at"], ["about"], ["around"], ["by"], ["till"], ["until"], ["since"],
                 ["from"], ["before"], ["after"], ["past"])
 """Before "one thirty" these make it a clock time, not a hundred and thirty."""
@@ -42,10 +52,12 @@ class NumberReader:
             i += 1
             at = _past_pauses(tokens, i)
             after = _past_pauses(tokens, at + 1)
-            if at < n and tokens[at] == "point" and after < n and tokens[after].isdigit() \
-                    and len(tokens[after]) <= 4:
+            if at < n and tokens[at] in DECIMAL_POINTS and after < n \
+                    and tokens[after].isdigit() and len(tokens[after]) <= 4:
                 value = float(f"{int(value)}.{tokens[after]}")
                 i = after + 1
+            elif self._tenth_of_a_degree(tokens, value, at):
+                value, i = value + int(tokens[at + 1]) / 10, at + 2
             return NumberSpan(value, start, i)
         value = 0.0
         seen = False
@@ -71,7 +83,11 @@ class NumberReader:
         if not seen:
             return None
         at = _past_pauses(tokens, i)
-        if at + 1 < n and tokens[at] == "point":
+        if self._tenth_of_a_degree(tokens, value, at):
+            tenth = tokens[at + 1]
+            return NumberSpan(value + (int(tenth) if tenth.isdigit() else self.units[tenth]) / 10,
+                              start, at + 2)
+        if at + 1 < n and tokens[at] in DECIMAL_POINTS:
             decimals = ""
             j = _past_pauses(tokens, at + 1)
             while j < n and (tokens[j] in self.units and self.units[tokens[j]] < 10
@@ -82,6 +98,19 @@ class NumberReader:
                 value = float(f"{int(value)}.{decimals}")
                 i = j
         return NumberSpan(value, start, i)
+
+    def _tenth_of_a_degree(self, tokens: list[str], value: float, at: int) -> bool:
+        """Whether "and" at `at` and the digit after it are the tenths of a body temperature
+        in whole degrees Celsius ("thirty-nine and seven", "38 and 5")."""
+        low, high = BODY_TEMPERATURE
+        if not (low <= value < high and value == int(value)) or at + 1 >= len(tokens) \
+                or tokens[at] != "and":
+            return False
+        tenth = tokens[at + 1]
+        digit = len(tenth) == 1 and tenth.isdigit() or (
+            tenth in self.units and 0 < self.units[tenth] < 10)
+        return digit and tokens[at + 2:at + 3] != [] and tokens[at + 2] not in COUNTED_AFTER \
+            or digit and at + 2 == len(tokens)
 
     def read_all(self, tokens: list[str]) -> list[NumberSpan]:
         spans: list[NumberSpan] = []
