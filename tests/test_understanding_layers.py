@@ -7664,6 +7664,11 @@ def test_a_temperature_said_with_and_before_its_tenths(text: str) -> None:
     assert level_after(text) is Level.DOCTOR
 
 
+@pytest.mark.parametrize("text", ["temp 38 and five", "thirty-eight and 5 on the thermometer"])
+def test_a_temperature_with_its_tenths_in_words_or_digits_is_read(text: str) -> None:
+    assert understand(text).temperature_c == 38.5
+
+
 def test_a_number_and_a_count_after_it_is_no_temperature() -> None:
     assert "fever" not in present("I'm thirty-nine and seven stone, feeling fine")
 

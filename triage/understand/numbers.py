@@ -56,8 +56,8 @@ class NumberReader:
                     and tokens[after].isdigit() and len(tokens[after]) <= 4:
                 value = float(f"{int(value)}.{tokens[after]}")
                 i = after + 1
-            elif self._tenth_of_a_degree(tokens, value, at):
-                value, i = value + int(tokens[at + 1]) / 10, at + 2
+            elif (tenth := self._tenth_of_a_degree(tokens, value, at)) is not None:
+                value, i = value + tenth, at + 2
             return NumberSpan(value, start, i)
         value = 0.0
         seen = False
@@ -83,10 +83,8 @@ class NumberReader:
         if not seen:
             return None
         at = _past_pauses(tokens, i)
-        if self._tenth_of_a_degree(tokens, value, at):
-            tenth = tokens[at + 1]
-            return NumberSpan(value + (int(tenth) if tenth.isdigit() else self.units[tenth]) / 10,
-                              start, at + 2)
+        if (tenth := self._tenth_of_a_degree(tokens, value, at)) is not None:
+            return NumberSpan(value + tenth, start, at + 2)
         if at + 1 < n and tokens[at] in DECIMAL_POINTS:
             decimals = ""
             j = _past_pauses(tokens, at + 1)
@@ -99,18 +97,16 @@ class NumberReader:
                 i = j
         return NumberSpan(value, start, i)
 
-    def _tenth_of_a_degree(self, tokens: list[str], value: float, at: int) -> bool:
-        """Whether "and" at `at` and the digit after it are the tenths of a body temperature
-        in whole degrees Celsius ("thirty-nine and seven", "38 and 5")."""
+    def _tenth_of_a_degree(self, tokens: list[str], value: float, at: int) -> float | None:
+        """The tenths of a body temperature in whole degrees Celsius said with "and" at `at`
+        ("thirty-nine and seven", "38 and 5", "38 and five"), or None."""
         low, high = BODY_TEMPERATURE
         if not (low <= value < high and value == int(value)) or at + 1 >= len(tokens) \
-                or tokens[at] != "and":
-            return False
-        tenth = tokens[at + 1]
-        digit = len(tenth) == 1 and tenth.isdigit() or (
-            tenth in self.units and 0 < self.units[tenth] < 10)
-        return digit and tokens[at + 2:at + 3] != [] and tokens[at + 2] not in COUNTED_AFTER \
-            or digit and at + 2 == len(tokens)
+                or tokens[at] != "and" or tokens[at + 2:at + 3] and tokens[at + 2] in COUNTED_AFTER:
+            return None
+        word = tokens[at + 1]
+        digit = int(word) if len(word) == 1 and word.isdigit() else self.units.get(word)
+        return digit / 10 if digit is not None and 0 < digit < 10 else None
 
     def read_all(self, tokens: list[str]) -> list[NumberSpan]:
         spans: list[NumberSpan] = []
