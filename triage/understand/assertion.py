@@ -745,10 +745,9 @@ class AssertionReader:
     def _told_once(self, tokens: list[str], end: int) -> bool:
         """Whether the clause goes on, after a sign ending at `end`, to tell it as a story
         ("... had a seizure once", "... had fits as a kid")."""
-        clause_end = next((k for k in range(end, len(tokens)) if tokens[k] in MARKS),
-                          len(tokens))
+        last = clause_end(tokens, end)
         return any(tuple(tokens[k:k + len(p)]) == p for p in self.told_once
-                   for k in range(end, clause_end - len(p) + 1))
+                   for k in range(end, last - len(p) + 1))
 
     def _asked_in_clause(self, tokens: list[str], start: int) -> bool:
         """Whether the clause of tokens[start] asks "if" or "whether" before it."""
